@@ -1,0 +1,40 @@
+package io.volback.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ObjectStore stores opaque objects under string keys such as "data/ab/ab12...". It knows nothing of
+ * packs, snapshots or crypto. Keys use '/' as separator and never start with '/'.
+ *
+ * <p>All methods throw StoreException (an IOException) naming the store and key on failure;
+ * ObjectNotFoundException when a key does not exist.
+ */
+public interface ObjectStore extends AutoCloseable {
+
+  /** A human-readable location for messages, e.g. "s3://bucket/prefix" or "/srv/backup". */
+  String location();
+
+  /** Stores data under key atomically: readers see either the whole object or none. */
+  void put(String key, byte[] data) throws IOException;
+
+  /** Opens the whole object for reading. */
+  InputStream get(String key) throws IOException;
+
+  /** Reads length bytes at offset of the object. */
+  byte[] getRange(String key, long offset, int length) throws IOException;
+
+  /** The object's size, or empty when it does not exist. */
+  Optional<ObjectInfo> stat(String key) throws IOException;
+
+  /** Every object whose key starts with prefix, in no particular order. */
+  List<ObjectInfo> list(String prefix) throws IOException;
+
+  /** Deletes key; deleting a missing key is not an error. */
+  void delete(String key) throws IOException;
+
+  @Override
+  default void close() throws IOException {}
+}
