@@ -1,0 +1,89 @@
+package io.volback.repo;
+
+import com.github.luben.zstd.Zstd;
+import io.volback.repo.crypto.AuthenticationFailedException;
+import io.volback.repo.crypto.BlobHasher;
+import io.volback.repo.crypto.Sealer;
+import java.util.Arrays;
+
+/**
+ * BlobCodec turns a blob's plaintext into its stored form and back: one codec byte (0 raw, 1 zstd)
+ * followed by the payload, sealed with AES-256-GCM. Compression is kept only when it saves at least
+ * 1/32 of the size. Decoding verifies the tag, decompresses and checks the keyed hash against the id.
+ */
+public final class BlobCodec {
+  private static final byte RAW = 0;
+  private static final byte ZSTD = 1;
+
+  private final Sealer sealer;
+  private final BlobHasher hasher;
+  private final int level;
+
+  public BlobCodec(Sealer sealer, BlobHasher hasher, int compressionLevel) {
+    this.sealer = sealer;
+    this.hasher = hasher;
+    this.level = compressionLevel;
+  }
+
+  public Id id(byte[] plaintext) {
+    return Id.of(hasher.hash(plaintext));
+  }
+
+  /** The stored form of plaintext. */
+  public byte[] encode(byte[] plaintext) {
+    if (level > 0 && plaintext.length >= 64) {
+      byte[] compressed = new byte[(int) Zstd.compressBound(plaintext.length) + 1];
+      long n = Zstd.compressByteArray(compressed, 1, compressed.length - 1,
+          plaintext, 0, plaintext.length, level);
+      if (!Zstd.isError(n) && n < plaintext.length - (plaintext.length >> 5)) {
+        compressed[0] = ZSTD;
+        return sealer.seal(compressed, 0, (int) n + 1);
+      }
+    }
+    byte[] framed = new byte[plaintext.length + 1];
+    framed[0] = RAW;
+    System.arraycopy(plaintext, 0, framed, 1, plaintext.length);
+    return sealer.seal(framed);
+  }
+
+  /**
+   * Decodes a stored blob and verifies that it is the plaintext of expected; what names the object
+   * in errors.
+   */
+  public byte[] decode(byte[] stored, int off, int len, Id expected, int rawLength, String what)
+      throws CorruptObjectException {
+    byte[] framed;
+    try {
+      framed = sealer.open(stored, off, len);
+    } catch (AuthenticationFailedException e) {
+      throw new CorruptObjectException(what + ": blob " + expected.shortHex()
+          + " failed authentication (the data was modified or damaged)");
+    }
+    byte[] plain = unframe(framed, rawLength, expected, what);
+    if (!id(plain).equals(expected)) {
+      throw new CorruptObjectException(what + ": blob " + expected.shortHex()
+          + " does not match its id");
+    }
+    return plain;
+  }
+
+  private static byte[] unframe(byte[] framed, int rawLength, Id id, String what)
+      throws CorruptObjectException {
+    if (framed.length == 0) {
+      throw new CorruptObjectException(what + ": blob " + id.shortHex() + " is empty");
+    }
+    if (framed[0] == RAW) {
+      return Arrays.copyOfRange(framed, 1, framed.length);
+    }
+    if (framed[0] != ZSTD) {
+      throw new CorruptObjectException(what + ": blob " + id.shortHex()
+          + " has unknown codec " + framed[0]);
+    }
+    byte[] plain = new byte[rawLength];
+    long n = Zstd.decompressByteArray(plain, 0, rawLength, framed, 1, framed.length - 1);
+    if (Zstd.isError(n) || n != rawLength) {
+      throw new CorruptObjectException(what + ": blob " + id.shortHex() + " does not decompress");
+    }
+    return plain;
+  }
+}

@@ -1,0 +1,39 @@
+package io.volback.repo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IndexFile is the content of an index/ object (sealed JSON): for each pack, the blobs it holds.
+ * supersedes lists index objects this one replaces (written by prune).
+ */
+public record IndexFile(int version, List<String> supersedes, List<Pack> packs) {
+
+  /** Pack lists the blobs of one pack file. */
+  public record Pack(String id, List<PackHeader.Blob> blobs) {}
+
+  static IndexFile of(List<IndexEntry> entries) {
+    Map<Id, List<PackHeader.Blob>> byPack = new LinkedHashMap<>();
+    for (IndexEntry e : entries) {
+      byPack.computeIfAbsent(e.pack(), k -> new ArrayList<>())
+          .add(new PackHeader.Blob(e.blob().hex(), e.type(), e.offset(), e.length(), e.rawLength()));
+    }
+    List<Pack> packs = new ArrayList<>();
+    byPack.forEach((id, blobs) -> packs.add(new Pack(id.hex(), blobs)));
+    return new IndexFile(1, List.of(), packs);
+  }
+
+  List<IndexEntry> entries() {
+    List<IndexEntry> out = new ArrayList<>();
+    for (Pack p : packs) {
+      Id pack = Id.parse(p.id());
+      for (PackHeader.Blob b : p.blobs()) {
+        out.add(new IndexEntry(Id.parse(b.id()), b.type(), pack, b.offset(), b.length(),
+            b.rawLength()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,185 @@
+package io.volback.repo;
+
+import io.volback.repo.chunker.Chunker;
+import io.volback.repo.chunker.GearTable;
+import io.volback.repo.crypto.AuthenticationFailedException;
+import io.volback.repo.crypto.BlobHasher;
+import io.volback.repo.crypto.KdfParams;
+import io.volback.repo.crypto.KeyFile;
+import io.volback.repo.crypto.MasterKey;
+import io.volback.repo.crypto.Sealer;
+import io.volback.store.ObjectInfo;
+import io.volback.store.ObjectNotFoundException;
+import io.volback.store.ObjectStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Repository is an opened repository: its store, keys and configuration, and (loaded on first use)
+ * its index. Create one with init() or open().
+ */
+public final class Repository {
+  /** How long backup and restore wait for a conflicting lock (a running prune) to go away. */
+  public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
+  private final ObjectStore store;
+  private final RepoConfig config;
+  private final Sealer sealer;
+  private final BlobCodec codec;
+  private final Chunker chunker;
+  private Index index;
+
+  private Repository(ObjectStore store, MasterKey key, RepoConfig config) {
+    this.store = store;
+    this.config = config;
+    this.sealer = Sealer.forMasterKey(key);
+    this.codec = new BlobCodec(sealer, new BlobHasher(key), config.compressionLevel());
+    this.chunker = new Chunker(GearTable.fromSeed(config.gearSeedBytes()), config.chunkerParams());
+  }
+
+  /** Creates a new repository in store; refuses when one exists there already. */
+  public static Repository init(ObjectStore store, char[] password, KdfParams kdf,
+      RepoConfig config) throws IOException {
+    if (store.stat(RepoLayout.CONFIG).isPresent()) {
+      throw new RepositoryException("a repository already exists at " + store.location());
+    }
+    MasterKey key = MasterKey.random();
+    byte[] keyFile = Json.write(KeyFile.wrap(key, password, kdf, Hosts.hostname(),
+        System.getProperty("user.name")));
+    store.put(RepoLayout.key(Id.sha256(keyFile)), keyFile);
+    Repository repo = new Repository(store, key, config);
+    store.put(RepoLayout.CONFIG, repo.sealer.seal(Json.write(config)));
+    return repo;
+  }
+
+  /** Opens the repository in store with password. */
+  public static Repository open(ObjectStore store, char[] password) throws IOException {
+    byte[] sealedConfig;
+    try (InputStream in = store.get(RepoLayout.CONFIG)) {
+      sealedConfig = in.readAllBytes();
+    } catch (ObjectNotFoundException e) {
+      throw new RepositoryException("no repository at " + store.location()
+          + " (create one with 'volback init')");
+    }
+    MasterKey key = unlock(store, password);
+    Sealer sealer = Sealer.forMasterKey(key);
+    RepoConfig config;
+    try {
+      config = Json.read(sealer.open(sealedConfig), RepoConfig.class, "config");
+    } catch (AuthenticationFailedException e) {
+      throw new CorruptObjectException("the repository config at " + store.location()
+          + " does not verify with the repository key");
+    }
+    if (config.version() != RepoConfig.FORMAT_VERSION) {
+      throw new RepositoryException("repository format version " + config.version()
+          + " is not supported by this volback (supports " + RepoConfig.FORMAT_VERSION + ")");
+    }
+    return new Repository(store, key, config);
+  }
+
+  private static MasterKey unlock(ObjectStore store, char[] password) throws IOException {
+    List<ObjectInfo> keys = store.list(RepoLayout.KEYS);
+    for (ObjectInfo info : keys) {
+      KeyFile keyFile;
+      try (InputStream in = store.get(info.key())) {
+        keyFile = Json.read(in.readAllBytes(), KeyFile.class, info.key());
+      }
+      try {
+        return keyFile.unwrap(password);
+      } catch (AuthenticationFailedException wrongPassword) {
+        // try the next key
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new RepositoryException("repository " + store.location() + " has no keys");
+    }
+    throw new WrongPasswordException(store.location());
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  public RepoConfig config() {
+    return config;
+  }
+
+  Chunker chunker() {
+    return chunker;
+  }
+
+  BlobCodec codec() {
+    return codec;
+  }
+
+  Sealer sealer() {
+    return sealer;
+  }
+
+  /** The index of all blobs, loaded from the index objects on first use. */
+  public synchronized Index index() throws IOException {
+    if (index == null) {
+      Index loaded = new Index();
+      for (ObjectInfo info : store.list(RepoLayout.INDEX)) {
+        IndexFile file = Json.read(openObject(info.key()), IndexFile.class, info.key());
+        loaded.addAll(file.entries());
+      }
+      index = loaded;
+    }
+    return index;
+  }
+
+  /** Takes a shared (backup, restore) or exclusive (prune) lock, waiting up to timeout. */
+  public RepositoryLock lock(boolean exclusive, Duration timeout) throws IOException {
+    return RepositoryLock.acquire(store, sealer, exclusive, timeout);
+  }
+
+  /** Every snapshot, oldest first. */
+  public List<StoredSnapshot> snapshots() throws IOException {
+    List<StoredSnapshot> out = new ArrayList<>();
+    for (ObjectInfo info : store.list(RepoLayout.SNAPSHOTS)) {
+      out.add(loadSnapshot(info.key()));
+    }
+    out.sort(Comparator.comparing((StoredSnapshot s) -> s.snapshot().time())
+        .thenComparing(StoredSnapshot::id));
+    return out;
+  }
+
+  StoredSnapshot loadSnapshot(String key) throws IOException {
+    Snapshot s = Json.read(openObject(key), Snapshot.class, key);
+    return new StoredSnapshot(RepoLayout.idOf(key), s);
+  }
+
+  StoredSnapshot saveSnapshot(Snapshot snapshot) throws IOException {
+    byte[] sealed = sealer.seal(Json.write(snapshot));
+    Id id = Id.sha256(sealed);
+    store.put(RepoLayout.snapshot(id), sealed);
+    return new StoredSnapshot(id, snapshot);
+  }
+
+  /** Reads and decrypts a whole sealed object, naming it when it does not verify. */
+  byte[] openObject(String key) throws IOException {
+    byte[] sealed;
+    try (InputStream in = store.get(key)) {
+      sealed = in.readAllBytes();
+    }
+    try {
+      return sealer.open(sealed);
+    } catch (AuthenticationFailedException e) {
+      throw new CorruptObjectException(key + " failed authentication (modified or damaged)");
+    }
+  }
+
+  BlobSaver newBlobSaver() throws IOException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new BlobSaver(store, codec, sealer, index(), config.packSize(), Math.max(1, cores), 4);
+  }
+
+  BlobLoader newBlobLoader() throws IOException {
+    return new BlobLoader(store, codec, index());
+  }
+}

@@ -1,0 +1,106 @@
+package io.volback.repo;
+
+import io.volback.entry.EntrySource;
+import io.volback.entry.EntryType;
+import io.volback.entry.FileEntry;
+import io.volback.repo.chunker.ChunkReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SnapshotCreator takes a snapshot of an EntrySource: file contents are chunked into DATA blobs,
+ * the tree into TREE blobs; then packs and index are stored, and only then the snapshot object, so a
+ * crash leaves no half snapshot, only unreferenced data. With a parent snapshot, files whose size,
+ * mtime, ctime and inode are unchanged reuse the parent's blobs without being read.
+ */
+public final class SnapshotCreator {
+  private final Repository repo;
+  private final BackupListener listener;
+  private final ChunkReader chunkReader;
+
+  public SnapshotCreator(Repository repo, BackupListener listener) {
+    this.repo = repo;
+    this.listener = listener;
+    this.chunkReader = new ChunkReader(repo.chunker());
+  }
+
+  public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
+      StoredSnapshot parent) throws IOException {
+    Instant start = Instant.now();
+    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
+         BlobSaver saver = repo.newBlobSaver()) {
+      Counter counter = new Counter();
+      TreeWriter tree = new TreeWriter(repo.chunker(), saver);
+      ParentMatcher matcher = parent == null ? null : new ParentMatcher(
+          new TreeReader(repo.newBlobLoader(), parent.snapshot().treeIds()), repo.index());
+      source.forEach((entry, opener) -> {
+        FileEntry stored = entry;
+        List<Id> content = null;
+        boolean read = false;
+        if (entry.type() == EntryType.FILE) {
+          content = matcher == null ? null : matcher.unchangedContent(entry);
+          if (content == null) {
+            content = new ArrayList<>();
+            long n = store(opener.open(), saver, content);
+            if (n != entry.size()) {
+              stored = entry.toBuilder().size(n).build();
+            }
+            read = true;
+            counter.filesRead++;
+            counter.bytesRead += n;
+          }
+        }
+        counter.count(stored);
+        tree.add(TreeNode.of(stored, content));
+        listener.entryDone(stored, read);
+      });
+      List<Id> treeIds = tree.finish();
+      saver.flush();
+      SaveStats saved = saver.stats();
+      SnapshotStats stats = new SnapshotStats(counter.files, counter.dirs, counter.others,
+          counter.bytes, counter.filesRead, counter.bytesRead, saved.newBlobs(),
+          saved.newRawBytes(), saved.storedBytes(),
+          java.time.Duration.between(start, Instant.now()).toMillis());
+      Snapshot snapshot = new Snapshot(1, start, Hosts.hostname(), System.getProperty("user.name"),
+          info, tags, treeIds.stream().map(Id::hex).toList(),
+          parent == null ? null : parent.id().hex(), stats);
+      return repo.saveSnapshot(snapshot);
+    }
+  }
+
+  private long store(InputStream in, BlobSaver saver, List<Id> content) throws IOException {
+    long total = 0;
+    try (in) {
+      ChunkReader chunks = chunkReader.reset(in);
+      for (byte[] chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+        content.add(saver.save(BlobType.DATA, chunk));
+        total += chunk.length;
+        listener.bytesRead(chunk.length);
+      }
+    }
+    return total;
+  }
+
+  private static final class Counter {
+    long files;
+    long dirs;
+    long others;
+    long bytes;
+    long filesRead;
+    long bytesRead;
+
+    void count(FileEntry e) {
+      switch (e.type()) {
+        case FILE -> {
+          files++;
+          bytes += e.size();
+        }
+        case DIRECTORY -> dirs++;
+        default -> others++;
+      }
+    }
+  }
+}

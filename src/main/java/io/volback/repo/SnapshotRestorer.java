@@ -1,0 +1,98 @@
+package io.volback.repo;
+
+import io.volback.entry.EntrySink;
+import io.volback.entry.EntryType;
+import io.volback.entry.FileEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SnapshotRestorer streams a snapshot's tree, or the part a PathFilter selects, into an EntrySink.
+ * Every blob is verified before its bytes reach the sink. A hard link whose target is filtered out
+ * is written as a plain file with the target's content.
+ */
+public final class SnapshotRestorer {
+  private final Repository repo;
+  private final RestoreListener listener;
+
+  public SnapshotRestorer(Repository repo, RestoreListener listener) {
+    this.repo = repo;
+    this.listener = listener;
+  }
+
+  public RestoreStats restore(StoredSnapshot snapshot, EntrySink sink, PathFilter filter)
+      throws IOException {
+    Instant start = Instant.now();
+    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT)) {
+      BlobLoader loader = repo.newBlobLoader();
+      Set<String> detachedTargets = filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
+      Map<String, TreeNode> detached = new HashMap<>();
+      long[] counts = new long[4];
+      TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
+      for (TreeNode node = tree.next(); node != null; node = tree.next()) {
+        if (detachedTargets.contains(node.path())) {
+          detached.put(node.path(), node);
+        }
+        if (!filter.includes(node.path())
+            && !(node.type() == EntryType.DIRECTORY && filter.isAncestorOfInclude(node.path()))) {
+          continue;
+        }
+        TreeNode source = node;
+        FileEntry entry = node.entry();
+        if (node.type() == EntryType.HARDLINK && detached.containsKey(node.link())) {
+          source = detached.get(node.link());
+          entry = source.entry().toBuilder().path(node.path()).build();
+        }
+        if (entry.type() == EntryType.FILE) {
+          try (InputStream content = new ContentStream(loader, source.contentIds(), entry.size(),
+              entry.path())) {
+            sink.write(entry, content);
+          }
+          counts[0]++;
+          counts[3] += entry.size();
+        } else {
+          sink.write(entry, null);
+          counts[entry.type() == EntryType.DIRECTORY ? 1 : 2]++;
+        }
+        listener.entryDone(entry);
+      }
+      sink.finish();
+      return new RestoreStats(counts[0], counts[1], counts[2], counts[3],
+          Duration.between(start, Instant.now()).toMillis());
+    }
+  }
+
+  /** Targets of included hard links that the filter leaves out. */
+  private static Set<String> detachedLinkTargets(StoredSnapshot snapshot, BlobLoader loader,
+      PathFilter filter) throws IOException {
+    Set<String> targets = new HashSet<>();
+    TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
+    for (TreeNode node = tree.next(); node != null; node = tree.next()) {
+      if (node.type() == EntryType.HARDLINK && filter.includes(node.path())
+          && !filter.includes(node.link())) {
+        targets.add(node.link());
+      }
+    }
+    return targets;
+  }
+
+  /** Streams the entries of a snapshot's tree to visitor, e.g. for listing. */
+  public void forEachEntry(StoredSnapshot snapshot, EntryConsumer visitor) throws IOException {
+    TreeReader tree = new TreeReader(repo.newBlobLoader(), snapshot.snapshot().treeIds());
+    for (TreeNode node = tree.next(); node != null; node = tree.next()) {
+      visitor.accept(node.entry());
+    }
+  }
+
+  /** EntryConsumer receives tree entries. */
+  @FunctionalInterface
+  public interface EntryConsumer {
+    void accept(FileEntry entry) throws IOException;
+  }
+}

@@ -1,0 +1,40 @@
+package io.volback.repo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/** TreeReader streams the nodes of a serialized tree, one TREE blob at a time. */
+final class TreeReader {
+  private final BlobLoader loader;
+  private final Iterator<Id> blobs;
+  private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+  private final Deque<TreeNode> ready = new ArrayDeque<>();
+
+  TreeReader(BlobLoader loader, List<Id> treeBlobs) {
+    this.loader = loader;
+    this.blobs = treeBlobs.iterator();
+  }
+
+  /** The next node, or null after the last one. */
+  TreeNode next() throws IOException {
+    while (ready.isEmpty() && blobs.hasNext()) {
+      Id id = blobs.next();
+      byte[] data = loader.load(id);
+      int start = 0;
+      for (int i = 0; i < data.length; i++) {
+        if (data[i] == '\n') {
+          partial.write(data, start, i - start);
+          ready.add(Json.read(partial.toByteArray(), TreeNode.class, "tree blob " + id.shortHex()));
+          partial.reset();
+          start = i + 1;
+        }
+      }
+      partial.write(data, start, data.length - start);
+    }
+    return ready.poll();
+  }
+}

@@ -1,0 +1,65 @@
+package io.volback.repo.chunker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * ChunkReader cuts input streams into content-defined chunks. It buffers at most twice the maximum
+ * chunk size, whatever the stream's length, and reuses its buffer for the next stream after reset().
+ * Not thread-safe.
+ */
+public final class ChunkReader {
+  private final Chunker chunker;
+  private final byte[] buf;
+  private InputStream in;
+  private int start;
+  private int end;
+  private boolean eof;
+
+  public ChunkReader(Chunker chunker) {
+    this.chunker = chunker;
+    this.buf = new byte[2 * chunker.params().maxSize()];
+  }
+
+  /** Starts cutting a new stream. */
+  public ChunkReader reset(InputStream stream) {
+    this.in = stream;
+    this.start = 0;
+    this.end = 0;
+    this.eof = false;
+    return this;
+  }
+
+  /** The next chunk, or null at the end of the stream. */
+  public byte[] next() throws IOException {
+    fill();
+    if (start == end) {
+      return null;
+    }
+    int len = chunker.cutPoint(buf, start, end - start);
+    byte[] chunk = Arrays.copyOfRange(buf, start, start + len);
+    start += len;
+    return chunk;
+  }
+
+  private void fill() throws IOException {
+    int max = chunker.params().maxSize();
+    if (eof || end - start >= max) {
+      return;
+    }
+    if (start > 0) {
+      System.arraycopy(buf, start, buf, 0, end - start);
+      end -= start;
+      start = 0;
+    }
+    while (end < buf.length && end - start < max) {
+      int n = in.read(buf, end, buf.length - end);
+      if (n < 0) {
+        eof = true;
+        return;
+      }
+      end += n;
+    }
+  }
+}

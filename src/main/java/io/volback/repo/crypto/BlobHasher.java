@@ -1,0 +1,38 @@
+package io.volback.repo.crypto;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * BlobHasher computes blob ids: HMAC-SHA256 of the plaintext under the repository's MAC key, so
+ * equal data gets equal ids while the ids reveal nothing to whoever holds the storage. Thread-safe.
+ */
+public final class BlobHasher {
+  private final SecretKeySpec key;
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+  public BlobHasher(MasterKey masterKey) {
+    this.key = new SecretKeySpec(masterKey.macKey(), "HmacSHA256");
+  }
+
+  public byte[] hash(byte[] data) {
+    return hash(data, 0, data.length);
+  }
+
+  public byte[] hash(byte[] data, int off, int len) {
+    Mac mac = macs.get();
+    mac.update(data, off, len);
+    return mac.doFinal();
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
