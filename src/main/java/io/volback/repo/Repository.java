@@ -22,7 +22,7 @@ import java.util.List;
  * Repository is an opened repository: its store, keys and configuration, and (loaded on first use)
  * its index. Create one with init() or open().
  */
-public final class Repository {
+public final class Repository implements AutoCloseable {
   /** How long backup and restore wait for a conflicting lock (a running prune) to go away. */
   public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
@@ -172,6 +172,11 @@ public final class Repository {
     } catch (AuthenticationFailedException e) {
       throw new CorruptObjectException(key + " failed authentication (modified or damaged)");
     }
+  }
+
+  @Override
+  public void close() throws IOException {
+    store.close();
   }
 
   BlobSaver newBlobSaver() throws IOException {

@@ -1,0 +1,42 @@
+package io.volback.app;
+
+import io.volback.entry.DirectorySource;
+import io.volback.repo.Repository;
+import io.volback.repo.SnapshotCreator;
+import io.volback.repo.SourceInfo;
+import io.volback.repo.StoredSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * BackupDirectory snapshots a plain directory of this machine (a bind mount, say), under a name;
+ * unchanged files are skipped against the previous snapshot of the same name.
+ */
+public final class BackupDirectory {
+  private final Repository repo;
+  private final ProgressListener listener;
+
+  public BackupDirectory(Repository repo, ProgressListener listener) {
+    this.repo = repo;
+    this.listener = listener;
+  }
+
+  public StoredSnapshot run(Path dir, String name, List<String> tags) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--path " + dir + " is not a directory");
+    }
+    Path abs = dir.toAbsolutePath().normalize();
+    String sourceName = name != null ? name : abs.toString();
+    List<StoredSnapshot> previous = SnapshotFinder.list(repo, sourceName);
+    StoredSnapshot parent = previous.isEmpty() ? null : previous.get(previous.size() - 1);
+    listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
+    try {
+      return new SnapshotCreator(repo, listener).create(new DirectorySource(abs, listener::warning),
+          SourceInfo.directory(sourceName, abs.toString()), tags, parent);
+    } finally {
+      listener.volumeFinished(sourceName);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.volback.app;
+
+import io.volback.docker.DockerHost;
+import io.volback.docker.LocalMountpoint;
+import io.volback.docker.VolumeArchive;
+import io.volback.docker.VolumeDiscovery;
+import io.volback.docker.VolumeInfo;
+import io.volback.entry.DirectorySource;
+import io.volback.entry.EntrySource;
+import io.volback.entry.TarEntrySource;
+import io.volback.repo.Repository;
+import io.volback.repo.SnapshotCreator;
+import io.volback.repo.StoredSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * BackupVolumes snapshots volumes of one Docker host, one after the other. A volume that fails does
+ * not stop the others; each gets its own result. The mountpoint is read directly when volback can
+ * see it (and unchanged files are then skipped against the volume's previous snapshot), otherwise
+ * the volume is streamed through the Docker API from a never-started helper container.
+ */
+public final class BackupVolumes {
+  private final Repository repo;
+  private final DockerHost host;
+  private final LocalMountpoint local;
+  private final ProgressListener listener;
+
+  public BackupVolumes(Repository repo, DockerHost host, LocalMountpoint local,
+      ProgressListener listener) {
+    this.repo = repo;
+    this.host = host;
+    this.local = local;
+    this.listener = listener;
+  }
+
+  /** Request: the volumes by name, or all named ones (and anonymous ones when asked). */
+  public record Request(List<String> volumes, boolean all, boolean includeAnonymous,
+      List<String> tags, ReadPath readPath) {}
+
+  /** VolumeResult: a snapshot, or the error that stopped this volume's backup. */
+  public record VolumeResult(String volume, SnapshotSummary snapshot, String error) {
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  public List<VolumeResult> run(Request request) throws IOException {
+    List<VolumeResult> results = new ArrayList<>();
+    for (String name : selectVolumes(request)) {
+      try {
+        StoredSnapshot snap = backup(name, request);
+        results.add(new VolumeResult(name, SnapshotSummary.of(snap), null));
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof UsageException u) {
+          throw u;
+        }
+        results.add(new VolumeResult(name, null, e.getMessage() == null ? e.toString() : e.getMessage()));
+      } finally {
+        listener.volumeFinished(name);
+      }
+    }
+    return results;
+  }
+
+  private List<String> selectVolumes(Request request) throws IOException {
+    if (request.all() == !request.volumes().isEmpty()) {
+      throw new UsageException("name the volumes to back up, or use --all (not both)");
+    }
+    if (!request.all()) {
+      return request.volumes();
+    }
+    return VolumeDiscovery.all(host).stream()
+        .filter(v -> request.includeAnonymous() || !v.anonymous())
+        .map(VolumeInfo::name).toList();
+  }
+
+  private StoredSnapshot backup(String name, Request request) throws IOException {
+    VolumeInfo volume = VolumeDiscovery.get(host, name);
+    Optional<StoredSnapshot> parent = previousSnapshot(name);
+    listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
+    Optional<Path> mountpoint = request.readPath() == ReadPath.API
+        ? Optional.empty() : local.find(host, volume);
+    if (request.readPath() == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
+      throw new UsageException("the mountpoint of volume " + name + " on " + host.address()
+          + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
+    }
+    SnapshotCreator creator = new SnapshotCreator(repo, listener);
+    if (mountpoint.isPresent()) {
+      EntrySource source = new DirectorySource(mountpoint.get(), listener::warning);
+      return creator.create(source, VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),
+          request.tags(), parent.orElse(null));
+    }
+    try (InputStream tar = VolumeArchive.openRead(host, name)) {
+      return creator.create(new TarEntrySource(tar, true),
+          VolumeSources.of(host, volume, ReadPath.API), request.tags(), parent.orElse(null));
+    }
+  }
+
+  /** The newest snapshot of the same volume on the same host. */
+  private Optional<StoredSnapshot> previousSnapshot(String name) throws IOException {
+    List<StoredSnapshot> all = SnapshotFinder.list(repo, name);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      var source = all.get(i).snapshot().source();
+      if ("volume".equals(source.kind()) && host.address().equals(source.dockerHost())) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,32 @@
+package io.volback.app;
+
+import io.volback.repo.RepoConfig;
+import io.volback.repo.Repository;
+import io.volback.repo.crypto.KdfParams;
+import io.volback.store.ObjectStore;
+import io.volback.store.StoreFactory;
+import java.io.IOException;
+
+/** Repositories opens and creates repositories from the user's settings. */
+public final class Repositories {
+  private Repositories() {}
+
+  public static ObjectStore store(RepositorySettings settings) {
+    if (settings.repository() == null || settings.repository().isBlank()) {
+      throw new UsageException("no repository given: use -r/--repo or set VOLBACK_REPOSITORY");
+    }
+    try {
+      return StoreFactory.open(settings.repository(), settings.s3Endpoint(), settings.s3PathStyle());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  public static Repository open(RepositorySettings settings, char[] password) throws IOException {
+    return Repository.open(store(settings), password);
+  }
+
+  public static Repository init(RepositorySettings settings, char[] password) throws IOException {
+    return Repository.init(store(settings), password, KdfParams.DEFAULT, RepoConfig.defaults());
+  }
+}

@@ -1,0 +1,25 @@
+package io.volback.app;
+
+import io.volback.repo.SnapshotStats;
+import io.volback.repo.SourceInfo;
+import io.volback.repo.StoredSnapshot;
+import java.time.Instant;
+import java.util.List;
+
+/** SnapshotSummary is what users see of a snapshot in listings and --json output. */
+public record SnapshotSummary(
+    String id,
+    String shortId,
+    Instant time,
+    String hostname,
+    SourceInfo source,
+    List<String> tags,
+    String parent,
+    SnapshotStats stats) {
+
+  public static SnapshotSummary of(StoredSnapshot s) {
+    var snap = s.snapshot();
+    return new SnapshotSummary(s.id().hex(), s.id().shortHex(), snap.time(), snap.hostname(),
+        snap.source(), snap.tags(), snap.parent(), snap.stats());
+  }
+}

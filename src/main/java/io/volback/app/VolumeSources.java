@@ -1,0 +1,21 @@
+package io.volback.app;
+
+import io.volback.docker.DockerHost;
+import io.volback.docker.VolumeConsumer;
+import io.volback.docker.VolumeInfo;
+import io.volback.repo.SourceInfo;
+
+/** VolumeSources maps Docker's view of a volume to the snapshot's record of it. */
+final class VolumeSources {
+  private VolumeSources() {}
+
+  static SourceInfo of(DockerHost host, VolumeInfo v, ReadPath path) {
+    return new SourceInfo("volume", v.name(), host.address(), v.driver(), v.driverOptions(),
+        v.labels(), v.scope(), v.consumers().stream().map(VolumeSources::consumer).toList(),
+        path.label());
+  }
+
+  private static SourceInfo.Consumer consumer(VolumeConsumer c) {
+    return new SourceInfo.Consumer(c.name(), c.id(), c.running(), c.mountPath(), c.readOnly());
+  }
+}

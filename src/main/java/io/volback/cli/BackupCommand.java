@@ -1,0 +1,95 @@
+package io.volback.cli;
+
+import io.volback.app.BackupVolumes;
+import io.volback.app.ReadPath;
+import io.volback.docker.DockerHost;
+import io.volback.repo.Repository;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** BackupCommand snapshots volumes; exit code 3 when some volumes failed and others did not. */
+@Command(name = "backup", description = "Snapshot volumes into the repository.")
+final class BackupCommand extends CommandBase {
+  @Parameters(paramLabel = "VOLUME", arity = "0..*", description = "Volumes to back up.")
+  List<String> volumes = List.of();
+
+  @Option(names = "--all", description = "Back up every named volume of the host.")
+  boolean all;
+
+  @Option(names = "--include-anonymous", description = "With --all, anonymous volumes too.")
+  boolean includeAnonymous;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Tag the snapshots (repeatable).")
+  List<String> tags = List.of();
+
+  @Option(names = "--read-path", paramLabel = "auto|api|mountpoint", defaultValue = "auto",
+      description = "How to read volumes: directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
+  String readPath;
+
+  @Option(names = "--path", paramLabel = "DIR",
+      description = "Back up a directory of this machine instead of volumes.")
+  java.nio.file.Path directory;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "With --path: the snapshot's source name (default: the absolute path).")
+  String name;
+
+  @Override
+  public Integer call() throws Exception {
+    ReadPath path = ReadPaths.parse(readPath, "--read-path");
+    if (directory != null) {
+      return backupDirectory();
+    }
+    try (Repository repo = openRepository(); DockerHost host = DockerAccess.open(root.dockerHost)) {
+      ConsoleProgress progress = new ConsoleProgress(err(), "backup", !json() && System.console() != null);
+      List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo, host,
+          DockerAccess.localMountpoint(System.getenv()), progress)
+          .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path));
+      long failed = results.stream().filter(r -> !r.ok()).count();
+      if (json()) {
+        printJson(Map.of("host", host.address(), "results", results));
+      } else {
+        for (BackupVolumes.VolumeResult r : results) {
+          if (r.ok()) {
+            var s = r.snapshot();
+            out().printf("volume %s: snapshot %s, %d files, %s, %s new (%s stored) in %s via %s%n",
+                r.volume(), s.shortId(), s.stats().files(), Format.bytes(s.stats().bytes()),
+                Format.bytes(s.stats().newRawBytes()), Format.bytes(s.stats().storedBytes()),
+                Format.duration(s.stats().durationMillis()), s.source().readPath());
+          } else {
+            err().println("volback: error: volume " + r.volume() + ": " + r.error());
+          }
+        }
+        if (results.isEmpty()) {
+          out().println("no volumes to back up on " + host.address());
+        }
+      }
+      if (failed == 0) {
+        return ExitCode.OK;
+      }
+      return failed == results.size() ? ExitCode.FAILED : ExitCode.PARTLY_FAILED;
+    }
+  }
+
+  private int backupDirectory() throws Exception {
+    if (all || !volumes.isEmpty()) {
+      throw new io.volback.app.UsageException("--path backs up a directory: name no volumes and no --all");
+    }
+    try (Repository repo = openRepository()) {
+      ConsoleProgress progress = new ConsoleProgress(err(), "backup", !json() && System.console() != null);
+      var snap = io.volback.app.SnapshotSummary.of(
+          new io.volback.app.BackupDirectory(repo, progress).run(directory, name, tags));
+      if (json()) {
+        printJson(snap);
+      } else {
+        out().printf("%s: snapshot %s, %d files, %s, %s new (%s stored) in %s%n",
+            snap.source().name(), snap.shortId(), snap.stats().files(),
+            Format.bytes(snap.stats().bytes()), Format.bytes(snap.stats().newRawBytes()),
+            Format.bytes(snap.stats().storedBytes()), Format.duration(snap.stats().durationMillis()));
+      }
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,64 @@
+package io.volback.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.volback.app.Repositories;
+import io.volback.repo.Json;
+import io.volback.repo.Repository;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** CommandBase gives every command the global options, the repository and output helpers. */
+abstract class CommandBase implements Callable<Integer> {
+  private static final ObjectMapper JSON = Json.MAPPER.copy()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  @ParentCommand VolbackCommand root;
+  @Spec CommandSpec spec;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  boolean json() {
+    return root.json;
+  }
+
+  char[] password(boolean confirm) {
+    return new Passwords(root.passwordFile, System.getenv()).resolve(confirm);
+  }
+
+  Repository openRepository() throws IOException {
+    return Repositories.open(root.repositorySettings(), password(false));
+  }
+
+  /** Prints value as one indented JSON document on stdout. */
+  void printJson(Object value) {
+    try {
+      out().println(JSON.writeValueAsString(value));
+      out().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Prints value as one JSON line on stdout (for streams of records). */
+  void printJsonLine(Object value) {
+    out().println(new String(Json.write(value), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Progress on stderr, shown only on a terminal and never with --json. */
+  Progress progress(String what) {
+    boolean show = !json() && System.console() != null;
+    return new Progress(err(), what, show);
+  }
+}

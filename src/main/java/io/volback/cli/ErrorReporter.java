@@ -1,0 +1,55 @@
+package io.volback.cli;
+
+import io.volback.app.UsageException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * ErrorReporter turns failures into one line on stderr and an exit code: usage and configuration
+ * mistakes exit 2, everything else 1. --verbose adds the stack trace.
+ */
+final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    PrintWriter err = ex.getCommandLine().getErr();
+    err.println("volback: " + ex.getMessage());
+    err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return ExitCode.USAGE;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    boolean usage = ex instanceof UsageException || ex instanceof ParameterException;
+    err.println("volback: " + (usage ? "" : "error: ") + message(ex));
+    if (isVerbose(parsed)) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return usage ? ExitCode.USAGE : ExitCode.FAILED;
+  }
+
+  static String message(Throwable ex) {
+    String msg = ex.getMessage();
+    if (msg == null || msg.isBlank()) {
+      Throwable cause = ex.getCause();
+      return cause != null && cause != ex ? message(cause) : ex.getClass().getSimpleName();
+    }
+    return msg;
+  }
+
+  private static boolean isVerbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,64 @@
+package io.volback.cli;
+
+import io.volback.app.SnapshotFinder;
+import io.volback.entry.TarEntrySink;
+import io.volback.repo.PathFilter;
+import io.volback.repo.Repository;
+import io.volback.repo.RestoreListener;
+import io.volback.repo.SnapshotRestorer;
+import io.volback.repo.StoredSnapshot;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** ExportCommand writes a snapshot as a plain tar, to stdout or a file. */
+@Command(name = "export", description = "Write a snapshot as a plain tar archive (stdout by default).")
+final class ExportCommand extends CommandBase {
+  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot id, id prefix or 'latest'.")
+  String snapshot;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the tar to FILE.")
+  Path output;
+
+  @Option(names = "--volume", paramLabel = "VOLUME", description = "Resolve 'latest' among this volume's snapshots.")
+  String volume;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Repository repo = openRepository()) {
+      StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
+      if (output == null) {
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        export(repo, snap, stdout);
+        stdout.flush();
+      } else {
+        // Write next to the target and move into place, so a failed export leaves no partial tar.
+        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".volback-export", ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+          export(repo, snap, out);
+        } catch (Exception e) {
+          Files.deleteIfExists(tmp);
+          throw e;
+        }
+        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+        if (!json()) {
+          err().println("exported snapshot " + snap.id().shortHex() + " to " + output);
+        }
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private void export(Repository repo, StoredSnapshot snap, OutputStream out) throws Exception {
+    try (TarEntrySink sink = new TarEntrySink(out, ".")) {
+      new SnapshotRestorer(repo, RestoreListener.NONE).restore(snap, sink, PathFilter.ALL);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.volback.cli;
+
+import io.volback.app.Repositories;
+import io.volback.repo.Repository;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** InitCommand creates a repository. */
+@Command(name = "init", description = "Create a new repository.")
+final class InitCommand extends CommandBase {
+  @Override
+  public Integer call() throws Exception {
+    try (Repository repo = Repositories.init(root.repositorySettings(), password(true))) {
+      if (json()) {
+        printJson(Map.of("repository", repo.store().location(), "id", repo.config().id()));
+      } else {
+        out().println("created repository " + repo.config().id().substring(0, 10) + " at "
+            + repo.store().location());
+        out().println("Keep the password safe: without it the data cannot be recovered.");
+      }
+    }
+    return ExitCode.OK;
+  }
+}

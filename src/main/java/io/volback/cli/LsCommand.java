@@ -1,0 +1,67 @@
+package io.volback.cli;
+
+import io.volback.app.SnapshotFinder;
+import io.volback.entry.EntryType;
+import io.volback.entry.FileEntry;
+import io.volback.repo.PathFilter;
+import io.volback.repo.Repository;
+import io.volback.repo.RestoreListener;
+import io.volback.repo.SnapshotRestorer;
+import io.volback.repo.StoredSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** LsCommand lists the files of a snapshot, or of one path in it. */
+@Command(name = "ls", description = "List files in a snapshot.")
+final class LsCommand extends CommandBase {
+  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot id, id prefix or 'latest'.")
+  String snapshot;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "Only this path and below.")
+  String path;
+
+  @Option(names = "--volume", paramLabel = "VOLUME", description = "Resolve 'latest' among this volume's snapshots.")
+  String volume;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Repository repo = openRepository()) {
+      StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
+      PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(java.util.List.of(path));
+      long[] shown = {0};
+      new SnapshotRestorer(repo, RestoreListener.NONE).forEachEntry(snap, e -> {
+        if (filter.includes(e.path())) {
+          shown[0]++;
+          if (json()) {
+            printJsonLine(e);
+          } else {
+            out().println(line(e));
+          }
+        }
+      });
+      out().flush();
+      if (path != null && shown[0] == 0) {
+        throw new io.volback.app.UsageException("no path " + PathFilter.normalise(path)
+            + " in snapshot " + snap.id().shortHex());
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private static String line(FileEntry e) {
+    String type = switch (e.type()) {
+      case DIRECTORY -> "d";
+      case SYMLINK -> "l";
+      case HARDLINK -> "h";
+      case FIFO -> "p";
+      case CHAR_DEVICE -> "c";
+      case BLOCK_DEVICE -> "b";
+      case FILE -> "-";
+    };
+    String target = e.type() == EntryType.SYMLINK ? " -> " + e.linkTarget()
+        : e.type() == EntryType.HARDLINK ? " link to " + e.linkTarget() : "";
+    return String.format("%s%04o %5d %5d %12d %s %s%s", type, e.mode(), e.uid(), e.gid(), e.size(),
+        Format.time(e.mtime()), e.path(), target);
+  }
+}

@@ -1,0 +1,54 @@
+package io.volback.cli;
+
+import io.volback.app.ReadPath;
+import io.volback.app.RestoreSnapshot;
+import io.volback.docker.DockerHost;
+import io.volback.repo.Repository;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** RestoreCommand restores a snapshot into a volume, on this or another Docker host. */
+@Command(name = "restore", description = "Restore a snapshot into a volume (created when missing).")
+final class RestoreCommand extends CommandBase {
+  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot id, id prefix or 'latest'.")
+  String snapshot;
+
+  @Option(names = "--volume", paramLabel = "VOLUME", description = "Resolve 'latest' among this volume's snapshots.")
+  String volume;
+
+  @Option(names = "--to", paramLabel = "VOLUME", description = "Restore into this volume instead of the snapshot's own.")
+  String to;
+
+  @Option(names = "--overwrite", description = "Write into a volume that is not empty or is in use.")
+  boolean overwrite;
+
+  @Option(names = "--include", paramLabel = "PATH", description = "Restore only PATH and below (repeatable).")
+  List<String> include = List.of();
+
+  @Option(names = "--write-path", paramLabel = "auto|api|mountpoint", defaultValue = "auto",
+      description = "How to write the volume: auto, api (Docker API) or mountpoint (directly).")
+  String writePath;
+
+  @Override
+  public Integer call() throws Exception {
+    ReadPath path = ReadPaths.parse(writePath, "--write-path");
+    try (Repository repo = openRepository(); DockerHost host = DockerAccess.open(root.dockerHost)) {
+      ConsoleProgress progress = new ConsoleProgress(err(), "restore", !json() && System.console() != null);
+      RestoreSnapshot.Result result = new RestoreSnapshot(repo, host,
+          DockerAccess.localMountpoint(System.getenv()), progress)
+          .run(new RestoreSnapshot.Request(snapshot, volume, to, overwrite, include, path));
+      if (json()) {
+        printJson(result);
+      } else {
+        out().printf("restored snapshot %s into volume %s on %s%s: %d files, %s in %s via %s%n",
+            result.snapshot().shortId(), result.volume(), result.host(),
+            result.created() ? " (created)" : "", result.stats().files(),
+            Format.bytes(result.stats().bytes()), Format.duration(result.stats().durationMillis()),
+            result.writePath());
+      }
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,38 @@
+package io.volback.cli;
+
+import io.volback.app.SnapshotFinder;
+import io.volback.app.SnapshotSummary;
+import io.volback.repo.Repository;
+import io.volback.repo.StoredSnapshot;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** SnapshotsCommand lists the snapshots of the repository. */
+@Command(name = "snapshots", description = "List snapshots.")
+final class SnapshotsCommand extends CommandBase {
+  @Option(names = "--volume", paramLabel = "VOLUME", description = "Only snapshots of this volume.")
+  String volume;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Repository repo = openRepository()) {
+      List<StoredSnapshot> snapshots = SnapshotFinder.list(repo, volume);
+      if (json()) {
+        printJson(snapshots.stream().map(SnapshotSummary::of).toList());
+        return ExitCode.OK;
+      }
+      Table table = new Table("ID", "Time", "Host", "Source", "Tags", "Files", "Size");
+      for (StoredSnapshot s : snapshots) {
+        var snap = s.snapshot();
+        String host = snap.source().dockerHost() != null ? snap.source().dockerHost() : snap.hostname();
+        table.row(s.id().shortHex(), Format.time(snap.time()), host, snap.source().name(),
+            String.join(",", snap.tags()), String.valueOf(snap.stats().files()),
+            Format.bytes(snap.stats().bytes()));
+      }
+      table.print(out());
+      out().println(snapshots.size() + " snapshots");
+    }
+    return ExitCode.OK;
+  }
+}
