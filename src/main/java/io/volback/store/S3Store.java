@@ -116,6 +116,10 @@ public final class S3Store implements ObjectStore {
     try {
       for (S3Object object : client.listObjectsV2Paginator(
           r -> r.bucket(location.bucket()).prefix(objectPrefix)).contents()) {
+        // Folder markers ("dir/"), made by consoles and S3Proxy's filesystem backend, are no keys.
+        if (object.key().endsWith("/")) {
+          continue;
+        }
         result.add(new ObjectInfo(location.repositoryKey(object.key()), object.size()));
       }
     } catch (SdkException e) {
