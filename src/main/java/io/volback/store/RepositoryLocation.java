@@ -25,6 +25,8 @@ public sealed interface RepositoryLocation {
   /** Parser holds the parsing rules out of the public interface. */
   final class Parser {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    // user:secret@ in a URL is masked in messages.
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
     private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private Parser() {}
@@ -53,6 +55,9 @@ public sealed interface RepositoryLocation {
       String prefix = slash < 0 ? "" : trimSlashes(rest.substring(slash + 1));
       if (bucket.isEmpty()) {
         throw invalid(repository, "no bucket name");
+      }
+      if (bucket.contains("@")) {
+        throw invalid(repository, "credentials do not belong in the URL; use the AWS credential chain");
       }
       if (!BUCKET.matcher(bucket).matches()) {
         throw invalid(repository, "'" + bucket + "' is not a valid bucket name");
@@ -93,8 +98,9 @@ public sealed interface RepositoryLocation {
     }
 
     private static IllegalArgumentException invalid(String repository, String reason) {
-      return new IllegalArgumentException("invalid repository '" + (repository == null ? "" : repository)
-          + "' (" + reason + "): expected " + FORMS);
+      String shown = repository == null ? "" : USER_INFO.matcher(repository).replaceFirst("$1***@");
+      return new IllegalArgumentException(
+          "invalid repository '" + shown + "' (" + reason + "): expected " + FORMS);
     }
   }
 }
