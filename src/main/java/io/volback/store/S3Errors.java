@@ -36,6 +36,11 @@ final class S3Errors {
     return client(e, action);
   }
 
+  /** Maps an I/O error while reading a response body: the connection broke, retrying may help. */
+  StoreException readFailure(String action, IOException e) {
+    return new StoreException(action + ": " + unreachable(networkReason(e)), false, e);
+  }
+
   private StoreException service(AwsServiceException e, String action, String key) {
     int status = e.statusCode();
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();

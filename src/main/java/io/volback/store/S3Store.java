@@ -60,7 +60,8 @@ public final class S3Store implements ObjectStore {
   public InputStream get(String key) throws IOException {
     String objectKey = location.objectKey(Keys.check(key));
     try {
-      return client.getObject(r -> r.bucket(location.bucket()).key(objectKey));
+      return new S3ObjectStream(
+          client.getObject(r -> r.bucket(location.bucket()).key(objectKey)), errors, key);
     } catch (SdkException e) {
       throw errors.map(e, "cannot read object " + key, key);
     }

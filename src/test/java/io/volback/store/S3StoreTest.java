@@ -58,6 +58,21 @@ class S3StoreTest extends ObjectStoreContractTest {
   }
 
   @Test
+  void multipartUploadWithAShortLastPartRoundTrips() throws Exception {
+    int fiveMiB = S3Config.MIN_PART_SIZE;
+    S3Config config = config(BUCKET, "multipart").withMultipart(fiveMiB, fiveMiB);
+    byte[] data = random(2 * fiveMiB + 12345, 42);
+    try (S3Store small = new S3Store(config)) {
+      small.put("data/mp/p1", data);
+
+      assertThat(small.list("data/")).containsExactly(new ObjectInfo("data/mp/p1", data.length));
+      try (var in = small.get("data/mp/p1")) {
+        assertThat(in.readAllBytes()).isEqualTo(data);
+      }
+    }
+  }
+
+  @Test
   void wrongSecretIsPermanentAccessDeniedWithoutTheSecret() {
     String secret = "wrong-secret-do-not-print";
     S3Config config = config(BUCKET, "x").withStaticCredentials(s3.accessKey(), secret);
