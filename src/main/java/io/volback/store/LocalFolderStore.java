@@ -1,0 +1,199 @@
+package io.volback.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** LocalFolderStore keeps each object as a file under a root folder, key segments as folders. */
+public final class LocalFolderStore implements ObjectStore {
+  // Temp files live next to their target so the final rename stays on one file system.
+  private static final String TEMP_PREFIX = ".tmp-";
+
+  private final Path root;
+
+  public LocalFolderStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public String location() {
+    return root.toString();
+  }
+
+  @Override
+  public void put(String key, byte[] data) throws IOException {
+    Path target = file(key);
+    Path dir = target.getParent();
+    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
+    try {
+      Files.createDirectories(dir);
+      writeDurably(temp, data);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      syncDirectory(dir);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw failure("cannot write", key, e);
+    }
+  }
+
+  @Override
+  public InputStream get(String key) throws IOException {
+    Path file = file(key);
+    try {
+      return Files.newInputStream(file);
+    } catch (IOException e) {
+      throw readFailure(key, e);
+    }
+  }
+
+  @Override
+  public byte[] getRange(String key, long offset, int length) throws IOException {
+    Path file = file(key);
+    Ranges.check(key, offset, length);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, offset + buffer.position()) < 0) {
+          throw Ranges.beyondEnd(location(), key, offset, length, channel.size());
+        }
+      }
+      return buffer.array();
+    } catch (StoreException e) {
+      throw e;
+    } catch (IOException e) {
+      throw readFailure(key, e);
+    }
+  }
+
+  @Override
+  public Optional<ObjectInfo> stat(String key) throws IOException {
+    Path file = file(key);
+    requireRoot();
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      return attrs.isRegularFile() ? Optional.of(new ObjectInfo(key, attrs.size())) : Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw failure("cannot stat", key, e);
+    }
+  }
+
+  @Override
+  public List<ObjectInfo> list(String prefix) throws IOException {
+    Keys.checkPrefix(prefix);
+    requireRoot();
+    int slash = prefix.lastIndexOf('/');
+    Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+    List<ObjectInfo> result = new ArrayList<>();
+    if (!Files.isDirectory(start)) {
+      return result;
+    }
+    try {
+      Files.walkFileTree(start, new Collector(prefix, result));
+    } catch (IOException e) {
+      throw new StoreException("cannot list '" + prefix + "' in " + location() + ": " + e, false, e);
+    }
+    return result;
+  }
+
+  @Override
+  public void delete(String key) throws IOException {
+    Path file = file(key);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw failure("cannot delete", key, e);
+    }
+  }
+
+  private Path file(String key) {
+    return root.resolve(Keys.check(key));
+  }
+
+  private static void writeDurably(Path temp, byte[] data) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(data);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+  }
+
+  // Makes the rename itself durable; some file systems cannot open a directory, which is fine.
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+
+  private void requireRoot() throws StoreException {
+    if (!Files.isDirectory(root)) {
+      throw new StoreException("repository folder " + root + " does not exist", true, null);
+    }
+  }
+
+  private StoreException readFailure(String key, IOException e) throws StoreException {
+    if (e instanceof NoSuchFileException) {
+      requireRoot();
+      return new ObjectNotFoundException(location(), key);
+    }
+    return failure("cannot read", key, e);
+  }
+
+  private StoreException failure(String action, String key, IOException e) {
+    boolean permanent = e instanceof AccessDeniedException;
+    return new StoreException(action + " object " + key + " in " + location() + ": " + e, permanent, e);
+  }
+
+  /** Collector gathers regular files under the walk's start whose key starts with the prefix. */
+  private final class Collector extends SimpleFileVisitor<Path> {
+    private final String prefix;
+    private final List<ObjectInfo> result;
+
+    Collector(String prefix, List<ObjectInfo> result) {
+      this.prefix = prefix;
+      this.result = result;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      String name = file.getFileName().toString();
+      if (!attrs.isRegularFile() || name.startsWith(TEMP_PREFIX)) {
+        return FileVisitResult.CONTINUE;
+      }
+      String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+      if (key.startsWith(prefix)) {
+        result.add(new ObjectInfo(key, attrs.size()));
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    // Files and folders may vanish while we walk (concurrent delete or rename of a temp file).
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+      if (e instanceof NoSuchFileException) {
+        return FileVisitResult.CONTINUE;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.volback.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFolderStoreTest extends ObjectStoreContractTest {
+  @TempDir Path temp;
+
+  @Override
+  protected ObjectStore createStore() throws Exception {
+    return new LocalFolderStore(Files.createDirectories(temp.resolve("repo")));
+  }
+
+  @Test
+  void locationIsTheAbsolutePath() {
+    assertThat(store.location()).isEqualTo(temp.resolve("repo").toAbsolutePath().toString());
+  }
+
+  @Test
+  void objectsAreFilesUnderTheRootAndNoTempFilesRemain() throws Exception {
+    store.put("data/ab/ab01", new byte[] {1, 2, 3});
+
+    assertThat(temp.resolve("repo/data/ab/ab01")).hasBinaryContent(new byte[] {1, 2, 3});
+    try (Stream<Path> files = Files.list(temp.resolve("repo/data/ab"))) {
+      assertThat(files).hasSize(1);
+    }
+  }
+
+  @Test
+  void listIgnoresTempFilesOfUnfinishedPuts() throws Exception {
+    store.put("data/ab/ab01", new byte[] {1});
+    Files.write(temp.resolve("repo/data/ab/.tmp-1234-ab02"), new byte[] {2});
+
+    assertThat(keys("")).containsExactly("data/ab/ab01");
+  }
+
+  @Test
+  void missingRootIsAClearPermanentErrorOnRead() {
+    ObjectStore absent = new LocalFolderStore(temp.resolve("absent"));
+    for (ThrowingRead read : new ThrowingRead[] {
+        () -> absent.list(""), () -> absent.stat("config"), () -> absent.get("config"),
+        () -> absent.getRange("config", 0, 1)}) {
+      assertThatThrownBy(read::run)
+          .isInstanceOf(StoreException.class)
+          .isNotInstanceOf(ObjectNotFoundException.class)
+          .hasMessage("repository folder " + temp.resolve("absent") + " does not exist")
+          .matches(e -> ((StoreException) e).permanent());
+    }
+  }
+
+  @Test
+  void putCreatesTheRootFolder() throws Exception {
+    ObjectStore fresh = new LocalFolderStore(temp.resolve("new/repo"));
+
+    fresh.put("config", new byte[] {7});
+
+    assertThat(temp.resolve("new/repo/config")).hasBinaryContent(new byte[] {7});
+  }
+
+  private interface ThrowingRead {
+    Object run() throws Exception;
+  }
+}

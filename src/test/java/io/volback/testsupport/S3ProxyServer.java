@@ -1,0 +1,104 @@
+package io.volback.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.filesystem.reference.FilesystemConstants;
+
+/**
+ * S3ProxyServer is a real S3 server for tests: S3Proxy in-process on 127.0.0.1 and a free port,
+ * storing buckets as folders in a temp directory, checking AWS v4 signatures against a fixed key.
+ *
+ * <pre>{@code
+ * try (S3ProxyServer s3 = S3ProxyServer.start()) {
+ *   s3.createBucket("repo");
+ *   // point the client at s3.endpoint() with path-style access, region us-east-1,
+ *   // and the static credentials s3.accessKey() / s3.secretKey()
+ * }
+ * }</pre>
+ *
+ * <p>Keep logging at WARN (src/test/resources/logback-test.xml): S3Proxy logs every request at DEBUG.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+  private static final String ACCESS_KEY = "volback-test-access-key";
+  private static final String SECRET_KEY = "volback-test-secret-key-0123456789";
+
+  private final Path directory;
+  private final BlobStoreContext context;
+  private final S3Proxy proxy;
+
+  private S3ProxyServer(Path directory, BlobStoreContext context, S3Proxy proxy) {
+    this.directory = directory;
+    this.context = context;
+    this.proxy = proxy;
+  }
+
+  /** Starts a server with no buckets; close it to stop it and delete its data. */
+  public static S3ProxyServer start() throws Exception {
+    Path directory = Files.createTempDirectory("volback-s3proxy-");
+    Properties properties = new Properties();
+    properties.setProperty(FilesystemConstants.PROPERTY_BASEDIR, directory.toString());
+    BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+        .overrides(properties)
+        .build(BlobStoreContext.class);
+    S3Proxy proxy = S3Proxy.builder()
+        .blobStore(context.getBlobStore())
+        .endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+        .build();
+    try {
+      proxy.start();
+    } catch (Exception e) {
+      context.close();
+      deleteRecursively(directory);
+      throw e;
+    }
+    return new S3ProxyServer(directory, context, proxy);
+  }
+
+  /** The server's URL, e.g. http://127.0.0.1:41234. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** The access key id the server accepts. */
+  public String accessKey() {
+    return ACCESS_KEY;
+  }
+
+  /** The secret key the server accepts. */
+  public String secretKey() {
+    return SECRET_KEY;
+  }
+
+  /** Creates an empty bucket; S3 bucket name rules apply (lowercase, 3 to 63 characters). */
+  public void createBucket(String name) {
+    context.getBlobStore().createContainerInLocation(null, name);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      proxy.stop();
+    } finally {
+      context.close();
+      deleteRecursively(directory);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
