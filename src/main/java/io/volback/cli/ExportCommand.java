@@ -8,8 +8,6 @@ import io.volback.repo.RestoreListener;
 import io.volback.repo.SnapshotRestorer;
 import io.volback.repo.StoredSnapshot;
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ final class ExportCommand extends CommandBase {
     try (Repository repo = openRepository()) {
       StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
       if (output == null) {
-        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         export(repo, snap, stdout);
         stdout.flush();
       } else {

@@ -10,9 +10,17 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs volback with args and returns the exit code (used by tests too). */
+  /** Runs volback with args and returns the exit code. */
   public static int run(String... args) {
+    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true),
+        args);
+  }
+
+  /** Runs volback with args, printing to out and err, and returns the exit code. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new VolbackCommand());
+    cli.setOut(out);
+    cli.setErr(err);
     ErrorReporter reporter = new ErrorReporter();
     cli.setParameterExceptionHandler(reporter);
     cli.setExecutionExceptionHandler(reporter);
