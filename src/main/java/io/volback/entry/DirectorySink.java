@@ -157,6 +157,7 @@ public final class DirectorySink implements EntrySink {
     if (linkTarget == null || linkTarget.equals("/")) {
       throw new IOException(entry.path() + ": invalid hard link target: " + linkTarget);
     }
+    SafePaths.components(linkTarget);
     realParent(linkTarget, false);
     Path existing = SafePaths.resolve(root, linkTarget);
     BasicFileAttributes a = attributesOrNull(existing);
