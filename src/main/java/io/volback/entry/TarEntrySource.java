@@ -1,0 +1,122 @@
+package io.volback.entry;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * TarEntrySource streams the members of a tar (ustar, PAX or GNU) as entries. Names are
+ * normalised to "/a/b"; with stripFirstComponent the first component is dropped, as for Docker's
+ * archive endpoint, which names the members of path=/data "data/...". A synthetic root (0755,
+ * 0:0) is emitted when the first member is not the root. The input stream is not closed.
+ */
+public final class TarEntrySource implements EntrySource {
+  private static final String SCHILY_XATTR = "SCHILY.xattr.";
+  private static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
+
+  private final InputStream in;
+  private final boolean stripFirstComponent;
+
+  public TarEntrySource(InputStream tar, boolean stripFirstComponent) {
+    this.in = tar;
+    this.stripFirstComponent = stripFirstComponent;
+  }
+
+  @Override
+  public void forEach(EntryVisitor visitor) throws IOException {
+    TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
+    ContentOpener opener = () -> new FilterInputStream(tar) {
+      @Override
+      public void close() {
+        // The member's stream ends with the member; the archive stays open for the next one.
+      }
+    };
+    boolean first = true;
+    TarArchiveEntry member;
+    while ((member = tar.getNextEntry()) != null) {
+      FileEntry entry = toEntry(member);
+      if (first && !entry.isRoot()) {
+        visitor.visit(FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build(), null);
+      }
+      first = false;
+      visitor.visit(entry, entry.type() == EntryType.FILE ? opener : null);
+    }
+  }
+
+  private String path(String name) {
+    String path = TarNames.toPath(name);
+    return stripFirstComponent ? TarNames.stripFirst(path) : path;
+  }
+
+  private FileEntry toEntry(TarArchiveEntry m) throws IOException {
+    EntryType type = type(m);
+    FileEntry.Builder b = FileEntry.builder(path(m.getName()), type)
+        .mode(m.getMode() & 07777)
+        .uid((int) m.getLongUserId())
+        .gid((int) m.getLongGroupId())
+        .mtime(m.getLastModifiedTime() == null ? Instant.EPOCH
+            : m.getLastModifiedTime().toInstant())
+        .xattrs(xattrs(m.getExtraPaxHeaders()));
+    switch (type) {
+      case FILE -> b.size(m.isSparse() ? m.getRealSize() : m.getSize());
+      case SYMLINK -> b.linkTarget(m.getLinkName());
+      case HARDLINK -> b.linkTarget(path(m.getLinkName()));
+      case CHAR_DEVICE, BLOCK_DEVICE -> b.device(m.getDevMajor(), m.getDevMinor());
+      default -> { }
+    }
+    return b.build();
+  }
+
+  private static EntryType type(TarArchiveEntry m) throws IOException {
+    if (m.isDirectory()) {
+      return EntryType.DIRECTORY;
+    } else if (m.isSymbolicLink()) {
+      return EntryType.SYMLINK;
+    } else if (m.isLink()) {
+      return EntryType.HARDLINK;
+    } else if (m.isFIFO()) {
+      return EntryType.FIFO;
+    } else if (m.isCharacterDevice()) {
+      return EntryType.CHAR_DEVICE;
+    } else if (m.isBlockDevice()) {
+      return EntryType.BLOCK_DEVICE;
+    } else if (m.isFile() || m.isSparse()) {
+      return EntryType.FILE;
+    }
+    throw new IOException(m.getName() + ": unsupported tar member type '"
+        + (char) m.getLinkFlag() + "'");
+  }
+
+  /**
+   * SCHILY.xattr.NAME carries the raw value, which commons-compress hands over decoded as UTF-8
+   * (lossy for binary values); LIBARCHIVE.xattr.NAME (URL-encoded name, base64 value) is exact and
+   * wins when both are present.
+   */
+  static Map<String, String> xattrs(Map<String, String> pax) {
+    Map<String, String> result = new TreeMap<>();
+    for (Map.Entry<String, String> h : pax.entrySet()) {
+      if (h.getKey().startsWith(SCHILY_XATTR)) {
+        result.putIfAbsent(h.getKey().substring(SCHILY_XATTR.length()),
+            Base64.getEncoder().encodeToString(h.getValue().getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    for (Map.Entry<String, String> h : pax.entrySet()) {
+      if (h.getKey().startsWith(LIBARCHIVE_XATTR)) {
+        String name = URLDecoder.decode(
+            h.getKey().substring(LIBARCHIVE_XATTR.length()).replace("+", "%2B"),
+            StandardCharsets.UTF_8);
+        result.put(name, Base64.getEncoder().encodeToString(
+            Base64.getDecoder().decode(h.getValue().trim())));
+      }
+    }
+    return result;
+  }
+}
