@@ -1,0 +1,44 @@
+package io.volback.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * VolbackProcess starts volback's main class in a separate JVM (the test class path), with an
+ * environment the test controls: for behaviour that needs a real process (kill -9, environment
+ * variables, exit codes seen by a shell).
+ */
+public final class VolbackProcess {
+  private VolbackProcess() {}
+
+  public static ProcessBuilder builder(Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.volback.cli.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().keySet().removeIf(k -> k.startsWith("VOLBACK_") || k.startsWith("AWS_"));
+    pb.environment().putAll(env);
+    return pb;
+  }
+
+  /** Runs to completion and returns exit code, stdout and stderr. */
+  public static Cli.Result run(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    File out = File.createTempFile("volback-out", ".txt");
+    File err = File.createTempFile("volback-err", ".txt");
+    try {
+      Process p = builder(env, args).redirectOutput(out).redirectError(err).start();
+      int code = p.waitFor();
+      return new Cli.Result(code, java.nio.file.Files.readString(out.toPath()),
+          java.nio.file.Files.readString(err.toPath()));
+    } finally {
+      out.delete();
+      err.delete();
+    }
+  }
+}
