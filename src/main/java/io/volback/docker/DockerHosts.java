@@ -1,6 +1,7 @@
 package io.volback.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -68,6 +69,10 @@ public final class DockerHosts {
   private static void ping(DockerHost host) throws DockerHostException {
     try {
       host.client().pingCmd().exec();
+    } catch (DockerException e) {
+      closeQuietly(host);
+      throw new DockerHostException("no Docker engine answers at " + host.address()
+          + ": the ping got HTTP " + e.getHttpStatus(), e.getHttpStatus(), e);
     } catch (RuntimeException e) {
       closeQuietly(host);
       throw unreachable(host.address(), e);
