@@ -109,7 +109,8 @@ class DockerHostsTest {
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process p = new ProcessBuilder(keytool, "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12",
         "-storepass", "changeit", "-alias", "docker", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=volback-test", "-validity", "2").inheritIO().start();
+        "-dname", "CN=volback-test", "-validity", "2")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     assertThat(p.waitFor()).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(store)) {

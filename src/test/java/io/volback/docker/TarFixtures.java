@@ -47,8 +47,13 @@ final class TarFixtures {
     symlink.setModTime(OLD.toEpochMilli());
     tar.putArchiveEntry(symlink);
     tar.closeArchiveEntry();
+    // dockerd applies a hard link header's owner, mode and mtime to the shared inode, so the header
+    // must repeat the target's attributes (as GNU tar's do), or it resets them.
     TarArchiveEntry hard = new TarArchiveEntry("data/zz-hard", TarArchiveEntry.LF_LINK);
     hard.setLinkName("data/docs/a.txt");
+    hard.setMode(0600);
+    owner(hard, 1000);
+    hard.setModTime(OLD.toEpochMilli());
     tar.putArchiveEntry(hard);
     tar.closeArchiveEntry();
     tar.finish();
