@@ -44,7 +44,9 @@ public final class HelperContainer implements AutoCloseable {
       throws DockerHostException {
     requireVolume(host, volume);
     HelperImage.ensure(host);
-    String name = "volback-helper-" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
+    byte[] suffix = new byte[6];
+    RANDOM.nextBytes(suffix);
+    String name = "volback-helper-" + HexFormat.of().formatHex(suffix);
     AccessMode mode = access == Access.READ_ONLY ? AccessMode.ro : AccessMode.rw;
     String id;
     try {
