@@ -3,10 +3,51 @@
 # Idempotent: what is already installed or running is left alone.
 set -euo pipefail
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
 need_pkgs=()
 command -v java >/dev/null || need_pkgs+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need_pkgs+=(maven)
+command -v dockerd >/dev/null || need_pkgs+=(docker.io)
+# The tests build a runnable image from Debian's static busybox (a dynamic one would not run in it).
+installed busybox-static || need_pkgs+=(busybox-static)
 if ((${#need_pkgs[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
 fi
+
+# Two Docker engines: A on the default socket, B stands for "another host" (own data and exec roots).
+engine_flags=(--storage-driver=vfs --iptables=false --bridge=none)
+
+answers() { timeout 10 docker -H "$1" version >/dev/null 2>&1; }
+
+start_engine() { # name socket-url log extra-flags...
+  local name=$1 host=$2 log=$3
+  shift 3
+  if answers "$host"; then
+    echo "docker engine $name already answers on $host"
+    return
+  fi
+  echo "starting docker engine $name on $host (log $log)"
+  setsid nohup dockerd "${engine_flags[@]}" "$@" >>"$log" 2>&1 </dev/null &
+}
+
+wait_for_engine() { # name socket-url log
+  local name=$1 host=$2 log=$3 deadline=$((SECONDS + 60))
+  until answers "$host"; do
+    if ((SECONDS >= deadline)); then
+      echo "docker engine $name did not answer on $host within 60 s; last lines of $log:" >&2
+      tail -n 20 "$log" >&2 || true
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "docker engine $name is up on $host"
+}
+
+start_engine A unix:///var/run/docker.sock /var/log/volback-dockerd-a.log
+start_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log \
+  --data-root /var/lib/docker2 --exec-root /var/run/docker2 \
+  -H unix:///var/run/docker2.sock --pidfile /var/run/docker2.pid
+wait_for_engine A unix:///var/run/docker.sock /var/log/volback-dockerd-a.log
+wait_for_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log

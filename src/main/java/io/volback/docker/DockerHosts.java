@@ -1,0 +1,154 @@
+package io.volback.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+
+/**
+ * DockerHosts opens connections to Docker engines from an address the way the docker CLI does:
+ * DOCKER_HOST as the default, TLS with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
+ */
+public final class DockerHosts {
+  public static final String DEFAULT_ADDRESS = "unix:///var/run/docker.sock";
+  private static final List<String> CERT_FILES = List.of("ca.pem", "cert.pem", "key.pem");
+
+  private final Map<String, String> env;
+
+  public DockerHosts(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public static DockerHosts fromEnvironment() {
+    return new DockerHosts(System.getenv());
+  }
+
+  /** The address to use for {@code address}: itself, or DOCKER_HOST, or the local default socket. */
+  public String resolve(String address) {
+    if (address != null && !address.isBlank()) {
+      return address.trim();
+    }
+    String fromEnv = env.get("DOCKER_HOST");
+    return fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : DEFAULT_ADDRESS;
+  }
+
+  /** Opens and pings the host at {@code address} (null or empty: the default host). */
+  public DockerHost open(String address) throws DockerHostException {
+    String resolved = resolve(address);
+    URI uri = parse(resolved);
+    DefaultDockerClientConfig.Builder config =
+        new DefaultDockerClientConfig.Builder().withDockerHost(uri.toString());
+    if (uri.getScheme().equals("tcp") && tlsVerify()) {
+      config.withDockerTlsVerify(true).withDockerCertPath(certPath(resolved).toString());
+    } else {
+      config.withDockerTlsVerify(false);
+    }
+    DefaultDockerClientConfig built = config.build();
+    DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(built.getDockerHost())
+        .sslConfig(built.getSSLConfig())
+        .maxConnections(50)
+        .connectionTimeout(Duration.ofSeconds(15))
+        .build();
+    DockerClient client = DockerClientImpl.getInstance(built, http);
+    DockerHost host = new DockerHost(resolved, client, http);
+    ping(host);
+    return host;
+  }
+
+  private static void ping(DockerHost host) throws DockerHostException {
+    try {
+      host.client().pingCmd().exec();
+    } catch (DockerException e) {
+      closeQuietly(host);
+      throw new DockerHostException("no Docker engine answers at " + host.address()
+          + ": the ping got HTTP " + e.getHttpStatus(), e.getHttpStatus(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(host);
+      throw unreachable(host.address(), e);
+    }
+  }
+
+  /** Turns a transport failure into a one-line message naming the host. */
+  static DockerHostException unreachable(String address, Throwable failure) {
+    Throwable root = failure;
+    boolean tls = false;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      tls |= t instanceof SSLException;
+      root = t;
+    }
+    String what = tls ? "TLS handshake with Docker host " + address + " failed"
+        : "cannot reach Docker host " + address;
+    return new DockerHostException(what + ": " + describe(root), failure);
+  }
+
+  private static String describe(Throwable root) {
+    String message = root.getMessage();
+    if (message == null || message.isBlank()) {
+      return root.getClass().getSimpleName();
+    }
+    String line = message.lines().findFirst().orElse(message).trim();
+    return line.isEmpty() ? root.getClass().getSimpleName() : Character.toLowerCase(line.charAt(0)) + line.substring(1);
+  }
+
+  private URI parse(String address) throws DockerHostException {
+    URI uri;
+    try {
+      uri = URI.create(address);
+    } catch (IllegalArgumentException e) {
+      throw badAddress(address);
+    }
+    if ("unix".equals(uri.getScheme()) && uri.getPath() != null && !uri.getPath().isEmpty()) {
+      return uri;
+    }
+    if ("tcp".equals(uri.getScheme()) && uri.getHost() != null) {
+      int port = uri.getPort() != -1 ? uri.getPort() : tlsVerify() ? 2376 : 2375;
+      return URI.create("tcp://" + uri.getHost() + ":" + port);
+    }
+    throw badAddress(address);
+  }
+
+  private static DockerHostException badAddress(String address) {
+    return new DockerHostException("unsupported Docker host address " + address
+        + ": use unix:///path/to/docker.sock or tcp://host:port");
+  }
+
+  // The docker CLI enables TLS for any non-empty DOCKER_TLS_VERIFY.
+  private boolean tlsVerify() {
+    String value = env.get("DOCKER_TLS_VERIFY");
+    return value != null && !value.isEmpty();
+  }
+
+  private Path certPath(String address) throws DockerHostException {
+    String configured = env.get("DOCKER_CERT_PATH");
+    Path dir = configured != null && !configured.isBlank()
+        ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".docker");
+    for (String name : CERT_FILES) {
+      if (!Files.isReadable(dir.resolve(name))) {
+        throw new DockerHostException("cannot use TLS for Docker host " + address + ": "
+            + dir.resolve(name) + " is missing or unreadable (set DOCKER_CERT_PATH to the folder "
+            + "holding ca.pem, cert.pem and key.pem)");
+      }
+    }
+    return dir;
+  }
+
+  private static void closeQuietly(DockerHost host) {
+    try {
+      host.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the connection failed already; nothing left to release
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.volback.docker;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HelperContainer is a never-started container from the HelperImage with one volume mounted at
+ * /data, so the volume can be streamed through the archive endpoints. close() force-removes it;
+ * helpers still open when the JVM shuts down are removed by a shutdown hook.
+ */
+public final class HelperContainer implements AutoCloseable {
+  /** The label every helper carries; {@link #removeLeftoverHelpers} finds helpers by it. */
+  public static final String LABEL = "io.volback.helper";
+  public static final String MOUNT_PATH = "/data";
+  private static final Logger log = LoggerFactory.getLogger(HelperContainer.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** How the volume is mounted into the helper. */
+  public enum Access { READ_ONLY, READ_WRITE }
+
+  private final DockerHost host;
+  private final String volume;
+  private final String id;
+  private volatile boolean removed;
+
+  private HelperContainer(DockerHost host, String volume, String id) {
+    this.host = host;
+    this.volume = volume;
+    this.id = id;
+  }
+
+  /** Creates a helper for an existing volume (never creates the volume: a typo must not). */
+  public static HelperContainer create(DockerHost host, String volume, Access access)
+      throws DockerHostException {
+    requireVolume(host, volume);
+    HelperImage.ensure(host);
+    byte[] suffix = new byte[6];
+    RANDOM.nextBytes(suffix);
+    String name = "volback-helper-" + HexFormat.of().formatHex(suffix);
+    AccessMode mode = access == Access.READ_ONLY ? AccessMode.ro : AccessMode.rw;
+    String id;
+    try {
+      id = host.client().createContainerCmd(HelperImage.NAME)
+          .withName(name)
+          .withCmd("/nonexistent")
+          .withLabels(Map.of(LABEL, "true", LABEL + ".volume", volume, LABEL + ".owner", owner()))
+          .withHostConfig(HostConfig.newHostConfig()
+              .withNetworkMode("none")
+              .withBinds(new Bind(volume, new Volume(MOUNT_PATH), mode)))
+          .exec()
+          .getId();
+    } catch (RuntimeException e) {
+      throw EngineApi.failure(host, "create a helper container for volume " + volume, e);
+    }
+    HelperContainer helper = new HelperContainer(host, volume, id);
+    LiveHelpers.add(helper);
+    return helper;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String volume() {
+    return volume;
+  }
+
+  public DockerHost host() {
+    return host;
+  }
+
+  /** Force-removes the helper; failures are logged, never thrown, so cleanup cannot mask an error. */
+  @Override
+  public void close() {
+    if (removed) {
+      return;
+    }
+    try {
+      host.client().removeContainerCmd(id).withForce(true).exec();
+      removed = true;
+    } catch (NotFoundException gone) {
+      removed = true;
+    } catch (RuntimeException e) {
+      log.warn("could not remove helper container {} of volume {} on Docker host {}: {}",
+          id, volume, host, e.getMessage());
+    } finally {
+      LiveHelpers.remove(this);
+    }
+  }
+
+  /**
+   * Removes helpers left by volback processes that were killed. Only call it when no other volback
+   * process is using the host: it removes every helper this JVM does not own. Returns how many.
+   */
+  public static int removeLeftoverHelpers(DockerHost host) throws DockerHostException {
+    List<Container> helpers;
+    try {
+      helpers = host.client().listContainersCmd().withShowAll(true)
+          .withLabelFilter(Map.of(LABEL, "true")).exec();
+    } catch (RuntimeException e) {
+      throw EngineApi.failure(host, "list helper containers", e);
+    }
+    int removedCount = 0;
+    for (Container c : helpers) {
+      if (!LiveHelpers.contains(c.getId())) {
+        HelperContainer leftover = new HelperContainer(host, c.getLabels().getOrDefault(LABEL + ".volume", "?"), c.getId());
+        leftover.close();
+        removedCount += leftover.removed ? 1 : 0;
+      }
+    }
+    return removedCount;
+  }
+
+  static void requireVolume(DockerHost host, String volume) throws DockerHostException {
+    try {
+      host.client().inspectVolumeCmd(volume).exec();
+    } catch (NotFoundException e) {
+      throw new NoSuchVolumeException(volume, host);
+    } catch (RuntimeException e) {
+      throw EngineApi.failure(host, "inspect volume " + volume, e);
+    }
+  }
+
+  private static String owner() {
+    String hostname = System.getenv().getOrDefault("HOSTNAME", "unknown");
+    return hostname + "/" + ProcessHandle.current().pid();
+  }
+}

@@ -1,0 +1,15 @@
+package io.volback.docker;
+
+/** NoSuchVolumeException is thrown when a named volume does not exist on a Docker host. */
+public class NoSuchVolumeException extends DockerHostException {
+  private final String volume;
+
+  public NoSuchVolumeException(String volume, DockerHost host) {
+    super("no volume named " + volume + " on Docker host " + host, 404, null);
+    this.volume = volume;
+  }
+
+  public String volume() {
+    return volume;
+  }
+}
