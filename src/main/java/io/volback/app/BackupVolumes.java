@@ -1,6 +1,7 @@
 package io.volback.app;
 
 import io.volback.docker.DockerHost;
+import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeDiscovery;
@@ -51,6 +52,7 @@ public final class BackupVolumes {
 
   public List<VolumeResult> run(Request request) throws IOException {
     List<VolumeResult> results = new ArrayList<>();
+    HelperContainer.removeLeftoverHelpers(host);
     for (String name : selectVolumes(request)) {
       try {
         StoredSnapshot snap = backup(name, request);

@@ -1,6 +1,7 @@
 package io.volback.app;
 
 import io.volback.docker.DockerHost;
+import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
@@ -19,6 +20,8 @@ import io.volback.repo.StoredSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -42,7 +45,7 @@ public final class RestoreSnapshot {
 
   /** Request: which snapshot, into which volume, and how. */
   public record Request(String snapshot, String volume, String targetVolume, boolean overwrite,
-      List<String> include, ReadPath writePath) {}
+      List<String> include, ReadPath writePath, Map<String, String> driverOptions) {}
 
   /** Result: what was restored where. */
   public record Result(SnapshotSummary snapshot, String volume, String host, boolean created,
@@ -50,13 +53,14 @@ public final class RestoreSnapshot {
 
   public Result run(Request request) throws IOException {
     StoredSnapshot snap = SnapshotFinder.find(repo, request.snapshot(), request.volume());
+    HelperContainer.removeLeftoverHelpers(host);
     SourceInfo source = snap.snapshot().source();
     String target = request.targetVolume() != null ? request.targetVolume() : source.name();
     if (request.targetVolume() == null && !"volume".equals(source.kind())) {
       throw new UsageException("snapshot " + snap.id().shortHex() + " is of a " + source.kind()
           + ", not a volume: name the volume to restore into with --to");
     }
-    boolean created = prepareTarget(target, source, request.overwrite());
+    boolean created = prepareTarget(target, source, request.overwrite(), request.driverOptions());
     VolumeInfo volume = VolumeDiscovery.get(host, target);
     PathFilter filter = request.include() == null || request.include().isEmpty()
         ? PathFilter.ALL : PathFilter.including(request.include());
@@ -88,12 +92,17 @@ public final class RestoreSnapshot {
   }
 
   /** Creates the target volume, or checks that writing into the existing one is allowed. */
-  private boolean prepareTarget(String target, SourceInfo source, boolean overwrite)
-      throws IOException {
+  private boolean prepareTarget(String target, SourceInfo source, boolean overwrite,
+      Map<String, String> optionOverrides) throws IOException {
     if (!Volumes.exists(host, target)) {
-      Volumes.create(host, new VolumeSpec(target, source.driver(), source.driverOptions(),
-          source.labels()));
+      Map<String, String> options = new TreeMap<>(source.driverOptions());
+      options.putAll(optionOverrides);
+      Volumes.create(host, new VolumeSpec(target, source.driver(), options, source.labels()));
       return true;
+    }
+    if (!optionOverrides.isEmpty()) {
+      throw new UsageException("volume " + target + " exists on " + host.address()
+          + ": --driver-opt only applies to a volume that restore creates");
     }
     List<VolumeConsumer> users = Volumes.consumers(host, target);
     if (!users.isEmpty() && !overwrite) {

@@ -4,7 +4,9 @@ import io.volback.app.ReadPath;
 import io.volback.app.RestoreSnapshot;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +29,10 @@ final class RestoreCommand extends CommandBase {
   @Option(names = "--include", paramLabel = "PATH", description = "Restore only PATH and below (repeatable).")
   List<String> include = List.of();
 
+  @Option(names = "--driver-opt", paramLabel = "KEY=VALUE",
+      description = "Override a driver option of the volume restore creates, e.g. device=/new/path (repeatable).")
+  Map<String, String> driverOptions = new LinkedHashMap<>();
+
   @Option(names = "--write-path", paramLabel = "auto|api|mountpoint", defaultValue = "auto",
       description = "How to write the volume: auto, api (Docker API) or mountpoint (directly).")
   String writePath;
@@ -38,7 +44,8 @@ final class RestoreCommand extends CommandBase {
       ConsoleProgress progress = new ConsoleProgress(err(), "restore", !json() && System.console() != null);
       RestoreSnapshot.Result result = new RestoreSnapshot(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)
-          .run(new RestoreSnapshot.Request(snapshot, volume, to, overwrite, include, path));
+          .run(new RestoreSnapshot.Request(snapshot, volume, to, overwrite, include, path,
+              driverOptions));
       if (json()) {
         printJson(result);
       } else {

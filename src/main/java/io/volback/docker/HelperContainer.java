@@ -99,8 +99,9 @@ public final class HelperContainer implements AutoCloseable {
   }
 
   /**
-   * Removes helpers left by volback processes that were killed. Only call it when no other volback
-   * process is using the host: it removes every helper this JVM does not own. Returns how many.
+   * Removes helpers left by volback processes that were killed: those whose owner ran on this
+   * machine and is gone, and those of any owner older than ABANDONED_AFTER. Helpers of live
+   * processes (other volback runs included) are left alone. Returns how many were removed.
    */
   public static int removeLeftoverHelpers(DockerHost host) throws DockerHostException {
     List<Container> helpers;
@@ -111,14 +112,32 @@ public final class HelperContainer implements AutoCloseable {
       throw EngineApi.failure(host, "list helper containers", e);
     }
     int removedCount = 0;
+    long now = System.currentTimeMillis() / 1000;
     for (Container c : helpers) {
-      if (!LiveHelpers.contains(c.getId())) {
+      String owner = c.getLabels().getOrDefault(LABEL + ".owner", "");
+      boolean abandoned = c.getCreated() != null && now - c.getCreated() > ABANDONED_AFTER_SECONDS;
+      if (!LiveHelpers.contains(c.getId()) && (abandoned || isDeadLocalOwner(owner))) {
         HelperContainer leftover = new HelperContainer(host, c.getLabels().getOrDefault(LABEL + ".volume", "?"), c.getId());
         leftover.close();
         removedCount += leftover.removed ? 1 : 0;
       }
     }
     return removedCount;
+  }
+
+  private static final long ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
+
+  /** Whether owner ("hostname/pid") names a process of this machine that no longer exists. */
+  static boolean isDeadLocalOwner(String owner) {
+    int slash = owner.lastIndexOf('/');
+    if (slash <= 0 || !owner.substring(0, slash).equals(hostname())) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(owner.substring(slash + 1))).isEmpty();
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   static void requireVolume(DockerHost host, String volume) throws DockerHostException {
@@ -132,7 +151,23 @@ public final class HelperContainer implements AutoCloseable {
   }
 
   private static String owner() {
-    String hostname = System.getenv().getOrDefault("HOSTNAME", "unknown");
-    return hostname + "/" + ProcessHandle.current().pid();
+    return ownerOf(ProcessHandle.current().pid());
+  }
+
+  /** The owner label value for process pid of this machine. */
+  static String ownerOf(long pid) {
+    return hostname() + "/" + pid;
+  }
+
+  private static String hostname() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown";
+    }
   }
 }

@@ -82,7 +82,6 @@ public final class LocalFolderStore implements ObjectStore {
   @Override
   public Optional<ObjectInfo> stat(String key) throws IOException {
     Path file = file(key);
-    requireRoot();
     try {
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
       return attrs.isRegularFile() ? Optional.of(new ObjectInfo(key, attrs.size())) : Optional.empty();
@@ -153,7 +152,6 @@ public final class LocalFolderStore implements ObjectStore {
 
   private StoreException readFailure(String key, IOException e) throws StoreException {
     if (e instanceof NoSuchFileException) {
-      requireRoot();
       return new ObjectNotFoundException(location(), key);
     }
     return failure("cannot read", key, e);

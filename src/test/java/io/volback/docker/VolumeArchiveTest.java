@@ -123,14 +123,24 @@ class VolumeArchiveTest {
   void removeLeftoverHelpersRemovesHelpersOfKilledProcesses() throws Exception {
     String volume = TestDocker.createVolume(b, "leftover");
     HelperImage.ensure(b);
-    // What a killed process leaves: a labelled helper this JVM does not track.
+    // What a killed process leaves: a labelled helper whose owner process is gone.
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
     b.client().createContainerCmd(HelperImage.NAME).withCmd("/nonexistent")
-        .withLabels(Map.of(HelperContainer.LABEL, "true", HelperContainer.LABEL + ".volume", volume))
+        .withLabels(Map.of(HelperContainer.LABEL, "true", HelperContainer.LABEL + ".volume", volume,
+            HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(gone.pid())))
         .exec();
+    // A helper of another live volback process (pid 1 stands in for it) must survive.
+    String otherLive = b.client().createContainerCmd(HelperImage.NAME).withCmd("/nonexistent")
+        .withLabels(Map.of(HelperContainer.LABEL, "true", HelperContainer.LABEL + ".volume", volume,
+            HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(1)))
+        .exec().getId();
     try (HelperContainer live = HelperContainer.create(b, volume, HelperContainer.Access.READ_ONLY)) {
       assertThat(HelperContainer.removeLeftoverHelpers(b)).isGreaterThanOrEqualTo(1);
-      assertThat(TestDocker.helpersOf(b, volume)).extracting(c -> c.getId()).containsExactly(live.id());
+      assertThat(TestDocker.helpersOf(b, volume)).extracting(c -> c.getId())
+          .containsExactlyInAnyOrder(live.id(), otherLive);
     }
+    b.client().removeContainerCmd(otherLive).withForce(true).exec();
     assertThat(TestDocker.helpersOf(b, volume)).isEmpty();
   }
 
