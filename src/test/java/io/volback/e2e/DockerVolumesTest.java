@@ -1,0 +1,261 @@
+package io.volback.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.volback.docker.DockerHost;
+import io.volback.docker.HelperContainer;
+import io.volback.docker.HelperImage;
+import io.volback.docker.VolumeDiscovery;
+import io.volback.docker.VolumeInfo;
+import io.volback.testsupport.Cli;
+import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.S3ProxyServer;
+import io.volback.testsupport.TestDocker;
+import io.volback.testsupport.TestTrees;
+import io.volback.testsupport.TestTrees.Option;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** volumes, backup and restore as users run them, against two real Docker engines and S3. */
+class DockerVolumesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static S3ProxyServer s3;
+
+  private final DockerHost a = DockerEngines.a();
+  private final DockerHost b = DockerEngines.b();
+  @TempDir Path tmp;
+  Cli repoOnly;
+  Cli onA;
+  Cli onB;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    s3 = S3ProxyServer.start();
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+  }
+
+  @AfterAll
+  static void stopS3() throws Exception {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    s3.close();
+  }
+
+  @BeforeEach
+  void s3Repository() throws Exception {
+    String bucket = "docker-" + UUID.randomUUID().toString().substring(0, 8);
+    s3.createBucket(bucket);
+    Cli base = new Cli("s3://" + bucket + "/volback", Cli.passwordFile(tmp, "pw"))
+        .with("--s3-endpoint", s3.endpoint().toString(), "--s3-path-style");
+    repoOnly = base;
+    onA = base.with("-H", a.address());
+    onB = base.with("-H", b.address());
+    assertThat(onA.run("init").exitCode()).isZero();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    TestDocker.removeAll(a);
+    TestDocker.removeAll(b);
+  }
+
+  private Path mountpoint(DockerHost host, String volume) throws Exception {
+    return Path.of(VolumeDiscovery.get(host, volume).mountpoint());
+  }
+
+  private String populatedVolume(String prefix, Map<String, String> labels, long seed) throws Exception {
+    String volume = TestDocker.createVolume(a, prefix, Map.of(), labels);
+    TestTrees.populate(mountpoint(a, volume), seed);
+    return volume;
+  }
+
+  private static Cli.Result ok(Cli.Result r) {
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    return r;
+  }
+
+  private static String snapshotId(Cli.Result backupJson) throws Exception {
+    JsonNode result = JSON.readTree(backupJson.out()).get("results").get(0);
+    assertThat(result.path("error").isMissingNode()).as(backupJson.toString()).isTrue();
+    return result.get("snapshot").get("id").asText();
+  }
+
+  @Test
+  void volumesListsASharedVolumeWithItsRunningAndStoppedConsumers() throws Exception {
+    String volume = TestDocker.createVolume(a, "shared", Map.of(), Map.of("team", "shop"));
+    TestDocker.runSleeper(a, volume, "/srv/data", false);
+    TestDocker.createContainer(a, volume, "/backup", true, Map.of());
+
+    JsonNode volumes = JSON.readTree(ok(onA.run("--json", "volumes", "--shared", "--label", "team=shop")).out());
+    JsonNode found = null;
+    for (JsonNode v : volumes) {
+      if (v.get("name").asText().equals(volume)) {
+        found = v;
+      }
+    }
+    assertThat(found).as(volumes.toPrettyString()).isNotNull();
+    assertThat(found.get("consumers")).hasSize(2);
+    List<String> described = new ArrayList<>();
+    found.get("consumers").forEach(c -> described.add(c.get("mountPath").asText() + " running="
+        + c.get("running").asBoolean() + " ro=" + c.get("readOnly").asBoolean()));
+    assertThat(described).containsExactlyInAnyOrder("/srv/data running=true ro=false",
+        "/backup running=false ro=true");
+
+    String table = ok(onA.run("volumes")).out();
+    assertThat(table).containsPattern(volume + "\\s+local\\s+yes");
+  }
+
+  @Test
+  void volumeBacksUpToS3AndRestoresOnAnotherHostWithEveryByteAttributeAndLabel() throws Exception {
+    String volume = populatedVolume("roundtrip", Map.of("app", "shop", "tier", "db"), 21);
+    String id = snapshotId(ok(onA.run("--json", "backup", volume, "--read-path", "api", "--tag", "x")));
+
+    removeHelperImage(b);
+    ok(onB.run("restore", id));
+    VolumeInfo restored = VolumeDiscovery.get(b, volume);
+    assertThat(restored.labels()).containsEntry("app", "shop").containsEntry("tier", "db");
+    assertThat(TestTrees.describe(mountpoint(b, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(TestTrees.describe(mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
+
+    String renamed = TestDocker.uniqueName("renamed");
+    ok(onB.run("restore", "latest", "--volume", volume, "--to", renamed, "--write-path", "api"));
+    assertThat(VolumeDiscovery.get(b, renamed).labels()).containsEntry("app", "shop");
+    assertThat(TestTrees.describe(mountpoint(b, renamed), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(TestTrees.describe(mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
+    assertThat(TestDocker.helpersOf(b, renamed)).isEmpty();
+    assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
+  }
+
+  @Test
+  void driverOptionsAreRecreatedAndCanBeOverriddenOnTheNewHost() throws Exception {
+    Path sourceDir = Files.createDirectory(tmp.resolve("bind-source"));
+    Path targetDir = Files.createDirectory(tmp.resolve("bind-target"));
+    TestTrees.populate(sourceDir, 5);
+    String volume = TestDocker.createVolume(a, "bind",
+        Map.of("type", "none", "o", "bind", "device", sourceDir.toString()), Map.of("kind", "bind"));
+    String id = snapshotId(ok(onA.run("--json", "backup", volume)));
+
+    String renamed = TestDocker.uniqueName("bind-copy");
+    ok(onB.run("restore", id, "--to", renamed, "--driver-opt", "device=" + targetDir));
+    VolumeInfo restored = VolumeDiscovery.get(b, renamed);
+    assertThat(restored.driverOptions()).containsEntry("type", "none").containsEntry("o", "bind")
+        .containsEntry("device", targetDir.toString());
+    assertThat(restored.labels()).containsEntry("kind", "bind");
+    assertThat(TestTrees.describe(targetDir, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(TestTrees.describe(sourceDir, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
+  }
+
+  @Test
+  void apiPathAndMountpointPathGiveTheSameTreeAndUnchangedFilesAreNotReadAgain() throws Exception {
+    String volume = populatedVolume("paths", Map.of(), 8);
+    String api = snapshotId(ok(onA.run("--json", "backup", volume, "--read-path", "api")));
+    JsonNode first = JSON.readTree(ok(onA.run("--json", "backup", volume, "--read-path", "mountpoint")).out());
+    String direct = first.get("results").get(0).get("snapshot").get("id").asText();
+    assertThat(first.get("results").get(0).get("snapshot").get("source").get("readPath").asText())
+        .isEqualTo("mountpoint");
+
+    assertThat(comparableListing(onA, direct)).isEqualTo(comparableListing(onA, api));
+
+    JsonNode second = JSON.readTree(ok(onA.run("--json", "backup", volume)).out());
+    JsonNode stats = second.get("results").get(0).get("snapshot").get("stats");
+    assertThat(stats.get("files").asLong()).isGreaterThan(50);
+    assertThat(stats.get("filesRead").asLong()).isZero();
+    assertThat(stats.get("newRawBytes").asLong()).isZero();
+  }
+
+  /** ls --json lines with what both paths know: mtimes in whole seconds, no file identity. */
+  private static List<String> comparableListing(Cli cli, String snapshot) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (String line : ok(cli.run("--json", "ls", snapshot)).out().split("\n")) {
+      JsonNode e = JSON.readTree(line);
+      String mtime = e.get("mtime").asText();
+      lines.add(e.get("path").asText() + " " + e.get("type").asText() + " " + e.get("mode").asInt()
+          + " " + e.get("uid").asInt() + ":" + e.get("gid").asInt() + " " + e.get("size").asLong()
+          + " " + java.time.Instant.parse(mtime).getEpochSecond() + " " + e.path("linkTarget").asText());
+    }
+    lines.sort(String::compareTo);
+    return lines;
+  }
+
+  @Test
+  void restoreRefusesANonEmptyOrUsedTargetWithoutOverwrite() throws Exception {
+    String volume = populatedVolume("src", Map.of(), 3);
+    String id = snapshotId(ok(onA.run("--json", "backup", volume)));
+    String target = TestDocker.createVolume(a, "target");
+    Files.writeString(mountpoint(a, target).resolve("keep.txt"), "precious");
+
+    Cli.Result refused = onA.run("restore", id, "--to", target);
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("volume " + target).contains("not empty").contains("--overwrite");
+    assertThat(mountpoint(a, target).resolve("keep.txt")).hasContent("precious");
+    assertThat(Files.list(mountpoint(a, target)).count()).isEqualTo(1);
+
+    String used = TestDocker.createVolume(a, "used");
+    TestDocker.runSleeper(a, used, "/data", false);
+    Cli.Result inUse = onA.run("restore", id, "--to", used);
+    assertThat(inUse.exitCode()).isEqualTo(1);
+    assertThat(inUse.err()).contains("is used by").contains("(running)");
+
+    ok(onA.run("restore", id, "--to", target, "--overwrite"));
+    assertThat(mountpoint(a, target).resolve("keep.txt")).hasContent("precious");
+    assertThat(TestTrees.describe(mountpoint(a, target), Option.IGNORE_ROOT).stream()
+        .filter(l -> !l.contains("keep.txt")).toList())
+        .isEqualTo(TestTrees.describe(mountpoint(a, volume), Option.IGNORE_ROOT));
+  }
+
+  @Test
+  void unknownVolumeFailsAloneAndUnreachableHostIsNamed() throws Exception {
+    String good = populatedVolume("good", Map.of(), 4);
+    Cli.Result partly = onA.run("backup", good, "no-such-volume-xyz");
+    assertThat(partly.exitCode()).as(partly.toString()).isEqualTo(3);
+    assertThat(partly.err()).contains("no volume named no-such-volume-xyz");
+    assertThat(partly.out()).contains("volume " + good + ": snapshot");
+
+    Cli.Result none = onA.run("backup", "no-such-volume-xyz");
+    assertThat(none.exitCode()).isEqualTo(1);
+
+    Cli.Result unreachable = repoOnly.with("-H", "unix:///var/run/volback-nope.sock").run("volumes");
+    assertThat(unreachable.exitCode()).isEqualTo(1);
+    assertThat(unreachable.err().strip().lines()).hasSize(1);
+    assertThat(unreachable.err()).contains("cannot reach Docker host unix:///var/run/volback-nope.sock");
+
+    Cli.Result usage = onA.run("backup");
+    assertThat(usage.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void backupAllCoversEveryNamedVolume() throws Exception {
+    String one = populatedVolume("all1", Map.of(), 1);
+    String two = populatedVolume("all2", Map.of(), 2);
+    JsonNode results = JSON.readTree(ok(onA.run("--json", "backup", "--all")).out()).get("results");
+    List<String> names = new ArrayList<>();
+    results.forEach(r -> names.add(r.get("volume").asText()));
+    assertThat(names).contains(one, two);
+    results.forEach(r -> assertThat(r.path("error").isMissingNode()).as(r.toString()).isTrue());
+  }
+
+  private static void removeHelperImage(DockerHost host) {
+    for (var c : host.client().listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(HelperContainer.LABEL, "true")).exec()) {
+      host.client().removeContainerCmd(c.getId()).withForce(true).exec();
+    }
+    try {
+      host.client().removeImageCmd(HelperImage.NAME).withForce(true).exec();
+    } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
+      // already gone
+    }
+  }
+}
