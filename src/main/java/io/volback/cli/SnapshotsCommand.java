@@ -31,7 +31,7 @@ final class SnapshotsCommand extends CommandBase {
             Format.bytes(snap.stats().bytes()));
       }
       table.print(out());
-      out().println(snapshots.size() + " snapshots");
+      out().println(snapshots.size() + (snapshots.size() == 1 ? " snapshot" : " snapshots"));
     }
     return ExitCode.OK;
   }

@@ -36,7 +36,7 @@ final class VolumesCommand extends CommandBase {
             v.shared() ? "yes" : "no", v.composeProject().orElse(""), consumers(v.consumers()));
       }
       table.print(out());
-      out().println(volumes.size() + " volumes on " + host.address());
+      out().println(volumes.size() + (volumes.size() == 1 ? " volume" : " volumes") + " on " + host.address());
     }
     return ExitCode.OK;
   }

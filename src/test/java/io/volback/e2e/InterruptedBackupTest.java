@@ -1,0 +1,92 @@
+package io.volback.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.volback.docker.DockerHost;
+import io.volback.docker.VolumeDiscovery;
+import io.volback.testsupport.Cli;
+import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.TestDocker;
+import io.volback.testsupport.TestTrees;
+import io.volback.testsupport.VolbackProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backup process that is stopped (SIGTERM) or killed (SIGKILL) mid-way through the Docker API. */
+class InterruptedBackupTest {
+  private final DockerHost a = DockerEngines.a();
+  @TempDir Path tmp;
+  String volume;
+  Path mountpoint;
+  List<String> before;
+  Cli cli;
+
+  @BeforeEach
+  void bigVolume() throws Exception {
+    volume = TestDocker.createVolume(a, "interrupted");
+    mountpoint = Path.of(VolumeDiscovery.get(a, volume).mountpoint());
+    Random random = new Random(3);
+    byte[] block = new byte[8 << 20];
+    for (int i = 0; i < 40; i++) {
+      random.nextBytes(block);
+      Files.write(mountpoint.resolve("f" + i), block);
+    }
+    before = TestTrees.describe(mountpoint);
+    cli = new Cli(tmp.resolve("repo").toString(), Cli.passwordFile(tmp, "pw")).with("-H", a.address());
+    assertThat(cli.run("init").exitCode()).isZero();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    TestDocker.removeAll(a);
+  }
+
+  private Process startBackup() throws Exception {
+    Process p = VolbackProcess.builder(Map.of(), "-r", tmp.resolve("repo").toString(),
+        "--password-file", tmp.resolve("password-" + "pw".hashCode()).toString(), "-H", a.address(),
+        "backup", volume, "--read-path", "api")
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("backup.log").toFile()).start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (TestDocker.helpersOf(a, volume).isEmpty() && p.isAlive() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(10);
+    }
+    assertThat(p.isAlive()).as("backup still running: " + Files.readString(tmp.resolve("backup.log"))).isTrue();
+    return p;
+  }
+
+  @Test
+  void stoppedBackupRemovesItsHelperAndLeavesTheVolumeAndRepositoryIntact() throws Exception {
+    Process p = startBackup();
+    p.destroy();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isNotZero();
+    assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
+    assertThat(TestTrees.describe(mountpoint)).isEqualTo(before);
+    assertThat(cli.run("snapshots").out()).contains("0 snapshots");
+    assertThat(cli.run("backup", volume).exitCode()).isZero();
+  }
+
+  @Test
+  void helperOfAKilledBackupIsRemovedByTheNextRun() throws Exception {
+    Process p = startBackup();
+    p.destroyForcibly();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(TestDocker.helpersOf(a, volume)).hasSize(1);
+    assertThat(TestTrees.describe(mountpoint)).isEqualTo(before);
+
+    Cli.Result next = cli.run("backup", volume, "--read-path", "api");
+    assertThat(next.exitCode()).as(next.toString()).isZero();
+    assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
+    assertThat(cli.run("snapshots").out()).contains("1 snapshot");
+  }
+}
