@@ -30,7 +30,7 @@ public final class HelperContainer implements AutoCloseable {
 
   private final DockerHost host;
   private final String volume;
-  private final String id;
+  private volatile String id;
   private volatile boolean removed;
 
   private HelperContainer(DockerHost host, String volume, String id) {
@@ -48,9 +48,11 @@ public final class HelperContainer implements AutoCloseable {
     RANDOM.nextBytes(suffix);
     String name = "volback-helper-" + HexFormat.of().formatHex(suffix);
     AccessMode mode = access == Access.READ_ONLY ? AccessMode.ro : AccessMode.rw;
-    String id;
+    // Registered under its name before it exists, so an interrupt during the create removes it too.
+    HelperContainer helper = new HelperContainer(host, volume, name);
+    LiveHelpers.add(helper);
     try {
-      id = host.client().createContainerCmd(HelperImage.NAME)
+      helper.id = host.client().createContainerCmd(HelperImage.NAME)
           .withName(name)
           .withCmd("/nonexistent")
           .withLabels(Map.of(LABEL, "true", LABEL + ".volume", volume, LABEL + ".owner", owner()))
@@ -60,10 +62,9 @@ public final class HelperContainer implements AutoCloseable {
           .exec()
           .getId();
     } catch (RuntimeException e) {
+      LiveHelpers.remove(helper);
       throw EngineApi.failure(host, "create a helper container for volume " + volume, e);
     }
-    HelperContainer helper = new HelperContainer(host, volume, id);
-    LiveHelpers.add(helper);
     return helper;
   }
 
@@ -86,7 +87,7 @@ public final class HelperContainer implements AutoCloseable {
       return;
     }
     try {
-      host.client().removeContainerCmd(id).withForce(true).exec();
+      host.client().removeContainerCmd(id).withForce(true).exec();  // an id, or the name until created
       removed = true;
     } catch (NotFoundException gone) {
       removed = true;
