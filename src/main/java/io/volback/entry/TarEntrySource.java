@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * TarEntrySource streams the members of a tar (ustar, PAX or GNU) as entries. Names are
@@ -32,7 +31,7 @@ public final class TarEntrySource implements EntrySource {
 
   @Override
   public void forEach(EntryVisitor visitor) throws IOException {
-    TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
+    RawPaxTarInputStream tar = new RawPaxTarInputStream(in);
     ContentOpener opener = () -> new FilterInputStream(tar) {
       @Override
       public void close() {
@@ -41,8 +40,8 @@ public final class TarEntrySource implements EntrySource {
     };
     boolean first = true;
     TarArchiveEntry member;
-    while ((member = tar.getNextEntry()) != null) {
-      FileEntry entry = toEntry(member);
+    while ((member = tar.next()) != null) {
+      FileEntry entry = toEntry(member, tar.rawPaxHeaders());
       if (first && !entry.isRoot()) {
         visitor.visit(FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build(), null);
       }
@@ -56,7 +55,7 @@ public final class TarEntrySource implements EntrySource {
     return stripFirstComponent ? TarNames.stripFirst(path) : path;
   }
 
-  private FileEntry toEntry(TarArchiveEntry m) throws IOException {
+  private FileEntry toEntry(TarArchiveEntry m, Map<String, byte[]> rawPax) throws IOException {
     EntryType type = type(m);
     FileEntry.Builder b = FileEntry.builder(path(m.getName()), type)
         .mode(m.getMode() & 07777)
@@ -64,7 +63,7 @@ public final class TarEntrySource implements EntrySource {
         .gid((int) m.getLongGroupId())
         .mtime(m.getLastModifiedTime() == null ? Instant.EPOCH
             : m.getLastModifiedTime().toInstant())
-        .xattrs(xattrs(m.getExtraPaxHeaders()));
+        .xattrs(xattrs(m, rawPax));
     switch (type) {
       case FILE -> b.size(m.isSparse() ? m.getRealSize() : m.getSize());
       case SYMLINK -> b.linkTarget(m.getLinkName());
@@ -96,25 +95,37 @@ public final class TarEntrySource implements EntrySource {
   }
 
   /**
-   * SCHILY.xattr.NAME carries the raw value, which commons-compress hands over decoded as UTF-8
-   * (lossy for binary values); LIBARCHIVE.xattr.NAME (URL-encoded name, base64 value) is exact and
-   * wins when both are present.
+   * SCHILY.xattr.NAME carries the raw value; LIBARCHIVE.xattr.NAME (URL-encoded name, base64
+   * value) wins when both are present. An empty value is an empty attribute, as for GNU tar.
    */
-  static Map<String, String> xattrs(Map<String, String> pax) {
-    Map<String, String> result = new TreeMap<>();
-    for (Map.Entry<String, String> h : pax.entrySet()) {
-      if (h.getKey().startsWith(SCHILY_XATTR)) {
-        result.putIfAbsent(h.getKey().substring(SCHILY_XATTR.length()),
-            Base64.getEncoder().encodeToString(h.getValue().getBytes(StandardCharsets.UTF_8)));
+  private static Map<String, String> xattrs(TarArchiveEntry m, Map<String, byte[]> rawPax)
+      throws IOException {
+    for (String key : m.getExtraPaxHeaders().keySet()) {
+      if ((key.startsWith(SCHILY_XATTR) || key.startsWith(LIBARCHIVE_XATTR))
+          && !rawPax.containsKey(key)) {
+        throw new IOException(m.getName() + ": PAX header " + key + " was parsed by"
+            + " commons-compress but not seen raw; has its way of reading PAX headers changed?");
       }
     }
-    for (Map.Entry<String, String> h : pax.entrySet()) {
+    Base64.Encoder base64 = Base64.getEncoder();
+    Map<String, String> result = new TreeMap<>();
+    for (Map.Entry<String, byte[]> h : rawPax.entrySet()) {
+      if (h.getKey().startsWith(SCHILY_XATTR)) {
+        result.putIfAbsent(h.getKey().substring(SCHILY_XATTR.length()),
+            base64.encodeToString(h.getValue()));
+      }
+    }
+    for (Map.Entry<String, byte[]> h : rawPax.entrySet()) {
       if (h.getKey().startsWith(LIBARCHIVE_XATTR)) {
         String name = URLDecoder.decode(
             h.getKey().substring(LIBARCHIVE_XATTR.length()).replace("+", "%2B"),
             StandardCharsets.UTF_8);
-        result.put(name, Base64.getEncoder().encodeToString(
-            Base64.getDecoder().decode(h.getValue().trim())));
+        String value = new String(h.getValue(), StandardCharsets.US_ASCII).trim();
+        try {
+          result.put(name, base64.encodeToString(Base64.getDecoder().decode(value)));
+        } catch (IllegalArgumentException e) {
+          throw new IOException(m.getName() + ": " + h.getKey() + " is not base64", e);
+        }
       }
     }
     return result;
