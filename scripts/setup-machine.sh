@@ -11,6 +11,8 @@ command -v mvn >/dev/null || need_pkgs+=(maven)
 command -v dockerd >/dev/null || need_pkgs+=(docker.io)
 # The tests build a runnable image from Debian's static busybox (a dynamic one would not run in it).
 installed busybox-static || need_pkgs+=(busybox-static)
+# setfattr/getfattr for the xattr interop tests.
+command -v setfattr >/dev/null || need_pkgs+=(attr)
 if ((${#need_pkgs[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
