@@ -1,9 +1,13 @@
 package io.volback.cli;
 
+import io.volback.app.BackupDirectory;
 import io.volback.app.BackupVolumes;
 import io.volback.app.ReadPath;
+import io.volback.app.SnapshotSummary;
+import io.volback.app.UsageException;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -31,7 +35,7 @@ final class BackupCommand extends CommandBase {
 
   @Option(names = "--path", paramLabel = "DIR",
       description = "Back up a directory of this machine instead of volumes.")
-  java.nio.file.Path directory;
+  Path directory;
 
   @Option(names = "--name", paramLabel = "NAME", description = "With --path: the snapshot's source name (default: the absolute path).")
   String name;
@@ -75,12 +79,12 @@ final class BackupCommand extends CommandBase {
 
   private int backupDirectory() throws Exception {
     if (all || !volumes.isEmpty()) {
-      throw new io.volback.app.UsageException("--path backs up a directory: name no volumes and no --all");
+      throw new UsageException("--path backs up a directory: name no volumes and no --all");
     }
     try (Repository repo = openRepository()) {
       ConsoleProgress progress = new ConsoleProgress(err(), "backup", !json() && System.console() != null);
-      var snap = io.volback.app.SnapshotSummary.of(
-          new io.volback.app.BackupDirectory(repo, progress).run(directory, name, tags));
+      SnapshotSummary snap = SnapshotSummary.of(
+          new BackupDirectory(repo, progress).run(directory, name, tags));
       if (json()) {
         printJson(snap);
       } else {

@@ -8,6 +8,7 @@ import io.volback.repo.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -53,7 +54,7 @@ abstract class CommandBase implements Callable<Integer> {
 
   /** Prints value as one JSON line on stdout (for streams of records). */
   void printJsonLine(Object value) {
-    out().println(new String(Json.write(value), java.nio.charset.StandardCharsets.UTF_8));
+    out().println(new String(Json.write(value), StandardCharsets.UTF_8));
   }
 
   /** Progress on stderr, shown only on a terminal and never with --json. */

@@ -1,6 +1,7 @@
 package io.volback.cli;
 
 import io.volback.app.SnapshotFinder;
+import io.volback.app.UsageException;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.repo.PathFilter;
@@ -8,6 +9,7 @@ import io.volback.repo.Repository;
 import io.volback.repo.RestoreListener;
 import io.volback.repo.SnapshotRestorer;
 import io.volback.repo.StoredSnapshot;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +30,7 @@ final class LsCommand extends CommandBase {
   public Integer call() throws Exception {
     try (Repository repo = openRepository()) {
       StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
-      PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(java.util.List.of(path));
+      PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(List.of(path));
       long[] shown = {0};
       new SnapshotRestorer(repo, RestoreListener.NONE).forEachEntry(snap, e -> {
         if (filter.includes(e.path())) {
@@ -42,7 +44,7 @@ final class LsCommand extends CommandBase {
       });
       out().flush();
       if (path != null && shown[0] == 0) {
-        throw new io.volback.app.UsageException("no path " + PathFilter.normalise(path)
+        throw new UsageException("no path " + PathFilter.normalise(path)
             + " in snapshot " + snap.id().shortHex());
       }
     }

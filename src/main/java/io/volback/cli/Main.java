@@ -1,5 +1,6 @@
 package io.volback.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Main is the entry point of the volback command. */
@@ -12,12 +13,12 @@ public final class Main {
 
   /** Runs volback with args and returns the exit code. */
   public static int run(String... args) {
-    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true),
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
         args);
   }
 
   /** Runs volback with args, printing to out and err, and returns the exit code. */
-  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new VolbackCommand());
     cli.setOut(out);
     cli.setErr(err);

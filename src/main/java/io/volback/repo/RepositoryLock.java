@@ -1,5 +1,6 @@
 package io.volback.repo;
 
+import java.io.InterruptedIOException;
 import io.volback.repo.crypto.Sealer;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
@@ -150,7 +151,7 @@ public final class RepositoryLock implements AutoCloseable {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while waiting for a repository lock");
+      throw new InterruptedIOException("interrupted while waiting for a repository lock");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.volback.repo;
 
+import java.time.Duration;
 import io.volback.entry.EntrySource;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
@@ -63,7 +64,7 @@ public final class SnapshotCreator {
       SnapshotStats stats = new SnapshotStats(counter.files, counter.dirs, counter.others,
           counter.bytes, counter.filesRead, counter.bytesRead, saved.newBlobs(),
           saved.newRawBytes(), saved.storedBytes(),
-          java.time.Duration.between(start, Instant.now()).toMillis());
+          Duration.between(start, Instant.now()).toMillis());
       Snapshot snapshot = new Snapshot(1, start, Hosts.hostname(), System.getProperty("user.name"),
           info, tags, treeIds.stream().map(Id::hex).toList(),
           parent == null ? null : parent.id().hex(), stats);
