@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,20 @@ import org.slf4j.LoggerFactory;
 public final class RepositoryLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RepositoryLock.class);
   private static final Duration REFRESH = Duration.ofMinutes(5);
+  private static final Set<RepositoryLock> HELD = ConcurrentHashMap.newKeySet();
+
+  static {
+    // An interrupted backup (SIGINT/SIGTERM) must not leave its lock for others to wait out.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (RepositoryLock lock : Set.copyOf(HELD)) {
+        try {
+          lock.close();
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("could not remove repository lock on exit: {}", e.getMessage());
+        }
+      }
+    }, "volback-lock-release"));
+  }
 
   private final ObjectStore store;
   private final Sealer sealer;
@@ -49,6 +65,7 @@ public final class RepositoryLock implements AutoCloseable {
       String conflict = lock.tryAcquire();
       if (conflict == null) {
         lock.startRefreshing();
+        HELD.add(lock);
         return lock;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -130,7 +147,8 @@ public final class RepositoryLock implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    HELD.remove(this);
     if (refresher != null) {
       refresher.shutdownNow();
     }

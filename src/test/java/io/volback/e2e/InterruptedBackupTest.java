@@ -57,11 +57,22 @@ class InterruptedBackupTest {
         "backup", volume, "--read-path", "api")
         .redirectErrorStream(true).redirectOutput(tmp.resolve("backup.log").toFile()).start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (TestDocker.helpersOf(a, volume).isEmpty() && p.isAlive() && Instant.now().isBefore(deadline)) {
+    while ((TestDocker.helpersOf(a, volume).isEmpty() || locks().isEmpty())
+        && p.isAlive() && Instant.now().isBefore(deadline)) {
       Thread.sleep(10);
     }
     assertThat(p.isAlive()).as("backup still running: " + Files.readString(tmp.resolve("backup.log"))).isTrue();
     return p;
+  }
+
+  private List<Path> locks() throws Exception {
+    Path dir = tmp.resolve("repo/locks");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+    }
   }
 
   @Test
@@ -72,6 +83,7 @@ class InterruptedBackupTest {
     assertThat(p.exitValue()).isNotZero();
     assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
     assertThat(TestTrees.describe(mountpoint)).isEqualTo(before);
+    assertThat(locks()).as("locks left").isEmpty();
     assertThat(cli.run("snapshots").out()).contains("0 snapshots");
     assertThat(cli.run("backup", volume).exitCode()).isZero();
   }
