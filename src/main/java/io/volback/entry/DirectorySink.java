@@ -18,11 +18,11 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * earlier entry is never followed). Directory modes and mtimes are applied in finish(), deepest
  * first, because writing children changes them.
  */
-public final class DirectorySink implements EntrySink {
+public final class DirectorySink implements ConcurrentFileSink {
   private static final FileAttribute<?> PRIVATE_FILE =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static final FileAttribute<?> PRIVATE_DIR =
@@ -46,10 +46,10 @@ public final class DirectorySink implements EntrySink {
   private final Consumer<String> warnings;
   // Insertion order is parents before children, so reverse order is deepest first.
   private final Map<String, DirMeta> pendingDirs = new LinkedHashMap<>();
-  private final Set<String> warnedXattrs = new HashSet<>();
+  private final Set<String> warnedXattrs = ConcurrentHashMap.newKeySet();
   // Entry path of the last directory whose ancestry was checked to be real directories.
   private String verifiedDir;
-  private boolean chownFailed;
+  private volatile boolean chownFailed;
 
   public DirectorySink(Path root, Consumer<String> warnings) {
     this.root = root.toAbsolutePath().normalize();
@@ -82,6 +82,26 @@ public final class DirectorySink implements EntrySink {
     } catch (FileSystemException e) {
       throw new IOException(entry.path() + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public FileWrite prepareFile(FileEntry entry) throws IOException {
+    SafePaths.components(entry.path());
+    if (entry.type() != EntryType.FILE || entry.isRoot()) {
+      throw new IOException(entry.path() + ": prepareFile takes FILE entries, not " + entry.type());
+    }
+    Path target = realParent(entry.path(), true).resolve(entry.name());
+    if (verifiedDir != null && SafePaths.covers(entry.path(), verifiedDir)) {
+      verifiedDir = null;
+    }
+    removeExisting(target, entry);
+    return content -> {
+      try {
+        writeFile(target, entry, content);
+      } catch (FileSystemException e) {
+        throw new IOException(entry.path() + ": " + e.getMessage(), e);
+      }
+    };
   }
 
   @Override
@@ -123,6 +143,11 @@ public final class DirectorySink implements EntrySink {
       throw new IOException(entry.path() + ": FILE entry without content");
     }
     removeExisting(target, entry);
+    writeFile(target, entry, content);
+  }
+
+  /** Creates target (its place prepared) and writes content and metadata; thread-safe. */
+  private void writeFile(Path target, FileEntry entry, InputStream content) throws IOException {
     long written;
     try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(target,
         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),

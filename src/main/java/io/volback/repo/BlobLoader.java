@@ -2,27 +2,33 @@ package io.volback.repo;
 
 import io.volback.store.ObjectStore;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * BlobLoader reads blobs and verifies each one (authentication tag and keyed hash) before handing it
- * out. Restores read packs mostly in the order they were written, so it fetches a window of up to
- * WINDOW bytes from the blob onwards and serves following blobs of the same pack from it.
+ * out. Restores read packs mostly in the order they were written, so it fetches aligned windows of
+ * WINDOW bytes and serves the following blobs of the same pack from them; a blob that straddles a
+ * window edge is fetched on its own. Thread-safe: concurrent readers share fetches, and decode in
+ * parallel.
  */
 final class BlobLoader {
   private static final int WINDOW = 8 << 20;
-  private static final int CACHED_WINDOWS = 4;
+  private static final int CACHED_WINDOWS = 8;
 
   private final ObjectStore store;
   private final BlobCodec codec;
   private final Index index;
-  private final Map<Id, Window> windows = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Id, Window> eldest) {
-      return size() > CACHED_WINDOWS;
-    }
-  };
+  private final Map<WindowKey, CompletableFuture<byte[]>> windows =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<WindowKey, CompletableFuture<byte[]>> eldest) {
+          return size() > CACHED_WINDOWS;
+        }
+      };
 
   BlobLoader(ObjectStore store, BlobCodec codec, Index index) {
     this.store = store;
@@ -31,27 +37,62 @@ final class BlobLoader {
   }
 
   /** The verified plaintext of blob; CorruptObjectException names the pack when it fails. */
-  synchronized byte[] load(Id blob) throws IOException {
+  byte[] load(Id blob) throws IOException {
     IndexEntry e = index.lookup(blob).orElseThrow(() -> new RepositoryException(
         "blob " + blob.shortHex() + " is not in the repository index (run 'volback check')"));
     String key = RepoLayout.pack(e.pack());
-    Window w = windows.get(e.pack());
-    if (w == null || !w.covers(e)) {
-      long end = Math.max(index.packDataEnd(e.pack()), e.offset() + e.length());
-      int len = (int) Math.min(Math.max(WINDOW, e.length()), end - e.offset());
-      w = new Window(e.offset(), store.getRange(key, e.offset(), len));
-      windows.put(e.pack(), w);
+    long start = e.offset() / WINDOW * WINDOW;
+    long end = Math.min(start + WINDOW, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));
+    if (e.offset() + e.length() > end) {
+      byte[] bytes = store.getRange(key, e.offset(), e.length());
+      return decode(bytes, 0, e, blob, key);
     }
-    int off = (int) (e.offset() - w.offset());
-    if (w.bytes().length < off + e.length()) {
-      throw new CorruptObjectException(key + ": pack is shorter than the index says");
-    }
-    return codec.decode(w.bytes(), off, e.length(), blob, e.rawLength(), key);
+    byte[] window = window(new WindowKey(e.pack(), start), key, start, (int) (end - start));
+    return decode(window, (int) (e.offset() - start), e, blob, key);
   }
 
-  private record Window(long offset, byte[] bytes) {
-    boolean covers(IndexEntry e) {
-      return e.offset() >= offset && e.offset() + e.length() <= offset + bytes.length;
+  private byte[] decode(byte[] bytes, int off, IndexEntry e, Id blob, String key)
+      throws CorruptObjectException {
+    if (bytes.length < off + e.length()) {
+      throw new CorruptObjectException(key + ": pack is shorter than the index says");
+    }
+    return codec.decode(bytes, off, e.length(), blob, e.rawLength(), key);
+  }
+
+  private byte[] window(WindowKey wk, String key, long start, int length) throws IOException {
+    CompletableFuture<byte[]> future;
+    boolean mine = false;
+    synchronized (windows) {
+      future = windows.get(wk);
+      if (future == null) {
+        future = new CompletableFuture<>();
+        windows.put(wk, future);
+        mine = true;
+      }
+    }
+    if (mine) {
+      try {
+        future.complete(store.getRange(key, start, length));
+      } catch (IOException | RuntimeException ex) {
+        synchronized (windows) {
+          windows.remove(wk, future);
+        }
+        future.completeExceptionally(ex);
+        throw ex;
+      }
+    }
+    try {
+      return future.get();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading " + key);
+    } catch (ExecutionException ex) {
+      if (ex.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("reading " + key + " failed: " + ex.getCause(), ex.getCause());
     }
   }
+
+  private record WindowKey(Id pack, long start) {}
 }

@@ -4,7 +4,6 @@ import io.volback.entry.EntrySink;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,8 +28,9 @@ public final class SnapshotRestorer {
   public RestoreStats restore(StoredSnapshot snapshot, EntrySink sink, PathFilter filter)
       throws IOException {
     Instant start = Instant.now();
-    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT)) {
-      BlobLoader loader = repo.newBlobLoader();
+    BlobLoader loader = repo.newBlobLoader();
+    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
+         FileWriters files = new FileWriters(sink, loader, listener)) {
       Set<String> detachedTargets = filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
       Map<String, TreeNode> detached = new HashMap<>();
       long[] counts = new long[4];
@@ -50,18 +50,19 @@ public final class SnapshotRestorer {
           entry = source.entry().toBuilder().path(node.path()).build();
         }
         if (entry.type() == EntryType.FILE) {
-          try (InputStream content = new ContentStream(loader, source.contentIds(), entry.size(),
-              entry.path())) {
-            sink.write(entry, content);
-          }
+          files.write(entry, source.contentIds());
           counts[0]++;
           counts[3] += entry.size();
         } else {
+          if (entry.type() == EntryType.HARDLINK) {
+            files.awaitAll();
+          }
           sink.write(entry, null);
           counts[entry.type() == EntryType.DIRECTORY ? 1 : 2]++;
+          listener.entryDone(entry);
         }
-        listener.entryDone(entry);
       }
+      files.awaitAll();
       sink.finish();
       return new RestoreStats(counts[0], counts[1], counts[2], counts[3],
           Duration.between(start, Instant.now()).toMillis());
