@@ -1,25 +1,38 @@
 package io.volback.repo.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sealer encrypts and authenticates with AES-256-GCM. A sealed message is nonce (12 bytes) ||
  * ciphertext || tag (16 bytes); every message gets a fresh random nonce. Thread-safe.
+ *
+ * <p>The data is fed to the JDK in UNIT-sized pieces. JDK 17 only uses its AES-NI/CLMUL intrinsics
+ * once C2 has compiled the calling method, which takes ~15,000 calls: one doFinal per 1 MiB blob
+ * runs at ~55 MiB/s for a whole restore, 2 KiB pieces reach full speed within the first ~100 MiB.
+ * GCM decryption cannot be fed in pieces (the JDK buffers it until doFinal), so open() decrypts
+ * with AES-CTR from the GCM counter J0+1 and verifies the tag by recomputing it: encrypting the
+ * recovered plaintext under the same key and nonce yields the same ciphertext and thus the tag the
+ * message must carry. Nothing is returned before the tag has matched.
  */
 public final class Sealer {
   public static final int NONCE_BYTES = 12;
   public static final int TAG_BYTES = 16;
   public static final int OVERHEAD = NONCE_BYTES + TAG_BYTES;
+  private static final int UNIT = 2048;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
-  private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
+  private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(() -> newCipher("AES/GCM/NoPadding"));
+  private final ThreadLocal<Cipher> ctr = ThreadLocal.withInitial(() -> newCipher("AES/CTR/NoPadding"));
+  private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[UNIT + 2 * TAG_BYTES]);
 
   public Sealer(byte[] key) {
     this.key = new SecretKeySpec(key, "AES");
@@ -39,9 +52,12 @@ public final class Sealer {
     RANDOM.nextBytes(nonce);
     System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
     try {
-      Cipher cipher = ciphers.get();
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-      cipher.doFinal(plaintext, off, len, out, NONCE_BYTES);
+      Cipher cipher = initGcm(out, 0);
+      int o = NONCE_BYTES;
+      for (int i = 0; i < len; i += UNIT) {
+        o += cipher.update(plaintext, off + i, Math.min(UNIT, len - i), out, o);
+      }
+      cipher.doFinal(out, o);
       return out;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -57,21 +73,57 @@ public final class Sealer {
     if (len < OVERHEAD) {
       throw new AuthenticationFailedException("ciphertext too short: " + len + " bytes");
     }
+    int textLen = len - OVERHEAD;
+    byte[] plaintext = new byte[textLen];
     try {
-      Cipher cipher = ciphers.get();
-      cipher.init(Cipher.DECRYPT_MODE, key,
-          new GCMParameterSpec(TAG_BYTES * 8, sealed, off, NONCE_BYTES));
-      return cipher.doFinal(sealed, off + NONCE_BYTES, len - NONCE_BYTES);
-    } catch (AEADBadTagException e) {
-      throw new AuthenticationFailedException("authentication tag mismatch");
+      Cipher counter = ctr.get();
+      byte[] iv = new byte[16];
+      System.arraycopy(sealed, off, iv, 0, NONCE_BYTES);
+      iv[15] = 2;
+      counter.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
+      int o = 0;
+      for (int i = 0; i < textLen; i += UNIT) {
+        o += counter.update(sealed, off + NONCE_BYTES + i, Math.min(UNIT, textLen - i), plaintext, o);
+      }
+      if (!MessageDigest.isEqual(tagOf(plaintext, sealed, off),
+          java.util.Arrays.copyOfRange(sealed, off + len - TAG_BYTES, off + len))) {
+        throw new AuthenticationFailedException("authentication tag mismatch");
+      }
+      return plaintext;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM decryption failed", e);
+      throw new IllegalStateException("AES decryption failed", e);
     }
   }
 
-  private static Cipher newCipher() {
+  /** The GCM tag of plaintext under the nonce at sealed[off]. */
+  private byte[] tagOf(byte[] plaintext, byte[] sealed, int off) throws GeneralSecurityException {
+    Cipher cipher = initGcm(sealed, off);
+    byte[] out = scratch.get();
+    for (int i = 0; i < plaintext.length; i += UNIT) {
+      cipher.update(plaintext, i, Math.min(UNIT, plaintext.length - i), out, 0);
+    }
+    int n = cipher.doFinal(out, 0);
+    return java.util.Arrays.copyOfRange(out, n - TAG_BYTES, n);
+  }
+
+  private Cipher initGcm(byte[] nonceSource, int off) throws GeneralSecurityException {
+    GCMParameterSpec spec = new GCMParameterSpec(TAG_BYTES * 8, nonceSource, off, NONCE_BYTES);
+    Cipher cipher = gcm.get();
     try {
-      return Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, spec);
+    } catch (InvalidAlgorithmParameterException sameNonceAsLastTime) {
+      // The JDK refuses to encrypt twice in a row with one key and nonce (verifying one message
+      // twice does that); a fresh Cipher has no memory of the last nonce.
+      cipher = newCipher("AES/GCM/NoPadding");
+      gcm.set(cipher);
+      cipher.init(Cipher.ENCRYPT_MODE, key, spec);
+    }
+    return cipher;
+  }
+
+  private static Cipher newCipher(String transformation) {
+    try {
+      return Cipher.getInstance(transformation);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

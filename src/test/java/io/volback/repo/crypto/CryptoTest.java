@@ -19,11 +19,42 @@ class CryptoTest {
   }
 
   @Test
+  void sealedMessagesAreStandardAesGcmBothWays() throws Exception {
+    byte[] key = new byte[32];
+    new java.util.Random(5).nextBytes(key);
+    Sealer sealer = new Sealer(key);
+    javax.crypto.spec.SecretKeySpec spec = new javax.crypto.spec.SecretKeySpec(key, "AES");
+    for (int size : new int[] {0, 1, 15, 16, 17, 2047, 2048, 2049, 4096, (1 << 20) + 3}) {
+      byte[] msg = new byte[size];
+      new java.util.Random(size).nextBytes(msg);
+      byte[] sealed = sealer.seal(msg);
+      javax.crypto.Cipher jdk = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      jdk.init(javax.crypto.Cipher.DECRYPT_MODE, spec,
+          new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
+      assertThat(jdk.doFinal(sealed, 12, sealed.length - 12)).as("size %d", size).isEqualTo(msg);
+
+      byte[] nonce = new byte[12];
+      nonce[0] = (byte) size;
+      nonce[1] = (byte) (size >> 8);
+      jdk.init(javax.crypto.Cipher.ENCRYPT_MODE, spec, new javax.crypto.spec.GCMParameterSpec(128, nonce));
+      byte[] standard = jdk.doFinal(msg);
+      byte[] framed = new byte[12 + standard.length];
+      System.arraycopy(nonce, 0, framed, 0, 12);
+      System.arraycopy(standard, 0, framed, 12, standard.length);
+      assertThat(sealer.open(framed)).as("size %d", size).isEqualTo(msg);
+      assertThat(sealer.open(framed)).as("opening twice").isEqualTo(msg);
+    }
+  }
+
+  @Test
   void tamperedCiphertextIsRejected() {
     Sealer sealer = Sealer.forMasterKey(MasterKey.random());
-    byte[] sealed = sealer.seal(new byte[100]);
-    sealed[50] ^= 1;
-    assertThatThrownBy(() -> sealer.open(sealed)).isInstanceOf(AuthenticationFailedException.class);
+    for (int pos : new int[] {0, 11, 12, 50, 5000, 10_027}) {
+      byte[] sealed = sealer.seal(new byte[10_000]);
+      sealed[pos] ^= 1;
+      assertThatThrownBy(() -> sealer.open(sealed)).as("flipped byte %d", pos)
+          .isInstanceOf(AuthenticationFailedException.class);
+    }
   }
 
   @Test
