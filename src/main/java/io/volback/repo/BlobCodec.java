@@ -1,6 +1,9 @@
 package io.volback.repo;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import io.volback.repo.crypto.AuthenticationFailedException;
 import io.volback.repo.crypto.BlobHasher;
 import io.volback.repo.crypto.Sealer;
@@ -18,11 +21,16 @@ public final class BlobCodec {
   private final Sealer sealer;
   private final BlobHasher hasher;
   private final int level;
+  // One native zstd context per thread: creating one per blob churns native memory.
+  private final ThreadLocal<ZstdCompressCtx> compressors;
+  private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS =
+      ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
   public BlobCodec(Sealer sealer, BlobHasher hasher, int compressionLevel) {
     this.sealer = sealer;
     this.hasher = hasher;
     this.level = compressionLevel;
+    this.compressors = ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(compressionLevel));
   }
 
   public Id id(byte[] plaintext) {
@@ -33,11 +41,11 @@ public final class BlobCodec {
   public byte[] encode(byte[] plaintext) {
     if (level > 0 && plaintext.length >= 64) {
       byte[] compressed = new byte[(int) Zstd.compressBound(plaintext.length) + 1];
-      long n = Zstd.compressByteArray(compressed, 1, compressed.length - 1,
-          plaintext, 0, plaintext.length, level);
-      if (!Zstd.isError(n) && n < plaintext.length - (plaintext.length >> 5)) {
+      int n = compressors.get().compressByteArray(compressed, 1, compressed.length - 1,
+          plaintext, 0, plaintext.length);
+      if (n < plaintext.length - (plaintext.length >> 5)) {
         compressed[0] = ZSTD;
-        return sealer.seal(compressed, 0, (int) n + 1);
+        return sealer.seal(compressed, 0, n + 1);
       }
     }
     byte[] framed = new byte[plaintext.length + 1];
@@ -80,10 +88,14 @@ public final class BlobCodec {
           + " has unknown codec " + framed[0]);
     }
     byte[] plain = new byte[rawLength];
-    long n = Zstd.decompressByteArray(plain, 0, rawLength, framed, 1, framed.length - 1);
-    if (Zstd.isError(n) || n != rawLength) {
-      throw new CorruptObjectException(what + ": blob " + id.shortHex() + " does not decompress");
+    try {
+      if (DECOMPRESSORS.get().decompressByteArray(plain, 0, rawLength, framed, 1, framed.length - 1)
+          == rawLength) {
+        return plain;
+      }
+    } catch (ZstdException e) {
+      // reported below
     }
-    return plain;
+    throw new CorruptObjectException(what + ": blob " + id.shortHex() + " does not decompress");
   }
 }

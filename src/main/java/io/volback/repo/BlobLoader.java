@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutionException;
  * parallel.
  */
 final class BlobLoader {
-  private static final int WINDOW = 8 << 20;
-  private static final int CACHED_WINDOWS = 8;
+  private static final int WINDOW = 4 << 20;
+  private static final int CACHED_WINDOWS = 6;
 
   private final ObjectStore store;
   private final BlobCodec codec;

@@ -114,7 +114,7 @@ public final class BlobSaver implements AutoCloseable {
   private void addToPack(Id id, BlobType type, byte[] stored, int rawLength) throws IOException {
     PackBuilder.FinishedPack full = null;
     synchronized (openPacks) {
-      PackBuilder pack = openPacks.computeIfAbsent(type, t -> new PackBuilder(packSize));
+      PackBuilder pack = openPacks.computeIfAbsent(type, t -> new PackBuilder());
       pack.add(id, type, stored, rawLength);
       if (pack.size() >= packSize) {
         full = pack.finish(sealer);

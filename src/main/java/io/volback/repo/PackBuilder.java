@@ -1,27 +1,27 @@
 package io.volback.repo;
 
 import io.volback.repo.crypto.Sealer;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PackBuilder collects stored blobs in memory until the pack is full, then finishes it. */
+/**
+ * PackBuilder collects stored blobs in memory until the pack is full, then finishes it into one
+ * array of exactly the pack's size (no growing buffer, one copy).
+ */
 final class PackBuilder {
-  private final ByteArrayOutputStream out;
+  private final List<byte[]> parts = new ArrayList<>();
   private final List<PackHeader.Blob> blobs = new ArrayList<>();
-
-  PackBuilder(int expectedSize) {
-    this.out = new ByteArrayOutputStream(expectedSize + (1 << 20));
-  }
+  private int size;
 
   void add(Id id, BlobType type, byte[] stored, int rawLength) {
-    blobs.add(new PackHeader.Blob(id.hex(), type, out.size(), stored.length, rawLength));
-    out.writeBytes(stored);
+    blobs.add(new PackHeader.Blob(id.hex(), type, size, stored.length, rawLength));
+    parts.add(stored);
+    size += stored.length;
   }
 
   int size() {
-    return out.size();
+    return size;
   }
 
   boolean isEmpty() {
@@ -30,9 +30,12 @@ final class PackBuilder {
 
   FinishedPack finish(Sealer sealer) {
     byte[] header = sealer.seal(Json.write(new PackHeader(1, blobs)));
-    out.writeBytes(header);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(header.length).array());
-    byte[] bytes = out.toByteArray();
+    ByteBuffer pack = ByteBuffer.allocate(size + header.length + 4);
+    for (byte[] part : parts) {
+      pack.put(part);
+    }
+    parts.clear();
+    byte[] bytes = pack.put(header).putInt(header.length).array();
     Id packId = Id.sha256(bytes);
     List<IndexEntry> entries = new ArrayList<>(blobs.size());
     for (PackHeader.Blob b : blobs) {

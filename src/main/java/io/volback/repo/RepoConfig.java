@@ -32,7 +32,7 @@ public record RepoConfig(
   }
 
   public static RepoConfig defaults() {
-    return create(ChunkerParams.DEFAULT, 3, 16 << 20);
+    return create(ChunkerParams.DEFAULT, 3, 8 << 20);
   }
 
   public ChunkerParams chunkerParams() {

@@ -17,12 +17,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Repository is an opened repository: its store, keys and configuration, and (loaded on first use)
  * its index. Create one with init() or open().
  */
 public final class Repository implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Repository.class);
   /** How long backup and restore wait for a conflicting lock (a running prune) to go away. */
   public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
@@ -58,6 +61,7 @@ public final class Repository implements AutoCloseable {
 
   /** Opens the repository in store with password. */
   public static Repository open(ObjectStore store, char[] password) throws IOException {
+    long start = System.nanoTime();
     byte[] sealedConfig;
     try (InputStream in = store.get(RepoLayout.CONFIG)) {
       sealedConfig = in.readAllBytes();
@@ -78,6 +82,7 @@ public final class Repository implements AutoCloseable {
       throw new RepositoryException("repository format version " + config.version()
           + " is not supported by this volback (supports " + RepoConfig.FORMAT_VERSION + ")");
     }
+    LOG.debug("opened repository {} in {} ms", store.location(), (System.nanoTime() - start) / 1_000_000);
     return new Repository(store, key, config);
   }
 
@@ -123,12 +128,14 @@ public final class Repository implements AutoCloseable {
   /** The index of all blobs, loaded from the index objects on first use. */
   public synchronized Index index() throws IOException {
     if (index == null) {
+      long start = System.nanoTime();
       Index loaded = new Index();
       for (ObjectInfo info : store.list(RepoLayout.INDEX)) {
         IndexFile file = Json.read(openObject(info.key()), IndexFile.class, info.key());
         loaded.addAll(file.entries());
       }
       index = loaded;
+      LOG.debug("loaded index of {} blobs in {} ms", loaded.size(), (System.nanoTime() - start) / 1_000_000);
     }
     return index;
   }
@@ -140,12 +147,14 @@ public final class Repository implements AutoCloseable {
 
   /** Every snapshot, oldest first. */
   public List<StoredSnapshot> snapshots() throws IOException {
+    long start = System.nanoTime();
     List<StoredSnapshot> out = new ArrayList<>();
     for (ObjectInfo info : store.list(RepoLayout.SNAPSHOTS)) {
       out.add(loadSnapshot(info.key()));
     }
     out.sort(Comparator.comparing((StoredSnapshot s) -> s.snapshot().time())
         .thenComparing(StoredSnapshot::id));
+    LOG.debug("loaded {} snapshots in {} ms", out.size(), (System.nanoTime() - start) / 1_000_000);
     return out;
   }
 
@@ -181,7 +190,7 @@ public final class Repository implements AutoCloseable {
 
   BlobSaver newBlobSaver() throws IOException {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new BlobSaver(store, codec, sealer, index(), config.packSize(), Math.max(1, cores), 4);
+    return new BlobSaver(store, codec, sealer, index(), config.packSize(), Math.max(1, cores), 3);
   }
 
   BlobLoader newBlobLoader() throws IOException {

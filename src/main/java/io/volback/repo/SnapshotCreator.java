@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SnapshotCreator takes a snapshot of an EntrySource: file contents are chunked into DATA blobs,
@@ -18,6 +20,7 @@ import java.util.List;
  * mtime, ctime and inode are unchanged reuse the parent's blobs without being read.
  */
 public final class SnapshotCreator {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotCreator.class);
   private final Repository repo;
   private final BackupListener listener;
   private final ChunkReader chunkReader;
@@ -58,8 +61,10 @@ public final class SnapshotCreator {
         tree.add(TreeNode.of(stored, content));
         listener.entryDone(stored, read);
       });
+      LOG.debug("walked {} entries in {} ms", tree.nodes(), Duration.between(start, Instant.now()).toMillis());
       List<Id> treeIds = tree.finish();
       saver.flush();
+      LOG.debug("stored data and index after {} ms", Duration.between(start, Instant.now()).toMillis());
       SaveStats saved = saver.stats();
       SnapshotStats stats = new SnapshotStats(counter.files, counter.dirs, counter.others,
           counter.bytes, counter.filesRead, counter.bytesRead, saved.newBlobs(),

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * Not thread-safe.
  */
 public final class ChunkReader {
+  private static final int READ_SIZE = 1 << 20;
+
   private final Chunker chunker;
   private final byte[] buf;
   private InputStream in;
@@ -54,7 +56,8 @@ public final class ChunkReader {
       start = 0;
     }
     while (end < buf.length && end - start < max) {
-      int n = in.read(buf, end, buf.length - end);
+      // Bounded reads: the JDK stages a file read in a temporary direct buffer of the read's size.
+      int n = in.read(buf, end, Math.min(READ_SIZE, buf.length - end));
       if (n < 0) {
         eof = true;
         return;
