@@ -22,8 +22,9 @@ public final class Repositories {
     }
   }
 
-  public static Repository open(RepositorySettings settings, char[] password) throws IOException {
-    return Repository.open(store(settings), password);
+  public static Repository open(RepositorySettings settings, char[] password,
+      Repository.Preload preload) throws IOException {
+    return Repository.open(store(settings), password, preload);
   }
 
   public static Repository init(RepositorySettings settings, char[] password) throws IOException {

@@ -46,7 +46,9 @@ final class BackupCommand extends CommandBase {
     if (directory != null) {
       return backupDirectory();
     }
-    try (Repository repo = openRepository(); DockerHost host = DockerAccess.open(root.dockerHost)) {
+    try (DockerConnection docker = connectDocker();
+         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+      DockerHost host = docker.join();
       ConsoleProgress progress = new ConsoleProgress(err(), "backup", !json() && System.console() != null);
       List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)
@@ -81,7 +83,7 @@ final class BackupCommand extends CommandBase {
     if (all || !volumes.isEmpty()) {
       throw new UsageException("--path backs up a directory: name no volumes and no --all");
     }
-    try (Repository repo = openRepository()) {
+    try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       ConsoleProgress progress = new ConsoleProgress(err(), "backup", !json() && System.console() != null);
       SnapshotSummary snap = SnapshotSummary.of(
           new BackupDirectory(repo, progress).run(directory, name, tags));

@@ -38,8 +38,16 @@ abstract class CommandBase implements Callable<Integer> {
     return new Passwords(root.passwordFile, System.getenv()).resolve(confirm);
   }
 
-  Repository openRepository() throws IOException {
-    return Repositories.open(root.repositorySettings(), password(false));
+  Repository openRepository(Repository.Preload preload) throws IOException {
+    return Repositories.open(root.repositorySettings(), password(false), preload);
+  }
+
+  /**
+   * Opens the Docker host on another thread while the repository key is derived; join() gives the
+   * host or throws its error.
+   */
+  DockerConnection connectDocker() {
+    return DockerConnection.start(root.dockerHost);
   }
 
   /** Prints value as one indented JSON document on stdout. */

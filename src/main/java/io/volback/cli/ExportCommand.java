@@ -30,7 +30,7 @@ final class ExportCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    try (Repository repo = openRepository()) {
+    try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
       if (output == null) {
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);

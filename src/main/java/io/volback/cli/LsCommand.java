@@ -28,7 +28,7 @@ final class LsCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    try (Repository repo = openRepository()) {
+    try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
       PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(List.of(path));
       long[] shown = {0};

@@ -40,7 +40,9 @@ final class RestoreCommand extends CommandBase {
   @Override
   public Integer call() throws Exception {
     ReadPath path = ReadPaths.parse(writePath, "--write-path");
-    try (Repository repo = openRepository(); DockerHost host = DockerAccess.open(root.dockerHost)) {
+    try (DockerConnection docker = connectDocker();
+         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+      DockerHost host = docker.join();
       ConsoleProgress progress = new ConsoleProgress(err(), "restore", !json() && System.console() != null);
       RestoreSnapshot.Result result = new RestoreSnapshot(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)

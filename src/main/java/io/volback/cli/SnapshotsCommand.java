@@ -16,7 +16,7 @@ final class SnapshotsCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    try (Repository repo = openRepository()) {
+    try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       List<StoredSnapshot> snapshots = SnapshotFinder.list(repo, volume);
       if (json()) {
         printJson(snapshots.stream().map(SnapshotSummary::of).toList());

@@ -35,6 +35,7 @@ public final class Repository implements AutoCloseable {
   private final BlobCodec codec;
   private final Chunker chunker;
   private Index index;
+  private Preloader preloader;
 
   private Repository(ObjectStore store, MasterKey key, RepoConfig config) {
     this.store = store;
@@ -59,8 +60,27 @@ public final class Repository implements AutoCloseable {
     return repo;
   }
 
+  /** Preload says which objects to fetch while the key is derived. */
+  public enum Preload {
+    NOTHING(List.of()),
+    SNAPSHOTS(List.of(RepoLayout.SNAPSHOTS)),
+    SNAPSHOTS_AND_INDEX(List.of(RepoLayout.SNAPSHOTS, RepoLayout.INDEX));
+
+    private final List<String> prefixes;
+
+    Preload(List<String> prefixes) {
+      this.prefixes = prefixes;
+    }
+  }
+
   /** Opens the repository in store with password. */
   public static Repository open(ObjectStore store, char[] password) throws IOException {
+    return open(store, password, Preload.NOTHING);
+  }
+
+  /** Opens the repository, fetching what preload names in the background meanwhile. */
+  public static Repository open(ObjectStore store, char[] password, Preload preload)
+      throws IOException {
     long start = System.nanoTime();
     byte[] sealedConfig;
     try (InputStream in = store.get(RepoLayout.CONFIG)) {
@@ -69,6 +89,7 @@ public final class Repository implements AutoCloseable {
       throw new RepositoryException("no repository at " + store.location()
           + " (create one with 'volback init')");
     }
+    Preloader preloader = preload == Preload.NOTHING ? null : Preloader.start(store, preload.prefixes);
     MasterKey key = unlock(store, password);
     Sealer sealer = Sealer.forMasterKey(key);
     RepoConfig config;
@@ -83,7 +104,9 @@ public final class Repository implements AutoCloseable {
           + " is not supported by this volback (supports " + RepoConfig.FORMAT_VERSION + ")");
     }
     LOG.debug("opened repository {} in {} ms", store.location(), (System.nanoTime() - start) / 1_000_000);
-    return new Repository(store, key, config);
+    Repository repo = new Repository(store, key, config);
+    repo.preloader = preloader;
+    return repo;
   }
 
   private static MasterKey unlock(ObjectStore store, char[] password) throws IOException {
@@ -130,8 +153,8 @@ public final class Repository implements AutoCloseable {
     if (index == null) {
       long start = System.nanoTime();
       Index loaded = new Index();
-      for (ObjectInfo info : store.list(RepoLayout.INDEX)) {
-        IndexFile file = Json.read(openObject(info.key()), IndexFile.class, info.key());
+      for (Preloader.Raw raw : objects(RepoLayout.INDEX)) {
+        IndexFile file = Json.read(unseal(raw), IndexFile.class, raw.key());
         loaded.addAll(file.entries());
       }
       index = loaded;
@@ -149,8 +172,9 @@ public final class Repository implements AutoCloseable {
   public List<StoredSnapshot> snapshots() throws IOException {
     long start = System.nanoTime();
     List<StoredSnapshot> out = new ArrayList<>();
-    for (ObjectInfo info : store.list(RepoLayout.SNAPSHOTS)) {
-      out.add(loadSnapshot(info.key()));
+    for (Preloader.Raw raw : objects(RepoLayout.SNAPSHOTS)) {
+      Snapshot s = Json.read(unseal(raw), Snapshot.class, raw.key());
+      out.add(new StoredSnapshot(RepoLayout.idOf(raw.key()), s));
     }
     out.sort(Comparator.comparing((StoredSnapshot s) -> s.snapshot().time())
         .thenComparing(StoredSnapshot::id));
@@ -158,9 +182,27 @@ public final class Repository implements AutoCloseable {
     return out;
   }
 
-  StoredSnapshot loadSnapshot(String key) throws IOException {
-    Snapshot s = Json.read(openObject(key), Snapshot.class, key);
-    return new StoredSnapshot(RepoLayout.idOf(key), s);
+  /** The objects under prefix: preloaded ones the first time, else fetched now. */
+  private List<Preloader.Raw> objects(String prefix) throws IOException {
+    List<Preloader.Raw> raws = preloader == null ? null : preloader.take(prefix);
+    if (raws != null) {
+      return raws;
+    }
+    raws = new ArrayList<>();
+    for (ObjectInfo info : store.list(prefix)) {
+      try (InputStream in = store.get(info.key())) {
+        raws.add(new Preloader.Raw(info.key(), in.readAllBytes()));
+      }
+    }
+    return raws;
+  }
+
+  private byte[] unseal(Preloader.Raw raw) throws CorruptObjectException {
+    try {
+      return sealer.open(raw.bytes());
+    } catch (AuthenticationFailedException e) {
+      throw new CorruptObjectException(raw.key() + " failed authentication (modified or damaged)");
+    }
   }
 
   StoredSnapshot saveSnapshot(Snapshot snapshot) throws IOException {
@@ -168,19 +210,6 @@ public final class Repository implements AutoCloseable {
     Id id = Id.sha256(sealed);
     store.put(RepoLayout.snapshot(id), sealed);
     return new StoredSnapshot(id, snapshot);
-  }
-
-  /** Reads and decrypts a whole sealed object, naming it when it does not verify. */
-  byte[] openObject(String key) throws IOException {
-    byte[] sealed;
-    try (InputStream in = store.get(key)) {
-      sealed = in.readAllBytes();
-    }
-    try {
-      return sealer.open(sealed);
-    } catch (AuthenticationFailedException e) {
-      throw new CorruptObjectException(key + " failed authentication (modified or damaged)");
-    }
   }
 
   @Override
