@@ -8,9 +8,7 @@ cd "$(dirname "$0")/.."
 
 export VOLBACK_REPOSITORY=${VOLBACK_REPOSITORY:-/var/backups/volback}
 export VOLBACK_PASSWORD_FILE=${VOLBACK_PASSWORD_FILE:-/etc/volback/password}
-jar=target/volback.jar
-[ -f "$jar" ] || { echo "missing $jar: build it with 'mvn -B -q package -DskipTests'" >&2; exit 2; }
-volback() { java -jar "$jar" "$@"; }
+volback() { bin/volback "$@"; }
 
 if [ ! -f "$VOLBACK_PASSWORD_FILE" ]; then
   mkdir -p "$(dirname "$VOLBACK_PASSWORD_FILE")"
