@@ -21,34 +21,31 @@ final class S3ObjectStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    try {
-      return super.read();
-    } catch (SdkException e) {
-      throw mapped(e);
-    } catch (StoreException e) {
-      throw e;
-    } catch (IOException e) {
-      throw errors.readFailure("cannot read object " + key, e);
-    }
+    return guarded(super::read);
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
-    try {
-      return super.read(buffer, offset, length);
-    } catch (SdkException e) {
-      throw mapped(e);
-    } catch (StoreException e) {
-      throw e;
-    } catch (IOException e) {
-      throw errors.readFailure("cannot read object " + key, e);
-    }
+    return guarded(() -> super.read(buffer, offset, length));
   }
 
   @Override
   public long skip(long n) throws IOException {
+    return guarded(() -> super.skip(n));
+  }
+
+  @Override
+  public void close() throws IOException {
+    guarded(() -> {
+      super.close();
+      return 0;
+    });
+  }
+
+  /** Runs a read of the body, turning SDK and I/O failures into StoreExceptions naming the key. */
+  private <T> T guarded(BodyRead<T> read) throws IOException {
     try {
-      return super.skip(n);
+      return read.run();
     } catch (SdkException e) {
       throw mapped(e);
     } catch (StoreException e) {
@@ -58,17 +55,9 @@ final class S3ObjectStream extends FilterInputStream {
     }
   }
 
-  @Override
-  public void close() throws IOException {
-    try {
-      super.close();
-    } catch (SdkException e) {
-      throw mapped(e);
-    } catch (StoreException e) {
-      throw e;
-    } catch (IOException e) {
-      throw errors.readFailure("cannot read object " + key, e);
-    }
+  @FunctionalInterface
+  private interface BodyRead<T> {
+    T run() throws IOException;
   }
 
   private StoreException mapped(SdkException e) {
