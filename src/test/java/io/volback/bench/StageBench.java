@@ -23,13 +23,13 @@ import java.util.SplittableRandom;
  * chunk size). Every stage is warmed up first, for --warmup seconds and at least --warmup-mib MiB
  * (AES-GCM runs ~50x slower until C2 has compiled it, which takes a few hundred MiB).
  *
- * <pre>java -cp CLASSPATH io.volback.bench.StageBench [--seconds 2] [--warmup 2] [--warmup-mib 512]</pre>
+ * <pre>java -cp CLASSPATH io.volback.bench.StageBench [--seconds 2] [--warmup 2] [--warmup-mib 512]
+ *     [--input-mib 64] [--cold-mib 256]</pre>
  *
  * Prints one JSON document on stdout; bench/bench.py turns it into a table.
  */
 public final class StageBench {
   private static final int UNIT = 1 << 20;
-  private static final int INPUT = 64 << 20;
   private static long sink;
 
   private interface Work {
@@ -49,16 +49,21 @@ public final class StageBench {
     double seconds = 2;
     double warmup = 2;
     long warmupMib = 512;
+    int inputMib = 64;
+    long coldMib = 256;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         case "--warmup-mib" -> warmupMib = Long.parseLong(args[++i]);
+        case "--input-mib" -> inputMib = Integer.parseInt(args[++i]);
+        case "--cold-mib" -> coldMib = Long.parseLong(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    byte[] text = text(INPUT, 1);
-    byte[] random = new byte[INPUT];
+    final int inputBytes = inputMib << 20;
+    byte[] text = text(inputBytes, 1);
+    byte[] random = new byte[inputBytes];
     new SplittableRandom(2).nextBytes(random);
 
     MasterKey key = MasterKey.random();
@@ -75,8 +80,8 @@ public final class StageBench {
 
     List<Stage> stages = new ArrayList<>();
     for (String kind : List.of("text", "random")) {
-      // The whole 64 MiB buffer per call, as one stream: chunk boundaries as in a large file.
-      stages.add(new Stage("chunker (ChunkReader)", kind, INPUT, (in, off) -> {
+      // The whole input buffer per call, as one stream: chunk boundaries as in a large file.
+      stages.add(new Stage("chunker (ChunkReader)", kind, inputBytes, (in, off) -> {
         long n = 0;
         try {
           reader.reset(new ByteArrayInputStream(in));
@@ -130,9 +135,9 @@ public final class StageBench {
 
     List<Result> results = new ArrayList<>();
     // First, before anything is compiled: what a short backup sees of AES-GCM.
-    Stage coldSeal = new Stage("AES-256-GCM seal, first 256 MiB after JVM start (cold JIT)",
+    Stage coldSeal = new Stage("AES-256-GCM seal, first " + coldMib + " MiB after JVM start (cold JIT)",
         "random", (in, off) -> sealer.seal(in, off, UNIT).length);
-    results.add(measure(coldSeal, random, 0, 256L << 20));
+    results.add(measure(coldSeal, random, 0, coldMib << 20));
     System.err.printf(Locale.ROOT, "%-45s %-6s %9.1f MiB/s%n", coldSeal.name(), "random",
         results.get(0).mibPerSec());
     // Warm up every stage, then measure every stage: stages share JIT-compiled code.
