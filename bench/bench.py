@@ -36,7 +36,8 @@ PASSWORD = "volback-bench-password"
 LABEL = "io.volback.bench=true"
 
 SCENARIOS = ["first backup", "unchanged backup", "1% changed backup", "full restore",
-             "repository size"]
+             "list snapshots (fixed cost)", "repository size"]
+NO_THROUGHPUT = {"list snapshots (fixed cost)", "repository size"}
 REFERENCE = ["read: tar -cf - . | cat", "write: tar -c | tar -xp"]
 
 
@@ -224,6 +225,19 @@ def dir_bytes(root):
     return tree_summary(root)[1] if root.exists() else 0
 
 
+def proc_cpu_seconds(pid):
+    """User + system CPU seconds a running process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def dockerd_pid():
+    try:
+        return int(Path("/var/run/docker.pid").read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
 # ---------------------------------------------------------------------------------------------
 # S3Proxy on loopback, filesystem backend, AWS v4 auth, logging at WARN
 
@@ -266,8 +280,7 @@ class S3Server:
         log(f"S3Proxy up on {self.endpoint} (pid {self.proc.pid}, data {self.basedir})")
 
     def cpu_seconds(self):
-        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return proc_cpu_seconds(self.proc.pid)
 
     def bucket(self, name):
         (self.basedir / name).mkdir()  # the filesystem backend's bucket is a folder
@@ -300,6 +313,7 @@ class Runner:
     def __init__(self, args, s3, env, logfile):
         self.cold = args.cold
         self.s3 = s3
+        self.dockerd = dockerd_pid()
         self.env = env
         self.logfile = logfile
 
@@ -310,11 +324,13 @@ class Runner:
             Path("/proc/sys/vm/drop_caches").write_text("3\n")
         with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
             s3_before = self.s3.cpu_seconds() if self.s3 else 0
+            dockerd_before = proc_cpu_seconds(self.dockerd) if self.dockerd else 0
             start = time.monotonic()
             p = subprocess.run(["/usr/bin/time", "-v", "-o", tf.name, *argv], text=True,
                                capture_output=True, env=env or self.env)
             wall = time.monotonic() - start
             s3_cpu = (self.s3.cpu_seconds() - s3_before) if self.s3 else 0
+            dockerd_cpu = (proc_cpu_seconds(self.dockerd) - dockerd_before) if self.dockerd else None
             figures = {}
             for line in tf.read().splitlines():
                 key, _, value = line.strip().rpartition(": ")
@@ -328,7 +344,7 @@ class Runner:
                              f"stdout: {p.stdout[-2000:]}\nstderr: {p.stderr[-4000:]}")
         log(f"{label}: {wall:.2f} s, peak RSS {figures.get('rssKiB', 0) / 1024:.0f} MiB")
         return {"wall": wall, "cpu": figures.get("user", 0) + figures.get("sys", 0),
-                "s3cpu": s3_cpu, "rssMiB": figures.get("rssKiB", 0) / 1024, "stdout": p.stdout}
+                "s3cpu": s3_cpu, "dockerdCpu": dockerd_cpu, "rssMiB": figures.get("rssKiB", 0) / 1024, "stdout": p.stdout}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,6 +372,9 @@ class Volback:
         r["stats"] = result["snapshot"]["stats"]
         return r
 
+    def list_snapshots(self, runner, label, bucket):
+        return runner.run(label, self.cmd(bucket, "--json", "snapshots"))
+
     def restore(self, runner, label, bucket, snapshot, volume, mountpoint, source_volume):
         r = runner.run(label, self.cmd(bucket, "restore", snapshot, "--to", volume,
                                        "--write-path", self.write_path))
@@ -379,6 +398,9 @@ class Restic:
         r = runner.run(label, self.cmd(bucket, "backup", str(mountpoint)))
         r["snapshot"] = "latest"
         return r
+
+    def list_snapshots(self, runner, label, bucket):
+        return runner.run(label, self.cmd(bucket, "snapshots"))
 
     def restore(self, runner, label, bucket, snapshot, volume, mountpoint, source_mountpoint):
         r = runner.run(label, self.cmd(bucket, "restore", snapshot, "--target", str(mountpoint)))
@@ -409,7 +431,7 @@ def machine_info(java):
 
 
 def median_row(samples):
-    keys = ["wall", "mibps", "cpu", "s3cpu", "rssMiB", "bytes"]
+    keys = ["wall", "mibps", "cpu", "s3cpu", "dockerdCpu", "rssMiB", "bytes"]
     row = {}
     for k in keys:
         values = [s[k] for s in samples if s.get(k) is not None]
@@ -438,7 +460,8 @@ def print_table(result, out):
         f"median of {result['repeat']} repeat(s)",
         "",
     ]
-    head = (f"{'scenario':<26}{'tool':<32}{'wall s':>8}{'MiB/s':>9}{'CPU s':>8}{'S3 CPU s':>9}"
+    head = (f"{'scenario':<28}{'tool':<30}{'wall s':>8}{'MiB/s':>9}{'CPU s':>8}{'S3 CPU':>8}"
+            f"{'dockerd':>8}"
             f"{'RSS MiB':>9}{'stored MiB':>11}{'time x':>8}{'thru x':>8}")
     lines += [head, "-" * len(head)]
     for row in result["rows"]:
@@ -446,14 +469,15 @@ def print_table(result, out):
         if row["scenario"] == "repository size":
             ratio_t, ratio_b = row.get("bytesRatio"), None
         lines.append(
-            f"{row['scenario']:<26}{row['tool']:<32}{fmt(row['wall'], '8.2f')}"
-            f"{fmt(row['mibps'], '9.1f')}{fmt(row['cpu'], '8.2f')}{fmt(row['s3cpu'], '9.2f')}"
+            f"{row['scenario']:<28}{row['tool']:<30}{fmt(row['wall'], '8.2f')}"
+            f"{fmt(row['mibps'], '9.1f')}{fmt(row['cpu'], '8.2f')}{fmt(row['s3cpu'], '8.2f')}"
+            f"{fmt(row['dockerdCpu'], '8.2f')}"
             f"{fmt(row['rssMiB'], '9.0f')}"
             f"{fmt(row['bytes'] / MIB if row['bytes'] is not None else None, '11.1f')}"
             f"{fmt(ratio_t, '8.2f')}{fmt(ratio_b, '8.2f')}")
     lines += ["", "time x = volback time / restic time (repository size: volback bytes / restic "
-              "bytes); thru x = volback MiB/s / restic MiB/s. CPU s = user+sys of the command; "
-              "S3 CPU s = S3Proxy's CPU during it."]
+              "bytes);", "thru x = volback MiB/s / restic MiB/s. CPU s = user+sys of the command; "
+              "S3 CPU / dockerd = CPU s of S3Proxy / of Docker engine A during it."]
     if result.get("stages"):
         lines += ["", "hot-path stages, one thread (MiB/s per core), 1 MiB units:",
                   f"{'stage':<60}{'input':<8}{'MiB/s':>9}{'out/in':>8}{'core-s/GiB':>11}"]
@@ -469,10 +493,12 @@ def write_outputs(result, out):
     (out / "results.json").write_text(json.dumps(result, indent=2) + "\n")
     with open(out / "results.csv", "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["scenario", "tool", "wall_s", "mib_per_s", "cpu_s", "s3_cpu_s", "peak_rss_mib",
+        w.writerow(["scenario", "tool", "wall_s", "mib_per_s", "cpu_s", "s3_cpu_s", "dockerd_cpu_s",
+                    "peak_rss_mib",
                     "stored_bytes", "time_ratio", "throughput_ratio", "bytes_ratio", "walls"])
         for r in result["rows"]:
             w.writerow([r["scenario"], r["tool"], r["wall"], r["mibps"], r["cpu"], r["s3cpu"],
+                        r["dockerdCpu"],
                         r["rssMiB"], r["bytes"], r.get("timeRatio"), r.get("throughputRatio"),
                         r.get("bytesRatio"), " ".join(map(str, r["walls"]))])
 
@@ -528,7 +554,7 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, logfile)
         def add(scenario, tool, r, nbytes=None):
             s = dict(r)
             s.pop("stdout", None)
-            if nbytes is None and s.get("wall"):
+            if nbytes is None and s.get("wall") and scenario not in NO_THROUGHPUT:
                 s["mibps"] = dataset["bytes"] / MIB / s["wall"]
             if nbytes is not None:
                 s["bytes"] = nbytes
@@ -593,6 +619,8 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, logfile)
             finally:
                 restore_changed(src_mp, picks, saved)
             for tool in tools:
+                add("list snapshots (fixed cost)", tool.name,
+                    tool.list_snapshots(runner, f"{tool.name}: list snapshots", buckets[tool.name]))
                 add("repository size", tool.name, {}, s3.bucket_bytes(buckets[tool.name]))
             for bucket in buckets.values():
                 s3.drop_bucket(bucket)
@@ -619,7 +647,8 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, logfile)
                     row["bytesRatio"] = row["bytes"] / base["bytes"]
                 else:
                     row["timeRatio"] = row["wall"] / base["wall"]
-                    row["throughputRatio"] = row["mibps"] / base["mibps"]
+                    if row["mibps"] and base["mibps"]:
+                        row["throughputRatio"] = row["mibps"] / base["mibps"]
         return dataset, rows
     finally:
         if s3:
