@@ -1,0 +1,88 @@
+package io.volback.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the benchmark harness on a tiny data set ({@code bench/run.sh --smoke}: 8 MiB, 50 files,
+ * one repeat, restic included, stage micro-benchmark at 0.1 s per stage) so that it cannot rot
+ * unnoticed. volback and S3Proxy run from this test's class path; nothing is built.
+ */
+class BenchHarnessSmokeTest {
+  private static final List<String> SCENARIOS = List.of("first backup", "unchanged backup",
+      "1% changed backup", "full restore", "list snapshots (fixed cost)");
+  private static final List<String> TOOLS = List.of("volback read/write mountpoint",
+      "volback read/write api", "restic");
+
+  @TempDir Path out;
+
+  @Test
+  void smokeRunProducesEveryRowWithPositiveFigures() throws Exception {
+    File log = out.resolve("run.log").toFile();
+    ProcessBuilder pb = new ProcessBuilder("bash", "bench/run.sh", "--smoke", "--out",
+        out.toString()).redirectErrorStream(true).redirectOutput(log);
+    pb.environment().put("VOLBACK_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Process p = pb.start();
+    boolean done = p.waitFor(150, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroy(); // SIGTERM: the harness removes its volumes and stops S3Proxy
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+    String output = Files.readString(log.toPath());
+    assertThat(done).as("harness finished within 150 s; output:%n%s", output).isTrue();
+    assertThat(p.exitValue()).as("exit code; output:%n%s", output).isZero();
+
+    JsonNode result = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    List<String> rows = new ArrayList<>();
+    for (JsonNode row : result.get("rows")) {
+      rows.add(row.get("scenario").asText() + " | " + row.get("tool").asText());
+      if (row.get("scenario").asText().equals("repository size")) {
+        assertThat(row.get("bytes").asLong()).as("bytes of %s", row).isPositive();
+        continue;
+      }
+      assertThat(row.get("wall").asDouble()).as("wall of %s", row).isPositive();
+      assertThat(row.get("rssMiB").asDouble()).as("RSS of %s", row).isPositive();
+      boolean volback = row.get("tool").asText().equals("volback read/write mountpoint");
+      if (volback) {
+        assertThat(row.get("timeRatio").asDouble()).as("time ratio of %s", row).isPositive();
+      }
+      if (row.get("scenario").asText().startsWith("list snapshots")) {
+        continue; // a fixed cost: no throughput
+      }
+      assertThat(row.get("mibps").asDouble()).as("MiB/s of %s", row).isPositive();
+      if (volback) {
+        assertThat(row.get("throughputRatio").asDouble()).as("ratio of %s", row).isPositive();
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (String scenario : SCENARIOS) {
+      for (String tool : TOOLS) {
+        expected.add(scenario + " | " + tool);
+      }
+    }
+    for (String tool : TOOLS) {
+      expected.add("repository size | " + tool);
+    }
+    expected.add("read: tar -cf - . | cat | tar (physical limit)");
+    expected.add("write: tar -c | tar -xp | tar (physical limit)");
+    assertThat(rows).containsAll(expected);
+
+    assertThat(result.get("machine").get("cores").asInt()).isPositive();
+    assertThat(result.get("stages").get("stages")).isNotEmpty();
+    for (JsonNode stage : result.get("stages").get("stages")) {
+      assertThat(stage.get("mibPerSec").asDouble()).as("stage %s", stage).isPositive();
+    }
+    assertThat(out.resolve("results.csv")).isNotEmptyFile();
+  }
+}
