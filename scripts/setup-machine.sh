@@ -13,6 +13,9 @@ command -v dockerd >/dev/null || need_pkgs+=(docker.io)
 installed busybox-static || need_pkgs+=(busybox-static)
 # setfattr/getfattr for the xattr interop tests.
 command -v setfattr >/dev/null || need_pkgs+=(attr)
+# The benchmark's smoke test runs restic beside volback, measured with GNU time.
+command -v restic >/dev/null || need_pkgs+=(restic)
+[ -x /usr/bin/time ] || need_pkgs+=(time)
 if ((${#need_pkgs[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
