@@ -20,6 +20,6 @@ public record SnapshotSummary(
   public static SnapshotSummary of(StoredSnapshot s) {
     var snap = s.snapshot();
     return new SnapshotSummary(s.id().hex(), s.id().shortHex(), snap.time(), snap.hostname(),
-        snap.source(), snap.tags(), snap.parent(), snap.stats());
+        Redaction.source(snap.source()), snap.tags(), snap.parent(), snap.stats());
   }
 }

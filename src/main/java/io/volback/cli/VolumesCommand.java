@@ -4,6 +4,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
+import io.volback.app.Redaction;
 import io.volback.app.UsageException;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ final class VolumesCommand extends CommandBase {
           .filter(v -> labels.stream().allMatch(l -> hasLabel(v.labels(), l)))
           .toList();
       if (json()) {
-        printJson(volumes);
+        printJson(volumes.stream().map(v -> new VolumeInfo(v.host(), v.name(), v.driver(),
+            Redaction.driverOptions(v.driverOptions()), v.labels(), v.scope(), v.createdAt(),
+            v.mountpoint(), v.anonymous(), v.consumers())).toList());
         return ExitCode.OK;
       }
       Table table = new Table("Volume", "Driver", "Shared", "Compose", "Consumers");
