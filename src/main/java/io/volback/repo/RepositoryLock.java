@@ -48,6 +48,7 @@ public final class RepositoryLock implements AutoCloseable {
   private final boolean exclusive;
   private final String hostname;
   private volatile String key;
+  private boolean closed;
   private ScheduledExecutorService refresher;
 
   private RepositoryLock(ObjectStore store, Sealer sealer, boolean exclusive, String hostname) {
@@ -60,15 +61,17 @@ public final class RepositoryLock implements AutoCloseable {
   static RepositoryLock acquire(ObjectStore store, Sealer sealer, boolean exclusive,
       Duration timeout) throws IOException {
     RepositoryLock lock = new RepositoryLock(store, sealer, exclusive, Hosts.hostname());
+    // Registered before the lock object exists, so that an interrupt at any point removes it.
+    HELD.add(lock);
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       String conflict = lock.tryAcquire();
       if (conflict == null) {
         lock.startRefreshing();
-        HELD.add(lock);
         return lock;
       }
       if (Instant.now().isAfter(deadline)) {
+        HELD.remove(lock);
         throw new RepositoryLockedException("repository " + store.location()
             + " is locked: " + conflict + "; wait for it to finish, or remove the lock if that"
             + " process is gone");
@@ -86,8 +89,7 @@ public final class RepositoryLock implements AutoCloseable {
     write();
     conflict = findConflict(key);
     if (conflict != null) {
-      store.delete(key);
-      key = null;
+      removeObject();
     }
     return conflict;
   }
@@ -123,7 +125,11 @@ public final class RepositoryLock implements AutoCloseable {
     }
   }
 
-  private void write() throws IOException {
+  /** Writes (or refreshes) the lock object; does nothing once the lock is closed. */
+  private synchronized void write() throws IOException {
+    if (closed) {
+      return;
+    }
     LockInfo info = new LockInfo(Instant.now(), exclusive, hostname, ProcessHandle.current().pid(),
         System.getProperty("user.name"));
     String newKey = key != null ? key : RepoLayout.lock(randomId());
@@ -148,10 +154,15 @@ public final class RepositoryLock implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    closed = true;
     HELD.remove(this);
     if (refresher != null) {
       refresher.shutdownNow();
     }
+    removeObject();
+  }
+
+  private synchronized void removeObject() throws IOException {
     if (key != null) {
       store.delete(key);
       key = null;
