@@ -59,6 +59,9 @@ public final class DockerHosts {
         .sslConfig(built.getSSLConfig())
         .maxConnections(50)
         .connectionTimeout(Duration.ofSeconds(15))
+        // A daemon that stops sending (or answering) for this long is taken for hung: fail, do
+        // not hang. Archive streams send data continuously, so this never cuts a slow backup.
+        .responseTimeout(Duration.ofMinutes(10))
         .build();
     DockerClient client = DockerClientImpl.getInstance(built, http);
     DockerHost host = new DockerHost(resolved, client, http);
