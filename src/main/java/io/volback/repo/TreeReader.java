@@ -27,9 +27,14 @@ final class TreeReader {
       int start = 0;
       for (int i = 0; i < data.length; i++) {
         if (data[i] == '\n') {
-          partial.write(data, start, i - start);
-          ready.add(Json.read(partial.toByteArray(), TreeNode.class, "tree blob " + id.shortHex()));
-          partial.reset();
+          String what = "tree blob " + id.shortHex();
+          if (partial.size() == 0) {
+            ready.add(TreeCodec.read(data, start, i - start, what));
+          } else {
+            partial.write(data, start, i - start);
+            ready.add(TreeCodec.read(partial.toByteArray(), 0, partial.size(), what));
+            partial.reset();
+          }
           start = i + 1;
         }
       }

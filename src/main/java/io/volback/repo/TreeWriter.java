@@ -1,6 +1,7 @@
 package io.volback.repo;
 
 import io.volback.repo.chunker.Chunker;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,16 +17,23 @@ final class TreeWriter {
   private final Chunker chunker;
   private final BlobSaver saver;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private final JsonGenerator json;
   private final List<Id> blobs = new ArrayList<>();
   private long nodes;
 
   TreeWriter(Chunker chunker, BlobSaver saver) {
     this.chunker = chunker;
     this.saver = saver;
+    try {
+      this.json = TreeCodec.generator(buffer);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   void add(TreeNode node) throws IOException {
-    buffer.writeBytes(Json.write(node));
+    TreeCodec.write(json, node);
+    json.flush();
     buffer.write('\n');
     nodes++;
     if (buffer.size() >= 2 * chunker.params().maxSize()) {
