@@ -7,7 +7,6 @@ import com.github.luben.zstd.ZstdException;
 import io.volback.repo.crypto.AuthenticationFailedException;
 import io.volback.repo.crypto.BlobHasher;
 import io.volback.repo.crypto.Sealer;
-import java.util.Arrays;
 
 /**
  * BlobCodec turns a blob's plaintext into its stored form and back: one codec byte (0 raw, 1 zstd)
@@ -48,17 +47,14 @@ public final class BlobCodec {
         return sealer.seal(compressed, 0, n + 1);
       }
     }
-    byte[] framed = new byte[plaintext.length + 1];
-    framed[0] = RAW;
-    System.arraycopy(plaintext, 0, framed, 1, plaintext.length);
-    return sealer.seal(framed);
+    return sealer.seal(RAW, plaintext, 0, plaintext.length);
   }
 
   /**
    * Decodes a stored blob and verifies that it is the plaintext of expected; what names the object
    * in errors.
    */
-  public byte[] decode(byte[] stored, int off, int len, Id expected, int rawLength, String what)
+  public BlobData decode(byte[] stored, int off, int len, Id expected, int rawLength, String what)
       throws CorruptObjectException {
     byte[] framed;
     try {
@@ -67,21 +63,21 @@ public final class BlobCodec {
       throw new CorruptObjectException(what + ": blob " + expected.shortHex()
           + " failed authentication (the data was modified or damaged)");
     }
-    byte[] plain = unframe(framed, rawLength, expected, what);
-    if (!id(plain).equals(expected)) {
+    BlobData plain = unframe(framed, rawLength, expected, what);
+    if (!Id.of(hasher.hash(plain.bytes(), plain.offset(), plain.length())).equals(expected)) {
       throw new CorruptObjectException(what + ": blob " + expected.shortHex()
           + " does not match its id");
     }
     return plain;
   }
 
-  private static byte[] unframe(byte[] framed, int rawLength, Id id, String what)
+  private static BlobData unframe(byte[] framed, int rawLength, Id id, String what)
       throws CorruptObjectException {
     if (framed.length == 0) {
       throw new CorruptObjectException(what + ": blob " + id.shortHex() + " is empty");
     }
     if (framed[0] == RAW) {
-      return Arrays.copyOfRange(framed, 1, framed.length);
+      return new BlobData(framed, 1, framed.length - 1);
     }
     if (framed[0] != ZSTD) {
       throw new CorruptObjectException(what + ": blob " + id.shortHex()
@@ -91,7 +87,7 @@ public final class BlobCodec {
     try {
       if (DECOMPRESSORS.get().decompressByteArray(plain, 0, rawLength, framed, 1, framed.length - 1)
           == rawLength) {
-        return plain;
+        return new BlobData(plain, 0, rawLength);
       }
     } catch (ZstdException e) {
       // reported below

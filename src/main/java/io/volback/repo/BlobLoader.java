@@ -37,7 +37,7 @@ final class BlobLoader {
   }
 
   /** The verified plaintext of blob; CorruptObjectException names the pack when it fails. */
-  byte[] load(Id blob) throws IOException {
+  BlobData load(Id blob) throws IOException {
     IndexEntry e = index.lookup(blob).orElseThrow(() -> new RepositoryException(
         "blob " + blob.shortHex() + " is not in the repository index (run 'volback check')"));
     String key = RepoLayout.pack(e.pack());
@@ -51,7 +51,7 @@ final class BlobLoader {
     return decode(window, (int) (e.offset() - start), e, blob, key);
   }
 
-  private byte[] decode(byte[] bytes, int off, IndexEntry e, Id blob, String key)
+  private BlobData decode(byte[] bytes, int off, IndexEntry e, Id blob, String key)
       throws CorruptObjectException {
     if (bytes.length < off + e.length()) {
       throw new CorruptObjectException(key + ": pack is shorter than the index says");

@@ -16,6 +16,7 @@ final class ContentStream extends InputStream {
   private final String path;
   private byte[] current = new byte[0];
   private int pos;
+  private int end;
   private long delivered;
 
   ContentStream(BlobLoader loader, List<Id> blobs, long expectedSize, String path) {
@@ -36,7 +37,7 @@ final class ContentStream extends InputStream {
     if (len == 0) {
       return 0;
     }
-    while (pos == current.length) {
+    while (pos == end) {
       if (!blobs.hasNext()) {
         if (delivered != expectedSize) {
           throw new CorruptObjectException("content of " + path + " has " + delivered
@@ -44,10 +45,12 @@ final class ContentStream extends InputStream {
         }
         return -1;
       }
-      current = loader.load(blobs.next());
-      pos = 0;
+      BlobData blob = loader.load(blobs.next());
+      current = blob.bytes();
+      pos = blob.offset();
+      end = blob.offset() + blob.length();
     }
-    int n = Math.min(len, current.length - pos);
+    int n = Math.min(len, end - pos);
     System.arraycopy(current, pos, b, off, n);
     pos += n;
     delivered += n;

@@ -23,9 +23,11 @@ final class TreeReader {
   TreeNode next() throws IOException {
     while (ready.isEmpty() && blobs.hasNext()) {
       Id id = blobs.next();
-      byte[] data = loader.load(id);
-      int start = 0;
-      for (int i = 0; i < data.length; i++) {
+      BlobData blob = loader.load(id);
+      byte[] data = blob.bytes();
+      int limit = blob.offset() + blob.length();
+      int start = blob.offset();
+      for (int i = start; i < limit; i++) {
         if (data[i] == '\n') {
           String what = "tree blob " + id.shortHex();
           if (partial.size() == 0) {
@@ -38,7 +40,7 @@ final class TreeReader {
           start = i + 1;
         }
       }
-      partial.write(data, start, data.length - start);
+      partial.write(data, start, limit - start);
     }
     return ready.poll();
   }

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 /** LocalFolderStore keeps each object as a file under a root folder, key segments as folders. */
 public final class LocalFolderStore implements ObjectStore {
+  private static final int READ_PIECE = 1 << 20;
   // Temp files live next to their target so the final rename stays on one file system.
   private static final String TEMP_PREFIX = ".tmp-";
 
@@ -67,9 +68,13 @@ public final class LocalFolderStore implements ObjectStore {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer buffer = ByteBuffer.allocate(length);
       while (buffer.hasRemaining()) {
-        if (channel.read(buffer, offset + buffer.position()) < 0) {
+        // Bounded reads: the JDK stages a heap read in a temporary direct buffer of its size.
+        ByteBuffer piece = buffer.slice(buffer.position(), Math.min(READ_PIECE, buffer.remaining()));
+        int n = channel.read(piece, offset + buffer.position());
+        if (n < 0) {
           throw Ranges.beyondEnd(location(), key, offset, length, channel.size());
         }
+        buffer.position(buffer.position() + n);
       }
       return buffer.array();
     } catch (StoreException e) {

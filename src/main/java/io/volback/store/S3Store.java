@@ -9,7 +9,6 @@ import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -76,10 +75,12 @@ public final class S3Store implements ObjectStore {
       return new byte[0];
     }
     String range = "bytes=" + offset + "-" + (offset + length - 1);
-    byte[] bytes;
-    try {
-      bytes = client.getObject(r -> r.bucket(location.bucket()).key(objectKey).range(range),
-          ResponseTransformer.toBytes()).asByteArrayUnsafe();
+    // Read into an array of the known length: the SDK's toBytes() grows a buffer and copies it.
+    byte[] bytes = new byte[length];
+    int n;
+    try (InputStream in = new S3ObjectStream(client.getObject(
+        r -> r.bucket(location.bucket()).key(objectKey).range(range)), errors, key)) {
+      n = in.readNBytes(bytes, 0, length);
     } catch (AwsServiceException e) {
       if (e.statusCode() == 416) {
         throw beyondEnd(key, offset, length);
@@ -88,7 +89,7 @@ public final class S3Store implements ObjectStore {
     } catch (SdkException e) {
       throw errors.map(e, "cannot read object " + key, key);
     }
-    if (bytes.length != length) {
+    if (n != length) {
       throw beyondEnd(key, offset, length);
     }
     return bytes;

@@ -47,13 +47,26 @@ public final class Sealer {
   }
 
   public byte[] seal(byte[] plaintext, int off, int len) {
-    byte[] out = new byte[NONCE_BYTES + len + TAG_BYTES];
+    return seal(null, plaintext, off, len);
+  }
+
+  /** Seals the byte prefix followed by plaintext[off, off+len), without joining them first. */
+  public byte[] seal(byte prefix, byte[] plaintext, int off, int len) {
+    return seal(new byte[] {prefix}, plaintext, off, len);
+  }
+
+  private byte[] seal(byte[] prefix, byte[] plaintext, int off, int len) {
+    int prefixLen = prefix == null ? 0 : prefix.length;
+    byte[] out = new byte[NONCE_BYTES + prefixLen + len + TAG_BYTES];
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
     try {
       Cipher cipher = initGcm(out, 0);
       int o = NONCE_BYTES;
+      if (prefix != null) {
+        o += cipher.update(prefix, 0, prefixLen, out, o);
+      }
       for (int i = 0; i < len; i += UNIT) {
         o += cipher.update(plaintext, off + i, Math.min(UNIT, len - i), out, o);
       }

@@ -47,6 +47,18 @@ class CryptoTest {
   }
 
   @Test
+  void sealWithPrefixEqualsSealOfTheJoinedBytes() throws Exception {
+    Sealer sealer = Sealer.forMasterKey(MasterKey.random());
+    byte[] data = new byte[5000];
+    new java.util.Random(9).nextBytes(data);
+    byte[] joined = new byte[data.length + 1];
+    joined[0] = 7;
+    System.arraycopy(data, 0, joined, 1, data.length);
+    assertThat(sealer.open(sealer.seal((byte) 7, data, 0, data.length))).isEqualTo(joined);
+    assertThat(sealer.open(sealer.seal((byte) 7, data, 10, 0))).containsExactly(7);
+  }
+
+  @Test
   void tamperedCiphertextIsRejected() {
     Sealer sealer = Sealer.forMasterKey(MasterKey.random());
     for (int pos : new int[] {0, 11, 12, 50, 5000, 10_027}) {
