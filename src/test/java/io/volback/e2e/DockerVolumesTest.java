@@ -42,16 +42,15 @@ class DockerVolumesTest {
 
   @BeforeAll
   static void startS3() throws Exception {
-    s3 = S3ProxyServer.start();
+    s3 = S3ProxyServer.shared();
     System.setProperty("aws.accessKeyId", s3.accessKey());
     System.setProperty("aws.secretAccessKey", s3.secretKey());
   }
 
   @AfterAll
-  static void stopS3() throws Exception {
+  static void clearCredentials() {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
-    s3.close();
   }
 
   @BeforeEach

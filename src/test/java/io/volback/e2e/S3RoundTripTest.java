@@ -7,7 +7,6 @@ import io.volback.store.S3Store;
 import io.volback.testsupport.S3ProxyServer;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The round trip against a real S3 API server (S3Proxy, in-process, on loopback). */
@@ -16,12 +15,7 @@ class S3RoundTripTest extends RoundTripContract {
 
   @BeforeAll
   static void startS3() throws Exception {
-    s3 = S3ProxyServer.start();
-  }
-
-  @AfterAll
-  static void stopS3() throws Exception {
-    s3.close();
+    s3 = S3ProxyServer.shared();
   }
 
   @Override

@@ -41,6 +41,27 @@ public final class S3ProxyServer implements AutoCloseable {
     this.proxy = proxy;
   }
 
+  private static S3ProxyServer shared;
+
+  /**
+   * The server shared by all tests of this JVM, started on first use and stopped at exit. Tests
+   * give each repository its own bucket, so they do not see each other's data.
+   */
+  public static synchronized S3ProxyServer shared() throws Exception {
+    if (shared == null) {
+      S3ProxyServer server = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (Exception ignored) {
+          // the JVM is going away
+        }
+      }, "s3proxy-stop"));
+      shared = server;
+    }
+    return shared;
+  }
+
   /** Starts a server with no buckets; close it to stop it and delete its data. */
   public static S3ProxyServer start() throws Exception {
     Path directory = Files.createTempDirectory("volback-s3proxy-");
