@@ -1,6 +1,5 @@
 package io.volback.cli;
 
-import io.volback.app.SnapshotFinder;
 import io.volback.entry.TarEntrySink;
 import io.volback.repo.PathFilter;
 import io.volback.repo.Repository;
@@ -13,25 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** ExportCommand writes a snapshot as a plain tar, to stdout or a file. */
 @Command(name = "export", description = "Write a snapshot as a plain tar archive (stdout by default).")
 final class ExportCommand extends CommandBase {
-  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot id, id prefix or 'latest'.")
-  String snapshot;
+  @Mixin SnapshotArgument snapshot;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the tar to FILE.")
   Path output;
 
-  @Option(names = "--volume", paramLabel = "VOLUME", description = "Resolve 'latest' among this volume's snapshots.")
-  String volume;
-
   @Override
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
-      StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
+      StoredSnapshot snap = snapshot.find(repo);
       if (output == null) {
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         export(repo, snap, stdout);

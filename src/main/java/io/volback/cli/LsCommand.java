@@ -1,6 +1,5 @@
 package io.volback.cli;
 
-import io.volback.app.SnapshotFinder;
 import io.volback.app.UsageException;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
@@ -11,25 +10,21 @@ import io.volback.repo.SnapshotRestorer;
 import io.volback.repo.StoredSnapshot;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** LsCommand lists the files of a snapshot, or of one path in it. */
 @Command(name = "ls", description = "List files in a snapshot.")
 final class LsCommand extends CommandBase {
-  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot id, id prefix or 'latest'.")
-  String snapshot;
+  @Mixin SnapshotArgument snapshot;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "Only this path and below.")
   String path;
 
-  @Option(names = "--volume", paramLabel = "VOLUME", description = "Resolve 'latest' among this volume's snapshots.")
-  String volume;
-
   @Override
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
-      StoredSnapshot snap = SnapshotFinder.find(repo, snapshot, volume);
+      StoredSnapshot snap = snapshot.find(repo);
       PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(List.of(path));
       long[] shown = {0};
       new SnapshotRestorer(repo, RestoreListener.NONE).forEachEntry(snap, e -> {

@@ -8,17 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** RestoreCommand restores a snapshot into a volume, on this or another Docker host. */
 @Command(name = "restore", description = "Restore a snapshot into a volume (created when missing).")
 final class RestoreCommand extends CommandBase {
-  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "Snapshot id, id prefix or 'latest'.")
-  String snapshot;
-
-  @Option(names = "--volume", paramLabel = "VOLUME", description = "Resolve 'latest' among this volume's snapshots.")
-  String volume;
+  @Mixin SnapshotArgument snapshot;
 
   @Option(names = "--to", paramLabel = "VOLUME", description = "Restore into this volume instead of the snapshot's own.")
   String to;
@@ -46,7 +42,7 @@ final class RestoreCommand extends CommandBase {
       ConsoleProgress progress = new ConsoleProgress(err(), "restore", !json() && System.console() != null);
       RestoreSnapshot.Result result = new RestoreSnapshot(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)
-          .run(new RestoreSnapshot.Request(snapshot, volume, to, overwrite, include, path,
+          .run(new RestoreSnapshot.Request(snapshot.snapshot, snapshot.volume, to, overwrite, include, path,
               driverOptions));
       if (json()) {
         printJson(result);

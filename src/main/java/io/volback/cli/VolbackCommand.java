@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "volback",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = Version.class,
     usageHelpAutoWidth = true,
     description = "Backs up Docker volumes into a deduplicated, compressed, encrypted repository.",

@@ -109,6 +109,15 @@ class CliRepositoryTest {
   }
 
   @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"init", "volumes", "backup", "snapshots", "ls", "restore", "export"}) {
+      Cli.Result r = cli.run(command, "--help");
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.out()).as(command).startsWith("Usage: volback " + command);
+    }
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     Cli.Result r = cli.run("snapshots", "--bogus");
     assertThat(r.exitCode()).isEqualTo(2);
