@@ -24,16 +24,4 @@ public record IndexFile(int version, List<String> supersedes, List<Pack> packs) 
     byPack.forEach((id, blobs) -> packs.add(new Pack(id.hex(), blobs)));
     return new IndexFile(1, List.of(), packs);
   }
-
-  List<IndexEntry> entries() {
-    List<IndexEntry> out = new ArrayList<>();
-    for (Pack p : packs) {
-      Id pack = Id.parse(p.id());
-      for (PackHeader.Blob b : p.blobs()) {
-        out.add(new IndexEntry(Id.parse(b.id()), b.type(), pack, b.offset(), b.length(),
-            b.rawLength()));
-      }
-    }
-    return out;
-  }
 }

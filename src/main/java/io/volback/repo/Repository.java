@@ -154,8 +154,7 @@ public final class Repository implements AutoCloseable {
       long start = System.nanoTime();
       Index loaded = new Index();
       for (Preloader.Raw raw : objects(RepoLayout.INDEX)) {
-        IndexFile file = Json.read(unseal(raw), IndexFile.class, raw.key());
-        loaded.addAll(file.entries());
+        loaded.addAll(IndexCodec.read(unseal(raw), raw.key()));
       }
       index = loaded;
       LOG.debug("loaded index of {} blobs in {} ms", loaded.size(), (System.nanoTime() - start) / 1_000_000);

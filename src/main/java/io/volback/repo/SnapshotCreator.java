@@ -36,6 +36,7 @@ public final class SnapshotCreator {
     Instant start = Instant.now();
     try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
          BlobSaver saver = repo.newBlobSaver()) {
+      LOG.debug("locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();
       TreeWriter tree = new TreeWriter(repo.chunker(), saver);
       ParentMatcher matcher = parent == null ? null : new ParentMatcher(

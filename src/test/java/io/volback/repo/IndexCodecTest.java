@@ -1,0 +1,32 @@
+package io.volback.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IndexCodecTest {
+  @Test
+  void readsWhatIndexFilesWrite() throws Exception {
+    Id packA = Id.sha256(new byte[] {1});
+    Id packB = Id.sha256(new byte[] {2});
+    List<IndexEntry> entries = List.of(
+        new IndexEntry(Id.sha256(new byte[] {3}), BlobType.DATA, packA, 0, 100, 120),
+        new IndexEntry(Id.sha256(new byte[] {4}), BlobType.TREE, packA, 100, 50, 400),
+        new IndexEntry(Id.sha256(new byte[] {5}), BlobType.DATA, packB, 0, 5_000_000, 4_194_304));
+    byte[] json = Json.write(IndexFile.of(entries));
+    assertThat(IndexCodec.read(json, "index/x")).isEqualTo(entries);
+  }
+
+  @Test
+  void damagedIndexIsACorruptObjectNamingIt() {
+    byte[] bad = "{\"packs\":[{\"blobs\":[]}]}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> IndexCodec.read(bad, "index/abc"))
+        .isInstanceOf(CorruptObjectException.class).hasMessageContaining("index/abc");
+    byte[] junk = "[1,2".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> IndexCodec.read(junk, "index/abc"))
+        .isInstanceOf(CorruptObjectException.class);
+  }
+}
