@@ -53,9 +53,11 @@ public final class BackupVolumes {
   public List<VolumeResult> run(Request request) throws IOException {
     List<VolumeResult> results = new ArrayList<>();
     HelperContainer.removeLeftoverHelpers(host);
+    // Listed once: this run only adds snapshots of other volumes than the one it looks up.
+    List<StoredSnapshot> existing = repo.snapshots();
     for (String name : selectVolumes(request)) {
       try {
-        StoredSnapshot snap = backup(name, request);
+        StoredSnapshot snap = backup(name, request, previousSnapshot(existing, name));
         results.add(new VolumeResult(name, SnapshotSummary.of(snap), null));
       } catch (IOException | RuntimeException e) {
         if (e instanceof UsageException u) {
@@ -81,9 +83,9 @@ public final class BackupVolumes {
         .map(VolumeInfo::name).toList();
   }
 
-  private StoredSnapshot backup(String name, Request request) throws IOException {
+  private StoredSnapshot backup(String name, Request request, Optional<StoredSnapshot> parent)
+      throws IOException {
     VolumeInfo volume = VolumeDiscovery.get(host, name);
-    Optional<StoredSnapshot> parent = previousSnapshot(name);
     listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
     Optional<Path> mountpoint = request.readPath() == ReadPath.API
         ? Optional.empty() : local.find(host, volume);
@@ -103,13 +105,13 @@ public final class BackupVolumes {
     }
   }
 
-  /** The newest snapshot of the same volume on the same host. */
-  private Optional<StoredSnapshot> previousSnapshot(String name) throws IOException {
-    List<StoredSnapshot> all = SnapshotFinder.list(repo, name);
-    for (int i = all.size() - 1; i >= 0; i--) {
-      var source = all.get(i).snapshot().source();
-      if ("volume".equals(source.kind()) && host.address().equals(source.dockerHost())) {
-        return Optional.of(all.get(i));
+  /** The newest of snapshots (oldest first) of the same volume on the same host. */
+  private Optional<StoredSnapshot> previousSnapshot(List<StoredSnapshot> snapshots, String name) {
+    for (int i = snapshots.size() - 1; i >= 0; i--) {
+      var source = snapshots.get(i).snapshot().source();
+      if ("volume".equals(source.kind()) && name.equals(source.name())
+          && host.address().equals(source.dockerHost())) {
+        return Optional.of(snapshots.get(i));
       }
     }
     return Optional.empty();
