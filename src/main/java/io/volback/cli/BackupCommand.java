@@ -49,7 +49,7 @@ final class BackupCommand extends CommandBase {
     try (DockerConnection docker = connectDocker();
          Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
-      ConsoleProgress progress = new ConsoleProgress(err(), "backup", !json() && System.console() != null);
+      ConsoleProgress progress = progress("backup");
       List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)
           .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path));
@@ -84,7 +84,7 @@ final class BackupCommand extends CommandBase {
       throw new UsageException("--path backs up a directory: name no volumes and no --all");
     }
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
-      ConsoleProgress progress = new ConsoleProgress(err(), "backup", !json() && System.console() != null);
+      ConsoleProgress progress = progress("backup");
       SnapshotSummary snap = SnapshotSummary.of(
           new BackupDirectory(repo, progress).run(directory, name, tags));
       if (json()) {

@@ -65,9 +65,8 @@ abstract class CommandBase implements Callable<Integer> {
     out().println(new String(Json.write(value), StandardCharsets.UTF_8));
   }
 
-  /** Progress on stderr, shown only on a terminal and never with --json. */
-  Progress progress(String what) {
-    boolean show = !json() && System.console() != null;
-    return new Progress(err(), what, show);
+  /** Progress of verb ("backup", "restore") on stderr, shown only on a terminal, never with --json. */
+  ConsoleProgress progress(String verb) {
+    return new ConsoleProgress(err(), verb, !json() && System.console() != null);
   }
 }

@@ -39,7 +39,7 @@ final class RestoreCommand extends CommandBase {
     try (DockerConnection docker = connectDocker();
          Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
-      ConsoleProgress progress = new ConsoleProgress(err(), "restore", !json() && System.console() != null);
+      ConsoleProgress progress = progress("restore");
       RestoreSnapshot.Result result = new RestoreSnapshot(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)
           .run(new RestoreSnapshot.Request(snapshot.snapshot, snapshot.volume, to, overwrite, include, path,
