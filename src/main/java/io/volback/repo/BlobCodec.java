@@ -22,6 +22,7 @@ public final class BlobCodec {
   private final int level;
   // One native zstd context per thread: creating one per blob churns native memory.
   private final ThreadLocal<ZstdCompressCtx> compressors;
+  private final ThreadLocal<byte[]> compressBuffers = new ThreadLocal<>();
   private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS =
       ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
@@ -33,37 +34,79 @@ public final class BlobCodec {
   }
 
   public Id id(byte[] plaintext) {
-    return Id.of(hasher.hash(plaintext));
+    return id(plaintext, 0, plaintext.length);
+  }
+
+  public Id id(byte[] data, int off, int len) {
+    return Id.of(hasher.hash(data, off, len));
   }
 
   /** The stored form of plaintext. */
   public byte[] encode(byte[] plaintext) {
-    if (level > 0 && plaintext.length >= 64) {
-      byte[] compressed = new byte[(int) Zstd.compressBound(plaintext.length) + 1];
-      int n = compressors.get().compressByteArray(compressed, 1, compressed.length - 1,
-          plaintext, 0, plaintext.length);
-      if (n < plaintext.length - (plaintext.length >> 5)) {
-        compressed[0] = ZSTD;
-        return sealer.seal(compressed, 0, n + 1);
+    Payload payload = compress(plaintext, 0, plaintext.length);
+    byte[] out = new byte[payload.storedLength()];
+    sealInto(payload, out, 0);
+    return out;
+  }
+
+  /**
+   * Compresses data[off, off+len) when that pays. The payload is the caller's data or this
+   * thread's compression buffer: valid until the thread's next compress().
+   */
+  Payload compress(byte[] data, int off, int len) {
+    if (level > 0 && len >= 64) {
+      int bound = (int) Zstd.compressBound(len);
+      byte[] out = compressBuffer(bound);
+      int n = compressors.get().compressByteArray(out, 0, bound, data, off, len);
+      if (n < len - (len >> 5)) {
+        return new Payload(ZSTD, out, 0, n);
       }
     }
-    return sealer.seal(RAW, plaintext, 0, plaintext.length);
+    return new Payload(RAW, data, off, len);
+  }
+
+  /** Seals payload into out at outOff; returns payload.storedLength(). */
+  int sealInto(Payload payload, byte[] out, int outOff) {
+    return sealer.sealInto(payload.codec, payload.bytes, payload.off, payload.len, out, outOff);
+  }
+
+  private byte[] compressBuffer(int size) {
+    byte[] buf = compressBuffers.get();
+    if (buf == null || buf.length < size) {
+      buf = new byte[size];
+      compressBuffers.set(buf);
+    }
+    return buf;
+  }
+
+  /** Payload is a blob's codec byte and the bytes that follow it, before sealing. */
+  record Payload(byte codec, byte[] bytes, int off, int len) {
+    int storedLength() {
+      return Sealer.OVERHEAD + 1 + len;
+    }
   }
 
   /**
    * Decodes a stored blob and verifies that it is the plaintext of expected; what names the object
-   * in errors.
+   * in errors. The result has arrays of its own.
    */
   public BlobData decode(byte[] stored, int off, int len, Id expected, int rawLength, String what)
       throws CorruptObjectException {
-    byte[] framed;
+    return decode(stored, off, len, expected, rawLength, what, new DecodeBuffers());
+  }
+
+  /** Like decode, but into buffers: the result is valid until buffers are used again. */
+  BlobData decode(byte[] stored, int off, int len, Id expected, int rawLength, String what,
+      DecodeBuffers buffers) throws CorruptObjectException {
+    byte[] framed = buffers.framed(Math.max(0, len - Sealer.OVERHEAD));
+    int framedLength;
     try {
-      framed = sealer.open(stored, off, len);
+      framedLength = sealer.openInto(stored, off, len, framed);
     } catch (AuthenticationFailedException e) {
       throw new CorruptObjectException(what + ": blob " + expected.shortHex()
           + " failed authentication (the data was modified or damaged)");
     }
-    BlobData plain = unframe(framed, rawLength, expected, what);
+    BlobData plain = unframe(framed, framedLength, rawLength, expected, what, buffers);
     if (!Id.of(hasher.hash(plain.bytes(), plain.offset(), plain.length())).equals(expected)) {
       throw new CorruptObjectException(what + ": blob " + expected.shortHex()
           + " does not match its id");
@@ -71,21 +114,21 @@ public final class BlobCodec {
     return plain;
   }
 
-  private static BlobData unframe(byte[] framed, int rawLength, Id id, String what)
-      throws CorruptObjectException {
-    if (framed.length == 0) {
+  private static BlobData unframe(byte[] framed, int framedLength, int rawLength, Id id,
+      String what, DecodeBuffers buffers) throws CorruptObjectException {
+    if (framedLength == 0) {
       throw new CorruptObjectException(what + ": blob " + id.shortHex() + " is empty");
     }
     if (framed[0] == RAW) {
-      return new BlobData(framed, 1, framed.length - 1);
+      return new BlobData(framed, 1, framedLength - 1);
     }
     if (framed[0] != ZSTD) {
       throw new CorruptObjectException(what + ": blob " + id.shortHex()
           + " has unknown codec " + framed[0]);
     }
-    byte[] plain = new byte[rawLength];
+    byte[] plain = buffers.plain(rawLength);
     try {
-      if (DECOMPRESSORS.get().decompressByteArray(plain, 0, rawLength, framed, 1, framed.length - 1)
+      if (DECOMPRESSORS.get().decompressByteArray(plain, 0, rawLength, framed, 1, framedLength - 1)
           == rawLength) {
         return new BlobData(plain, 0, rawLength);
       }
@@ -93,5 +136,28 @@ public final class BlobCodec {
       // reported below
     }
     throw new CorruptObjectException(what + ": blob " + id.shortHex() + " does not decompress");
+  }
+
+  /**
+   * DecodeBuffers are the arrays a decode writes into, grown as needed and reused by the next
+   * decode. Not thread-safe.
+   */
+  static final class DecodeBuffers {
+    private byte[] framed = new byte[0];
+    private byte[] plain = new byte[0];
+
+    byte[] framed(int size) {
+      if (framed.length < size) {
+        framed = new byte[size];
+      }
+      return framed;
+    }
+
+    byte[] plain(int size) {
+      if (plain.length < size) {
+        plain = new byte[size];
+      }
+      return plain;
+    }
   }
 }

@@ -38,6 +38,11 @@ final class BlobLoader {
 
   /** The verified plaintext of blob; CorruptObjectException names the pack when it fails. */
   BlobData load(Id blob) throws IOException {
+    return load(blob, new BlobCodec.DecodeBuffers());
+  }
+
+  /** Like load(blob), decoding into buffers: the result is valid until buffers are used again. */
+  BlobData load(Id blob, BlobCodec.DecodeBuffers buffers) throws IOException {
     IndexEntry e = index.lookup(blob).orElseThrow(() -> new RepositoryException(
         "blob " + blob.shortHex() + " is not in the repository index (run 'volback check')"));
     String key = RepoLayout.pack(e.pack());
@@ -45,18 +50,18 @@ final class BlobLoader {
     long end = Math.min(start + WINDOW, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));
     if (e.offset() + e.length() > end) {
       byte[] bytes = store.getRange(key, e.offset(), e.length());
-      return decode(bytes, 0, e, blob, key);
+      return decode(bytes, 0, e, blob, key, buffers);
     }
     byte[] window = window(new WindowKey(e.pack(), start), key, start, (int) (end - start));
-    return decode(window, (int) (e.offset() - start), e, blob, key);
+    return decode(window, (int) (e.offset() - start), e, blob, key, buffers);
   }
 
-  private BlobData decode(byte[] bytes, int off, IndexEntry e, Id blob, String key)
-      throws CorruptObjectException {
+  private BlobData decode(byte[] bytes, int off, IndexEntry e, Id blob, String key,
+      BlobCodec.DecodeBuffers buffers) throws CorruptObjectException {
     if (bytes.length < off + e.length()) {
       throw new CorruptObjectException(key + ": pack is shorter than the index says");
     }
-    return codec.decode(bytes, off, e.length(), blob, e.rawLength(), key);
+    return codec.decode(bytes, off, e.length(), blob, e.rawLength(), key, buffers);
   }
 
   private byte[] window(WindowKey wk, String key, long start, int length) throws IOException {

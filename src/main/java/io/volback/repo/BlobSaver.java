@@ -3,24 +3,28 @@ package io.volback.repo;
 import io.volback.repo.crypto.Sealer;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * BlobSaver stores blobs: the caller's thread computes the blob id and skips known blobs; worker
  * threads compress and seal new ones into packs; full packs are uploaded concurrently; index objects
- * are written every INDEX_EVERY packs and on flush. Memory is bounded by the bytes in flight and the
- * number of concurrent uploads. After flush() returns, every blob saved so far is stored and indexed.
+ * are written every INDEX_EVERY packs and on flush. After flush() returns, every blob saved so far
+ * is stored and indexed.
+ *
+ * <p>Memory is two pools of reused buffers: one per worker (plus one being filled) for blobs waiting
+ * to be compressed, and one per concurrent upload plus one open pack per blob type for packs. Nothing
+ * is allocated per blob beyond its header entry, so the garbage collector has little to do.
  */
 public final class BlobSaver implements AutoCloseable {
   private static final int INDEX_EVERY = 64;
+  // Room in a pack buffer for the pack's header beyond packSize: ~3,000 blob entries.
+  private static final int HEADER_ROOM = 512 << 10;
 
   private final ObjectStore store;
   private final BlobCodec codec;
@@ -29,9 +33,8 @@ public final class BlobSaver implements AutoCloseable {
   private final int packSize;
   private final ExecutorService workers;
   private final ExecutorService uploaders;
-  private final Semaphore bytesInFlight;
-  private final int maxBytesInFlight;
-  private final Semaphore uploadSlots;
+  private final BufferPool blobBuffers;
+  private final BufferPool packBuffers;
   private final TaskTracker tasks = new TaskTracker();
   private final Map<BlobType, PackBuilder> openPacks = new EnumMap<>(BlobType.class);
   private final List<IndexEntry> unindexed = new ArrayList<>();
@@ -42,7 +45,7 @@ public final class BlobSaver implements AutoCloseable {
   private final AtomicLong storedBytes = new AtomicLong();
 
   BlobSaver(ObjectStore store, BlobCodec codec, Sealer sealer, Index index, int packSize,
-      int workerThreads, int concurrentUploads) {
+      int maxBlobSize, int workerThreads, int concurrentUploads) {
     this.store = store;
     this.codec = codec;
     this.sealer = sealer;
@@ -50,32 +53,40 @@ public final class BlobSaver implements AutoCloseable {
     this.packSize = packSize;
     this.workers = Executors.newFixedThreadPool(workerThreads, daemon("volback-seal"));
     this.uploaders = Executors.newFixedThreadPool(concurrentUploads, daemon("volback-upload"));
-    this.maxBytesInFlight = (workerThreads + 1) * (8 << 20);
-    this.bytesInFlight = new Semaphore(maxBytesInFlight);
-    this.uploadSlots = new Semaphore(concurrentUploads);
+    this.blobBuffers = new BufferPool(workerThreads + 1, maxBlobSize);
+    int packBuffer = Math.max(packSize, maxStoredLength(maxBlobSize)) + HEADER_ROOM;
+    this.packBuffers = new BufferPool(concurrentUploads + BlobType.values().length, packBuffer);
   }
 
   /** Saves plaintext as a blob of type and returns its id; stores it only if it is new. */
   public Id save(BlobType type, byte[] plaintext) throws IOException {
+    return save(type, plaintext, 0, plaintext.length);
+  }
+
+  /**
+   * Saves data[off, off+len) as a blob of type and returns its id; stores it only if it is new.
+   * The data is copied before this returns: the caller may reuse its array.
+   */
+  public Id save(BlobType type, byte[] data, int off, int len) throws IOException {
     tasks.check();
-    Id id = codec.id(plaintext);
+    Id id = codec.id(data, off, len);
     if (!index.claim(id)) {
       return id;
     }
-    int permits = Math.min(plaintext.length, maxBytesInFlight);
-    acquire(bytesInFlight, permits);
+    byte[] blob = len <= blobBuffers.size() ? blobBuffers.take() : new byte[len];
+    System.arraycopy(data, off, blob, 0, len);
     tasks.started();
     workers.execute(() -> {
       Throwable error = null;
       try {
-        byte[] stored = codec.encode(plaintext);
+        BlobCodec.Payload payload = codec.compress(blob, 0, len);
+        addToPack(id, type, payload, len);
         newBlobs.incrementAndGet();
-        newRawBytes.addAndGet(plaintext.length);
-        addToPack(id, type, stored, plaintext.length);
+        newRawBytes.addAndGet(len);
       } catch (Throwable t) {
         error = t;
       } finally {
-        bytesInFlight.release(permits);
+        blobBuffers.give(blob);
         tasks.finished(error);
       }
     });
@@ -94,9 +105,7 @@ public final class BlobSaver implements AutoCloseable {
       }
       openPacks.clear();
     }
-    for (PackBuilder.FinishedPack pack : last) {
-      upload(pack);
-    }
+    last.forEach(this::upload);
     tasks.awaitIdle();
     writeIndex();
   }
@@ -111,36 +120,46 @@ public final class BlobSaver implements AutoCloseable {
     uploaders.shutdownNow();
   }
 
-  private void addToPack(Id id, BlobType type, byte[] stored, int rawLength) throws IOException {
-    PackBuilder.FinishedPack full = null;
+  private void addToPack(Id id, BlobType type, BlobCodec.Payload payload, int rawLength)
+      throws IOException {
+    int stored = payload.storedLength();
     synchronized (openPacks) {
-      PackBuilder pack = openPacks.computeIfAbsent(type, t -> new PackBuilder());
-      pack.add(id, type, stored, rawLength);
+      PackBuilder pack = openPacks.get(type);
+      if (pack != null && !pack.fits(stored)) {
+        upload(pack.finish(sealer));
+        pack = null;
+      }
+      if (pack == null) {
+        int needed = stored + PackBuilder.headerBound(1);
+        pack = new PackBuilder(needed <= packBuffers.size() ? packBuffers.take() : new byte[needed]);
+        openPacks.put(type, pack);
+      }
+      pack.add(id, type, codec, payload, rawLength);
       if (pack.size() >= packSize) {
-        full = pack.finish(sealer);
+        upload(pack.finish(sealer));
         openPacks.remove(type);
       }
     }
-    if (full != null) {
-      upload(full);
-    }
   }
 
-  private void upload(PackBuilder.FinishedPack pack) throws IOException {
-    acquire(uploadSlots, 1);
+  private static int maxStoredLength(int blobSize) {
+    return Sealer.OVERHEAD + 1 + blobSize;
+  }
+
+  private void upload(PackBuilder.FinishedPack pack) {
     tasks.started();
     uploaders.execute(() -> {
       Throwable error = null;
       try {
-        store.put(RepoLayout.pack(pack.id()), pack.bytes());
+        store.put(RepoLayout.pack(pack.id()), pack.bytes(), pack.length());
         packsUploaded.incrementAndGet();
-        storedBytes.addAndGet(pack.bytes().length);
+        storedBytes.addAndGet(pack.length());
         index.addAll(pack.entries());
         packStored(pack.entries());
       } catch (Throwable t) {
         error = t;
       } finally {
-        uploadSlots.release();
+        packBuffers.give(pack.bytes());
         tasks.finished(error);
       }
     });
@@ -169,15 +188,6 @@ public final class BlobSaver implements AutoCloseable {
     }
     byte[] sealed = sealer.seal(Json.write(IndexFile.of(entries)));
     store.put(RepoLayout.index(Id.sha256(sealed)), sealed);
-  }
-
-  private static void acquire(Semaphore semaphore, int permits) throws InterruptedIOException {
-    try {
-      semaphore.acquire(permits);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while storing data");
-    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -27,8 +27,15 @@ public record Id(long a, long b, long c, long d) implements Comparable<Id> {
 
   /** The SHA-256 of data: the id of a stored object. */
   public static Id sha256(byte[] data) {
+    return sha256(data, 0, data.length);
+  }
+
+  /** The SHA-256 of data[off, off+len). */
+  public static Id sha256(byte[] data, int off, int len) {
     try {
-      return of(MessageDigest.getInstance("SHA-256").digest(data));
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(data, off, len);
+      return of(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

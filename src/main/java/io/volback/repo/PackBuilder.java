@@ -3,21 +3,37 @@ package io.volback.repo;
 import io.volback.repo.crypto.Sealer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * PackBuilder collects stored blobs in memory until the pack is full, then finishes it into one
- * array of exactly the pack's size (no growing buffer, one copy).
+ * PackBuilder seals blobs straight into one buffer until the pack is full, then appends the sealed
+ * header and its length in place: a finished pack is that buffer's first length bytes, with no
+ * further copy. Not thread-safe.
  */
 final class PackBuilder {
-  private final List<byte[]> parts = new ArrayList<>();
+  private final byte[] buffer;
   private final List<PackHeader.Blob> blobs = new ArrayList<>();
   private int size;
 
-  void add(Id id, BlobType type, byte[] stored, int rawLength) {
-    blobs.add(new PackHeader.Blob(id.hex(), type, size, stored.length, rawLength));
-    parts.add(stored);
-    size += stored.length;
+  PackBuilder(byte[] buffer) {
+    this.buffer = buffer;
+  }
+
+  /** Whether a blob of storedLength bytes and the grown header fit the buffer. */
+  boolean fits(int storedLength) {
+    return (long) size + storedLength + headerBound(blobs.size() + 1) <= buffer.length;
+  }
+
+  /** More than the sealed header of a pack of blobs takes, with its length field. */
+  static int headerBound(int blobs) {
+    return 512 + blobs * 192;
+  }
+
+  void add(Id id, BlobType type, BlobCodec codec, BlobCodec.Payload payload, int rawLength) {
+    int stored = codec.sealInto(payload, buffer, size);
+    blobs.add(new PackHeader.Blob(id.hex(), type, size, stored, rawLength));
+    size += stored;
   }
 
   int size() {
@@ -30,21 +46,22 @@ final class PackBuilder {
 
   FinishedPack finish(Sealer sealer) {
     byte[] header = sealer.seal(Json.write(new PackHeader(1, blobs)));
-    ByteBuffer pack = ByteBuffer.allocate(size + header.length + 4);
-    for (byte[] part : parts) {
-      pack.put(part);
-    }
-    parts.clear();
-    byte[] bytes = pack.put(header).putInt(header.length).array();
-    Id packId = Id.sha256(bytes);
+    int length = size + header.length + 4;
+    // Only a buffer given too small for even one blob (see fits) lacks room for the header.
+    byte[] bytes = length <= buffer.length ? buffer : Arrays.copyOf(buffer, length);
+    ByteBuffer.wrap(bytes, size, header.length + 4).put(header).putInt(header.length);
+    Id packId = Id.sha256(bytes, 0, length);
     List<IndexEntry> entries = new ArrayList<>(blobs.size());
     for (PackHeader.Blob b : blobs) {
       entries.add(new IndexEntry(Id.parse(b.id()), b.type(), packId, b.offset(), b.length(),
           b.rawLength()));
     }
-    return new FinishedPack(packId, bytes, entries);
+    return new FinishedPack(packId, bytes, length, entries);
   }
 
-  /** FinishedPack is a complete pack file ready for upload, with the index entries of its blobs. */
-  record FinishedPack(Id id, byte[] bytes, List<IndexEntry> entries) {}
+  /**
+   * FinishedPack is a complete pack file, bytes[0, length), ready for upload, with the index
+   * entries of its blobs.
+   */
+  record FinishedPack(Id id, byte[] bytes, int length, List<IndexEntry> entries) {}
 }

@@ -218,7 +218,8 @@ public final class Repository implements AutoCloseable {
 
   BlobSaver newBlobSaver() throws IOException {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new BlobSaver(store, codec, sealer, index(), config.packSize(), Math.max(1, cores), 3);
+    return new BlobSaver(store, codec, sealer, index(), config.packSize(),
+        chunker().params().maxSize(), Math.max(1, cores), 3);
   }
 
   BlobLoader newBlobLoader() throws IOException {

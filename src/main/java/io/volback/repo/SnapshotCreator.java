@@ -82,10 +82,10 @@ public final class SnapshotCreator {
     long total = 0;
     try (in) {
       ChunkReader chunks = chunkReader.reset(in);
-      for (byte[] chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-        content.add(saver.save(BlobType.DATA, chunk));
-        total += chunk.length;
-        listener.bytesRead(chunk.length);
+      for (int len = chunks.next(); len >= 0; len = chunks.next()) {
+        content.add(saver.save(BlobType.DATA, chunks.bytes(), chunks.offset(), len));
+        total += len;
+        listener.bytesRead(len);
       }
     }
     return total;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,7 +56,7 @@ final class TreeWriter {
     int max = chunker.params().maxSize();
     while (off < data.length && (all || data.length - off >= max)) {
       int len = chunker.cutPoint(data, off, data.length - off);
-      blobs.add(saver.save(BlobType.TREE, Arrays.copyOfRange(data, off, off + len)));
+      blobs.add(saver.save(BlobType.TREE, data, off, len));
       off += len;
     }
     buffer.reset();

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /** LocalFolderStore keeps each object as a file under a root folder, key segments as folders. */
 public final class LocalFolderStore implements ObjectStore {
-  private static final int READ_PIECE = 1 << 20;
+  // The JDK stages heap-buffer I/O in a temporary direct buffer of the I/O's size: keep it small.
+  private static final int IO_PIECE = 1 << 20;
   // Temp files live next to their target so the final rename stays on one file system.
   private static final String TEMP_PREFIX = ".tmp-";
 
@@ -36,13 +37,13 @@ public final class LocalFolderStore implements ObjectStore {
   }
 
   @Override
-  public void put(String key, byte[] data) throws IOException {
+  public void put(String key, byte[] data, int length) throws IOException {
     Path target = file(key);
     Path dir = target.getParent();
     Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
     try {
       Files.createDirectories(dir);
-      writeDurably(temp, data);
+      writeDurably(temp, data, length);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       syncDirectory(dir);
     } catch (IOException e) {
@@ -68,8 +69,7 @@ public final class LocalFolderStore implements ObjectStore {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer buffer = ByteBuffer.allocate(length);
       while (buffer.hasRemaining()) {
-        // Bounded reads: the JDK stages a heap read in a temporary direct buffer of its size.
-        ByteBuffer piece = buffer.slice(buffer.position(), Math.min(READ_PIECE, buffer.remaining()));
+        ByteBuffer piece = buffer.slice(buffer.position(), Math.min(IO_PIECE, buffer.remaining()));
         int n = channel.read(piece, offset + buffer.position());
         if (n < 0) {
           throw Ranges.beyondEnd(location(), key, offset, length, channel.size());
@@ -129,12 +129,11 @@ public final class LocalFolderStore implements ObjectStore {
     return root.resolve(Keys.check(key));
   }
 
-  private static void writeDurably(Path temp, byte[] data) throws IOException {
+  private static void writeDurably(Path temp, byte[] data, int length) throws IOException {
     try (FileChannel channel =
         FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(data);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      for (int off = 0; off < length; ) {
+        off += channel.write(ByteBuffer.wrap(data, off, Math.min(IO_PIECE, length - off)));
       }
       channel.force(true);
     }

@@ -18,7 +18,15 @@ public interface ObjectStore extends AutoCloseable {
   String location();
 
   /** Stores data under key atomically: readers see either the whole object or none. */
-  void put(String key, byte[] data) throws IOException;
+  default void put(String key, byte[] data) throws IOException {
+    put(key, data, data.length);
+  }
+
+  /**
+   * Stores the first length bytes of data under key, like put(key, data); lets callers store from
+   * reused buffers. data is not referenced after the call returns.
+   */
+  void put(String key, byte[] data, int length) throws IOException;
 
   /** Opens the whole object for reading. */
   InputStream get(String key) throws IOException;

@@ -34,9 +34,9 @@ public final class RetryingStore implements ObjectStore {
   }
 
   @Override
-  public void put(String key, byte[] data) throws IOException {
+  public void put(String key, byte[] data, int length) throws IOException {
     call("put", key, () -> {
-      inner.put(key, data);
+      inner.put(key, data, length);
       return null;
     });
   }

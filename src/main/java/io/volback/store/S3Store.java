@@ -41,14 +41,14 @@ public final class S3Store implements ObjectStore {
   }
 
   @Override
-  public void put(String key, byte[] data) throws IOException {
+  public void put(String key, byte[] data, int length) throws IOException {
     String objectKey = location.objectKey(Keys.check(key));
     try {
-      if (data.length > config.multipartThreshold()) {
-        putMultipart(objectKey, data);
+      if (length > config.multipartThreshold()) {
+        putMultipart(objectKey, data, length);
       } else {
         client.putObject(r -> r.bucket(location.bucket()).key(objectKey).contentLength(
-            (long) data.length), body(data, 0, data.length));
+            (long) length), body(data, 0, length));
       }
     } catch (SdkException e) {
       throw errors.map(e, "cannot write object " + key, key);
@@ -148,13 +148,13 @@ public final class S3Store implements ObjectStore {
     client.close();
   }
 
-  private void putMultipart(String objectKey, byte[] data) {
+  private void putMultipart(String objectKey, byte[] data, int length) {
     String uploadId = client.createMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey)
         .checksumAlgorithm(partChecksum)).uploadId();
     try {
       List<CompletedPart> parts = new ArrayList<>();
-      for (int offset = 0, number = 1; offset < data.length; offset += config.partSize(), number++) {
-        parts.add(uploadPart(objectKey, uploadId, number, data, offset));
+      for (int offset = 0, number = 1; offset < length; offset += config.partSize(), number++) {
+        parts.add(uploadPart(objectKey, uploadId, number, data, offset, length));
       }
       client.completeMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey)
           .uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
@@ -165,8 +165,8 @@ public final class S3Store implements ObjectStore {
   }
 
   private CompletedPart uploadPart(String objectKey, String uploadId, int number, byte[] data,
-      int offset) {
-    int length = Math.min(config.partSize(), data.length - offset);
+      int offset, int end) {
+    int length = Math.min(config.partSize(), end - offset);
     UploadPartResponse response = client.uploadPart(r -> r.bucket(location.bucket())
         .key(objectKey).uploadId(uploadId).partNumber(number).contentLength((long) length)
         .checksumAlgorithm(partChecksum), body(data, offset, length));

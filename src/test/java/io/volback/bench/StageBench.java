@@ -85,8 +85,8 @@ public final class StageBench {
         long n = 0;
         try {
           reader.reset(new ByteArrayInputStream(in));
-          for (byte[] c = reader.next(); c != null; c = reader.next()) {
-            n += c.length;
+          for (int len = reader.next(); len >= 0; len = reader.next()) {
+            n += len;
           }
         } catch (java.io.IOException e) {
           throw new IllegalStateException(e);

@@ -109,7 +109,7 @@ class RetryingStoreTest {
     }
 
     @Override
-    public void put(String key, byte[] data) throws IOException {
+    public void put(String key, byte[] data, int length) throws IOException {
       maybeFail();
     }
 

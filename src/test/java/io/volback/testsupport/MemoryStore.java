@@ -20,8 +20,8 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public void put(String key, byte[] data) {
-    objects.put(key, data.clone());
+  public void put(String key, byte[] data, int length) {
+    objects.put(key, java.util.Arrays.copyOf(data, length));
   }
 
   @Override

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * ChunkReader cuts input streams into content-defined chunks. It buffers at most twice the maximum
  * chunk size, whatever the stream's length, and reuses its buffer for the next stream after reset().
- * Not thread-safe.
+ * Chunks are views of that buffer, valid until the next call: nothing is copied or allocated per
+ * chunk. Not thread-safe.
  */
 public final class ChunkReader {
   private static final int READ_SIZE = 1 << 20;
@@ -17,6 +18,7 @@ public final class ChunkReader {
   private InputStream in;
   private int start;
   private int end;
+  private int chunkEnd;
   private boolean eof;
 
   public ChunkReader(Chunker chunker) {
@@ -29,20 +31,37 @@ public final class ChunkReader {
     this.in = stream;
     this.start = 0;
     this.end = 0;
+    this.chunkEnd = 0;
     this.eof = false;
     return this;
   }
 
-  /** The next chunk, or null at the end of the stream. */
-  public byte[] next() throws IOException {
+  /**
+   * Cuts the next chunk and returns its length, or -1 at the end of the stream. The chunk is
+   * bytes()[offset(), offset() + length) until the next call.
+   */
+  public int next() throws IOException {
+    start = chunkEnd;
     fill();
     if (start == end) {
-      return null;
+      return -1;
     }
-    int len = chunker.cutPoint(buf, start, end - start);
-    byte[] chunk = Arrays.copyOfRange(buf, start, start + len);
-    start += len;
-    return chunk;
+    chunkEnd = start + chunker.cutPoint(buf, start, end - start);
+    return chunkEnd - start;
+  }
+
+  public byte[] bytes() {
+    return buf;
+  }
+
+  public int offset() {
+    return start;
+  }
+
+  /** The next chunk as a copy, or null at the end of the stream. */
+  public byte[] nextCopy() throws IOException {
+    int len = next();
+    return len < 0 ? null : Arrays.copyOfRange(buf, start, start + len);
   }
 
   private void fill() throws IOException {

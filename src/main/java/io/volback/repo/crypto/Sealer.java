@@ -52,26 +52,40 @@ public final class Sealer {
 
   /** Seals the byte prefix followed by plaintext[off, off+len), without joining them first. */
   public byte[] seal(byte prefix, byte[] plaintext, int off, int len) {
-    return seal(new byte[] {prefix}, plaintext, off, len);
+    byte[] out = new byte[OVERHEAD + 1 + len];
+    sealInto(new byte[] {prefix}, plaintext, off, len, out, 0);
+    return out;
   }
 
   private byte[] seal(byte[] prefix, byte[] plaintext, int off, int len) {
-    int prefixLen = prefix == null ? 0 : prefix.length;
-    byte[] out = new byte[NONCE_BYTES + prefixLen + len + TAG_BYTES];
+    byte[] out = new byte[OVERHEAD + (prefix == null ? 0 : prefix.length) + len];
+    sealInto(prefix, plaintext, off, len, out, 0);
+    return out;
+  }
+
+  /**
+   * Seals the byte prefix followed by plaintext[off, off+len) into out at outOff and returns the
+   * sealed length, OVERHEAD + 1 + len.
+   */
+  public int sealInto(byte prefix, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+    return sealInto(new byte[] {prefix}, plaintext, off, len, out, outOff);
+  }
+
+  private int sealInto(byte[] prefix, byte[] plaintext, int off, int len, byte[] out, int outOff) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
-    System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+    System.arraycopy(nonce, 0, out, outOff, NONCE_BYTES);
     try {
-      Cipher cipher = initGcm(out, 0);
-      int o = NONCE_BYTES;
+      Cipher cipher = initGcm(out, outOff);
+      int o = outOff + NONCE_BYTES;
       if (prefix != null) {
-        o += cipher.update(prefix, 0, prefixLen, out, o);
+        o += cipher.update(prefix, 0, prefix.length, out, o);
       }
       for (int i = 0; i < len; i += UNIT) {
         o += cipher.update(plaintext, off + i, Math.min(UNIT, len - i), out, o);
       }
-      cipher.doFinal(out, o);
-      return out;
+      o += cipher.doFinal(out, o);
+      return o - outOff;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM encryption failed", e);
     }
@@ -83,11 +97,21 @@ public final class Sealer {
 
   /** Decrypts and verifies; throws AuthenticationFailedException when the data was modified. */
   public byte[] open(byte[] sealed, int off, int len) throws AuthenticationFailedException {
+    byte[] plaintext = new byte[Math.max(0, len - OVERHEAD)];
+    openInto(sealed, off, len, plaintext);
+    return plaintext;
+  }
+
+  /**
+   * Decrypts and verifies sealed[off, off+len) into out from index 0 and returns the plaintext
+   * length, len - OVERHEAD. out must hold that many bytes; after a failure its content is garbage.
+   */
+  public int openInto(byte[] sealed, int off, int len, byte[] out)
+      throws AuthenticationFailedException {
     if (len < OVERHEAD) {
       throw new AuthenticationFailedException("ciphertext too short: " + len + " bytes");
     }
     int textLen = len - OVERHEAD;
-    byte[] plaintext = new byte[textLen];
     try {
       Cipher counter = ctr.get();
       byte[] iv = new byte[16];
@@ -96,24 +120,25 @@ public final class Sealer {
       counter.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
       int o = 0;
       for (int i = 0; i < textLen; i += UNIT) {
-        o += counter.update(sealed, off + NONCE_BYTES + i, Math.min(UNIT, textLen - i), plaintext, o);
+        o += counter.update(sealed, off + NONCE_BYTES + i, Math.min(UNIT, textLen - i), out, o);
       }
-      if (!MessageDigest.isEqual(tagOf(plaintext, sealed, off),
+      if (!MessageDigest.isEqual(tagOf(out, textLen, sealed, off),
           java.util.Arrays.copyOfRange(sealed, off + len - TAG_BYTES, off + len))) {
         throw new AuthenticationFailedException("authentication tag mismatch");
       }
-      return plaintext;
+      return textLen;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES decryption failed", e);
     }
   }
 
-  /** The GCM tag of plaintext under the nonce at sealed[off]. */
-  private byte[] tagOf(byte[] plaintext, byte[] sealed, int off) throws GeneralSecurityException {
+  /** The GCM tag of plaintext[0, length) under the nonce at sealed[off]. */
+  private byte[] tagOf(byte[] plaintext, int length, byte[] sealed, int off)
+      throws GeneralSecurityException {
     Cipher cipher = initGcm(sealed, off);
     byte[] out = scratch.get();
-    for (int i = 0; i < plaintext.length; i += UNIT) {
-      cipher.update(plaintext, i, Math.min(UNIT, plaintext.length - i), out, 0);
+    for (int i = 0; i < length; i += UNIT) {
+      cipher.update(plaintext, i, Math.min(UNIT, length - i), out, 0);
     }
     int n = cipher.doFinal(out, 0);
     return java.util.Arrays.copyOfRange(out, n - TAG_BYTES, n);
