@@ -3,6 +3,7 @@ package io.volback.repo;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,21 +15,29 @@ import java.util.concurrent.ExecutionException;
  * WINDOW bytes and serves the following blobs of the same pack from them; a blob that straddles a
  * window edge is fetched on its own. Thread-safe: concurrent readers share fetches, and decode in
  * parallel.
+ *
+ * <p>Window buffers are reused: a window evicted from the cache goes back to a free list once its
+ * last reader has decoded from it, so a restore does not allocate one per window.
  */
 final class BlobLoader {
   private static final int WINDOW = 4 << 20;
   private static final int CACHED_WINDOWS = 6;
+  private static final int FREE_BUFFERS = 4;
 
   private final ObjectStore store;
   private final BlobCodec codec;
   private final Index index;
-  private final Map<WindowKey, CompletableFuture<byte[]>> windows =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<WindowKey, CompletableFuture<byte[]>> eldest) {
-          return size() > CACHED_WINDOWS;
-        }
-      };
+  private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+  private final Map<WindowKey, Window> windows = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<WindowKey, Window> eldest) {
+      if (size() <= CACHED_WINDOWS) {
+        return false;
+      }
+      evict(eldest.getValue());
+      return true;
+    }
+  };
 
   BlobLoader(ObjectStore store, BlobCodec codec, Index index) {
     this.store = store;
@@ -50,52 +59,97 @@ final class BlobLoader {
     long end = Math.min(start + WINDOW, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));
     if (e.offset() + e.length() > end) {
       byte[] bytes = store.getRange(key, e.offset(), e.length());
-      return decode(bytes, 0, e, blob, key, buffers);
+      return codec.decode(bytes, 0, e.length(), blob, e.rawLength(), key, buffers);
     }
-    byte[] window = window(new WindowKey(e.pack(), start), key, start, (int) (end - start));
-    return decode(window, (int) (e.offset() - start), e, blob, key, buffers);
-  }
-
-  private BlobData decode(byte[] bytes, int off, IndexEntry e, Id blob, String key,
-      BlobCodec.DecodeBuffers buffers) throws CorruptObjectException {
-    if (bytes.length < off + e.length()) {
-      throw new CorruptObjectException(key + ": pack is shorter than the index says");
-    }
-    return codec.decode(bytes, off, e.length(), blob, e.rawLength(), key, buffers);
-  }
-
-  private byte[] window(WindowKey wk, String key, long start, int length) throws IOException {
-    CompletableFuture<byte[]> future;
-    boolean mine = false;
-    synchronized (windows) {
-      future = windows.get(wk);
-      if (future == null) {
-        future = new CompletableFuture<>();
-        windows.put(wk, future);
-        mine = true;
-      }
-    }
-    if (mine) {
-      try {
-        future.complete(store.getRange(key, start, length));
-      } catch (IOException | RuntimeException ex) {
-        synchronized (windows) {
-          windows.remove(wk, future);
-        }
-        future.completeExceptionally(ex);
-        throw ex;
-      }
-    }
+    Window window = enter(new WindowKey(e.pack(), start));
     try {
-      return future.get();
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading " + key);
-    } catch (ExecutionException ex) {
-      if (ex.getCause() instanceof IOException io) {
-        throw io;
+      byte[] bytes = window.bytes(store, key, start, (int) (end - start));
+      return codec.decode(bytes, (int) (e.offset() - start), e.length(), blob, e.rawLength(), key,
+          buffers);
+    } finally {
+      leave(window);
+    }
+  }
+
+  private Window enter(WindowKey key) {
+    synchronized (windows) {
+      Window w = windows.get(key);
+      if (w == null) {
+        w = new Window(free.isEmpty() ? new byte[WINDOW] : free.pop());
+        windows.put(key, w);
       }
-      throw new IOException("reading " + key + " failed: " + ex.getCause(), ex.getCause());
+      w.readers++;
+      return w;
+    }
+  }
+
+  private void leave(Window w) {
+    synchronized (windows) {
+      w.readers--;
+      if (w.failed) {
+        windows.values().remove(w);
+        w.evicted = true;
+      }
+      recycleIfDone(w);
+    }
+  }
+
+  private void evict(Window w) {
+    w.evicted = true;
+    recycleIfDone(w);
+  }
+
+  private void recycleIfDone(Window w) {
+    if (w.evicted && w.readers == 0 && !w.recycled) {
+      w.recycled = true;
+      if (free.size() < FREE_BUFFERS) {
+        free.push(w.buffer);
+      }
+    }
+  }
+
+  /** Window is one cached range of a pack, read by the first reader that needs it. */
+  private static final class Window {
+    final byte[] buffer;
+    final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    boolean loading;
+    int readers;
+    boolean evicted;
+    volatile boolean failed;
+    boolean recycled;
+
+    Window(byte[] buffer) {
+      this.buffer = buffer;
+    }
+
+    byte[] bytes(ObjectStore store, String key, long start, int length) throws IOException {
+      boolean mine;
+      synchronized (this) {
+        mine = !loading;
+        loading = true;
+      }
+      if (mine) {
+        try {
+          store.readRange(key, start, length, buffer);
+          loaded.complete(null);
+        } catch (IOException | RuntimeException ex) {
+          failed = true;
+          loaded.completeExceptionally(ex);
+          throw ex;
+        }
+      }
+      try {
+        loaded.get();
+        return buffer;
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading " + key);
+      } catch (ExecutionException ex) {
+        if (ex.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IOException("reading " + key + " failed: " + ex.getCause(), ex.getCause());
+      }
     }
   }
 

@@ -63,11 +63,11 @@ public final class LocalFolderStore implements ObjectStore {
   }
 
   @Override
-  public byte[] getRange(String key, long offset, int length) throws IOException {
+  public void readRange(String key, long offset, int length, byte[] into) throws IOException {
     Path file = file(key);
     Ranges.check(key, offset, length);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(length);
+      ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
       while (buffer.hasRemaining()) {
         ByteBuffer piece = buffer.slice(buffer.position(), Math.min(IO_PIECE, buffer.remaining()));
         int n = channel.read(piece, offset + buffer.position());
@@ -76,7 +76,6 @@ public final class LocalFolderStore implements ObjectStore {
         }
         buffer.position(buffer.position() + n);
       }
-      return buffer.array();
     } catch (StoreException e) {
       throw e;
     } catch (IOException e) {

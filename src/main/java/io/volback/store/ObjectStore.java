@@ -32,7 +32,14 @@ public interface ObjectStore extends AutoCloseable {
   InputStream get(String key) throws IOException;
 
   /** Reads length bytes at offset of the object. */
-  byte[] getRange(String key, long offset, int length) throws IOException;
+  default byte[] getRange(String key, long offset, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    readRange(key, offset, length, bytes);
+    return bytes;
+  }
+
+  /** Reads length bytes at offset of the object into into[0, length), e.g. a reused buffer. */
+  void readRange(String key, long offset, int length, byte[] into) throws IOException;
 
   /** The object's size, or empty when it does not exist. */
   Optional<ObjectInfo> stat(String key) throws IOException;

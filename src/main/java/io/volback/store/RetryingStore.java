@@ -47,8 +47,11 @@ public final class RetryingStore implements ObjectStore {
   }
 
   @Override
-  public byte[] getRange(String key, long offset, int length) throws IOException {
-    return call("getRange", key, () -> inner.getRange(key, offset, length));
+  public void readRange(String key, long offset, int length, byte[] into) throws IOException {
+    call("getRange", key, () -> {
+      inner.readRange(key, offset, length, into);
+      return null;
+    });
   }
 
   @Override

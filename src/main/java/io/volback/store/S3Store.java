@@ -67,20 +67,20 @@ public final class S3Store implements ObjectStore {
   }
 
   @Override
-  public byte[] getRange(String key, long offset, int length) throws IOException {
+  public void readRange(String key, long offset, int length, byte[] into) throws IOException {
     String objectKey = location.objectKey(Keys.check(key));
     Ranges.check(key, offset, length);
     if (length == 0) {
       stat(key).orElseThrow(() -> new ObjectNotFoundException(location(), key));
-      return new byte[0];
+      return;
     }
     String range = "bytes=" + offset + "-" + (offset + length - 1);
-    // Read into an array of the known length: the SDK's toBytes() grows a buffer and copies it.
-    byte[] bytes = new byte[length];
+    // Read into the caller's array of the known length: the SDK's toBytes() grows a buffer and
+    // copies it.
     int n;
     try (InputStream in = new S3ObjectStream(client.getObject(
         r -> r.bucket(location.bucket()).key(objectKey).range(range)), errors, key)) {
-      n = in.readNBytes(bytes, 0, length);
+      n = in.readNBytes(into, 0, length);
     } catch (AwsServiceException e) {
       if (e.statusCode() == 416) {
         throw beyondEnd(key, offset, length);
@@ -92,7 +92,6 @@ public final class S3Store implements ObjectStore {
     if (n != length) {
       throw beyondEnd(key, offset, length);
     }
-    return bytes;
   }
 
   @Override

@@ -120,9 +120,8 @@ class RetryingStoreTest {
     }
 
     @Override
-    public byte[] getRange(String key, long offset, int length) throws IOException {
+    public void readRange(String key, long offset, int length, byte[] into) throws IOException {
       maybeFail();
-      return new byte[length];
     }
 
     @Override

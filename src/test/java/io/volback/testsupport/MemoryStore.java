@@ -3,7 +3,9 @@ package io.volback.testsupport;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
 import io.volback.store.ObjectStore;
+import io.volback.store.StoreException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** MemoryStore keeps objects in memory: for fast unit tests of repository logic only. */
-public final class MemoryStore implements ObjectStore {
+public class MemoryStore implements ObjectStore {
   private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
 
   @Override
@@ -30,10 +32,13 @@ public final class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public byte[] getRange(String key, long offset, int length) throws ObjectNotFoundException {
+  public void readRange(String key, long offset, int length, byte[] into) throws IOException {
     byte[] b = bytes(key);
-    int from = (int) Math.min(offset, b.length);
-    return Arrays.copyOfRange(b, from, (int) Math.min(b.length, offset + length));
+    if (offset + length > b.length) {
+      throw new StoreException("memory:" + key + ": range " + offset + "+" + length
+          + " is beyond the end (" + b.length + " bytes)", true, null);
+    }
+    System.arraycopy(b, (int) offset, into, 0, length);
   }
 
   @Override

@@ -1,0 +1,126 @@
+package io.volback.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.volback.repo.crypto.BlobHasher;
+import io.volback.repo.crypto.MasterKey;
+import io.volback.repo.crypto.Sealer;
+import io.volback.store.ObjectInfo;
+import io.volback.store.StoreException;
+import io.volback.testsupport.MemoryStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** BlobSaver's pooled pack buffers and BlobLoader's reused windows, on an in-memory store. */
+class BlobSaverTest {
+  private static final int PACK_SIZE = 64 << 10;
+  private static final int MAX_BLOB = 4 << 10;
+
+  private final MasterKey key = MasterKey.random();
+  private final Sealer sealer = Sealer.forMasterKey(key);
+  private final BlobCodec codec = new BlobCodec(sealer, new BlobHasher(key), 3);
+  private final Index index = new Index();
+
+  @Test
+  void manyTinyBlobsEndInPacksThatHoldTheirHeaders() throws Exception {
+    MemoryStore store = new MemoryStore();
+    Map<Id, byte[]> saved = save(store, 3000, 10, 200, 1);
+
+    List<ObjectInfo> packs = store.list("data/");
+    assertThat(packs).hasSizeGreaterThan(3);
+    Map<String, Long> blobsPerPack = index.entries().stream().collect(
+        java.util.stream.Collectors.groupingBy(e -> RepoLayout.pack(e.pack()),
+            java.util.stream.Collectors.counting()));
+    for (ObjectInfo pack : packs) {
+      assertThat(pack.size()).as(pack.key()).isLessThanOrEqualTo(
+          PACK_SIZE + PackBuilder.headerBound(blobsPerPack.get(pack.key()).intValue()));
+    }
+    assertAllLoad(new BlobLoader(store, codec, index), saved);
+  }
+
+  @Test
+  void blobsLargerThanThePooledBuffersAreStoredToo() throws Exception {
+    MemoryStore store = new MemoryStore();
+    Map<Id, byte[]> saved = save(store, 20, 50_000, 200_000, 2);
+    assertAllLoad(new BlobLoader(store, codec, index), saved);
+  }
+
+  @Test
+  void aFailedWindowReadIsRetriedByTheNextLoad() throws Exception {
+    AtomicBoolean failNext = new AtomicBoolean();
+    MemoryStore store = new MemoryStore() {
+      @Override
+      public void readRange(String key, long offset, int length, byte[] into) throws IOException {
+        if (failNext.getAndSet(false)) {
+          throw new StoreException("injected failure reading " + key, false, null);
+        }
+        super.readRange(key, offset, length, into);
+      }
+    };
+    Map<Id, byte[]> saved = save(store, 50, 100, 3000, 3);
+    BlobLoader loader = new BlobLoader(store, codec, index);
+    Id first = saved.keySet().iterator().next();
+
+    failNext.set(true);
+    assertThatThrownBy(() -> loader.load(first)).hasMessageContaining("injected failure");
+    assertAllLoad(loader, saved);
+  }
+
+  @Test
+  void bufferPoolLendsAtMostCountArraysAndDropsForeignOnes() throws Exception {
+    BufferPool pool = new BufferPool(2, 16);
+    byte[] a = pool.take();
+    byte[] b = pool.take();
+    assertThat(a).hasSize(16).isNotSameAs(b);
+    pool.give(new byte[8]);
+
+    List<byte[]> third = new ArrayList<>();
+    Thread taker = new Thread(() -> {
+      try {
+        third.add(pool.take());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    taker.start();
+    taker.join(200);
+    assertThat(taker.isAlive()).as("take() waits while both arrays are lent").isTrue();
+
+    pool.give(a);
+    taker.join(5000);
+    assertThat(third).containsExactly(a);
+  }
+
+  private Map<Id, byte[]> save(MemoryStore store, int count, int minSize, int maxSize, long seed)
+      throws IOException {
+    Random random = new Random(seed);
+    Map<Id, byte[]> saved = new LinkedHashMap<>();
+    try (BlobSaver saver = new BlobSaver(store, codec, sealer, index, PACK_SIZE, MAX_BLOB, 2, 2)) {
+      byte[] buffer = new byte[maxSize + 10];
+      for (int i = 0; i < count; i++) {
+        int size = minSize + random.nextInt(maxSize - minSize);
+        int off = random.nextInt(10);
+        random.nextBytes(buffer);
+        Id id = saver.save(BlobType.DATA, buffer, off, size);
+        saved.put(id, java.util.Arrays.copyOfRange(buffer, off, off + size));
+      }
+      saver.flush();
+    }
+    return saved;
+  }
+
+  private static void assertAllLoad(BlobLoader loader, Map<Id, byte[]> saved) throws IOException {
+    for (Map.Entry<Id, byte[]> e : saved.entrySet()) {
+      BlobData data = loader.load(e.getKey());
+      assertThat(java.util.Arrays.copyOfRange(data.bytes(), data.offset(),
+          data.offset() + data.length())).isEqualTo(e.getValue());
+    }
+  }
+}
