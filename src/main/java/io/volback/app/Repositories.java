@@ -2,6 +2,7 @@ package io.volback.app;
 
 import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
+import io.volback.repo.chunker.ChunkerParams;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.ObjectStore;
 import io.volback.store.StoreFactory;
@@ -28,6 +29,18 @@ public final class Repositories {
   }
 
   public static Repository init(RepositorySettings settings, char[] password) throws IOException {
-    return Repository.init(store(settings), password, KdfParams.DEFAULT, RepoConfig.defaults());
+    return init(settings, password, RepoConfig.DEFAULT_COMPRESSION);
+  }
+
+  /** Creates a repository whose blobs are compressed with zstd at level (0: not compressed). */
+  public static Repository init(RepositorySettings settings, char[] password, int compression)
+      throws IOException {
+    if (compression < 0 || compression > RepoConfig.MAX_COMPRESSION) {
+      throw new UsageException("--compression must be 0 (off) to " + RepoConfig.MAX_COMPRESSION
+          + ", not " + compression);
+    }
+    RepoConfig config = RepoConfig.create(ChunkerParams.DEFAULT, compression,
+        RepoConfig.DEFAULT_PACK_SIZE);
+    return Repository.init(store(settings), password, KdfParams.DEFAULT, config);
   }
 }

@@ -31,8 +31,14 @@ public record RepoConfig(
         chunker.maxSize(), hex.formatHex(seed), compressionLevel, packSize);
   }
 
+  /** The zstd level new repositories use unless told otherwise. */
+  public static final int DEFAULT_COMPRESSION = 2;
+  /** zstd's highest level. */
+  public static final int MAX_COMPRESSION = 19;
+  public static final int DEFAULT_PACK_SIZE = 8 << 20;
+
   public static RepoConfig defaults() {
-    return create(ChunkerParams.DEFAULT, 3, 8 << 20);
+    return create(ChunkerParams.DEFAULT, DEFAULT_COMPRESSION, DEFAULT_PACK_SIZE);
   }
 
   public ChunkerParams chunkerParams() {

@@ -74,6 +74,26 @@ class CliRepositoryTest {
   }
 
   @Test
+  void compressionLevelIsChosenAtInitAndCheckedFirst() throws Exception {
+    assertOneLineError(cli.run("init", "--compression", "20"), 2, "--compression");
+    assertThat(Files.exists(repoDir)).isFalse();
+
+    Path source = Files.createDirectory(tmp.resolve("source"));
+    Files.writeString(source.resolve("text"), "all work and no play makes jack a dull boy\n".repeat(50_000));
+    long textBytes = Files.size(source.resolve("text"));
+    Cli plain = new Cli(tmp.resolve("plain").toString(), Cli.passwordFile(tmp, SECRET));
+    assertThat(plain.run("init", "--compression", "0").exitCode()).isZero();
+    assertThat(cli.run("init").exitCode()).isZero();
+    for (Cli c : new Cli[] {plain, cli}) {
+      Cli.Result r = c.run("backup", "--path", source.toString(), "--name", "text");
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+
+    assertThat(TestTrees.dirBytes(tmp.resolve("plain").resolve("data"))).isGreaterThan(textBytes);
+    assertThat(TestTrees.dirBytes(repoDir.resolve("data"))).isLessThan(textBytes / 20);
+  }
+
+  @Test
   void initRefusesAnExistingRepository() {
     assertThat(cli.run("init").exitCode()).isZero();
     assertOneLineError(cli.run("init"), 1, "already exists");

@@ -183,6 +183,17 @@ public final class TestTrees {
   }
 
   /** SHA-256 of a stream, read in chunks (never buffered whole). */
+  /** The bytes of all regular files below dir. */
+  public static long dirBytes(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      long total = 0;
+      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        total += Files.size(p);
+      }
+      return total;
+    }
+  }
+
   public static String sha256(InputStream in) throws IOException {
     MessageDigest md = sha256Digest();
     byte[] buf = new byte[64 * 1024];
