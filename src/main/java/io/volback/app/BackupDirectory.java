@@ -23,7 +23,9 @@ public final class BackupDirectory {
     this.listener = listener;
   }
 
-  public StoredSnapshot run(Path dir, String name, List<String> tags) throws IOException {
+  /** Backs up dir; force reads every file even when the last snapshot says it is unchanged. */
+  public StoredSnapshot run(Path dir, String name, List<String> tags, boolean force)
+      throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new UsageException("--path " + dir + " is not a directory");
     }
@@ -33,7 +35,8 @@ public final class BackupDirectory {
     StoredSnapshot parent = previous.isEmpty() ? null : previous.get(previous.size() - 1);
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
     try {
-      return new SnapshotCreator(repo, listener).create(new DirectorySource(abs, listener::warning),
+      return new SnapshotCreator(repo, listener).rereadAll(force).create(
+          new DirectorySource(abs, listener::warning),
           SourceInfo.directory(sourceName, abs.toString()), tags, parent);
     } finally {
       listener.volumeFinished(sourceName);

@@ -40,8 +40,9 @@ public final class BackupVolumes {
   }
 
   /** Request: the volumes by name, or all named ones (and anonymous ones when asked). */
+  /** Request: force reads every file even when the last snapshot says it is unchanged. */
   public record Request(List<String> volumes, boolean all, boolean includeAnonymous,
-      List<String> tags, ReadPath readPath) {}
+      List<String> tags, ReadPath readPath, boolean force) {}
 
   /** VolumeResult: a snapshot, or the error that stopped this volume's backup. */
   public record VolumeResult(String volume, SnapshotSummary snapshot, String error) {
@@ -93,7 +94,7 @@ public final class BackupVolumes {
       throw new UsageException("the mountpoint of volume " + name + " on " + host.address()
           + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
     }
-    SnapshotCreator creator = new SnapshotCreator(repo, listener);
+    SnapshotCreator creator = new SnapshotCreator(repo, listener).rereadAll(request.force());
     if (mountpoint.isPresent()) {
       EntrySource source = new DirectorySource(mountpoint.get(), listener::warning);
       return creator.create(source, VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),

@@ -33,6 +33,10 @@ final class BackupCommand extends CommandBase {
       description = "How to read volumes: directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
   String readPath;
 
+  @Option(names = "--force", description = "Read every file, even those the last snapshot of "
+      + "the volume shows unchanged (same size, mtime, ctime and inode).")
+  boolean force;
+
   @Option(names = "--path", paramLabel = "DIR",
       description = "Back up a directory of this machine instead of volumes.")
   Path directory;
@@ -52,7 +56,7 @@ final class BackupCommand extends CommandBase {
       ConsoleProgress progress = progress("backup");
       List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)
-          .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path));
+          .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path, force));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(Map.of("host", host.address(), "results", results));
@@ -86,7 +90,7 @@ final class BackupCommand extends CommandBase {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       ConsoleProgress progress = progress("backup");
       SnapshotSummary snap = SnapshotSummary.of(
-          new BackupDirectory(repo, progress).run(directory, name, tags));
+          new BackupDirectory(repo, progress).run(directory, name, tags, force));
       if (json()) {
         printJson(snap);
       } else {

@@ -3,12 +3,15 @@ package io.volback.repo;
 import io.volback.repo.crypto.Sealer;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BlobSaver implements AutoCloseable {
   private static final int INDEX_EVERY = 64;
+  // Blobs up to this size are copied into arrays of their own: pooled buffers have the maximum
+  // chunk size, and a volume of small files would otherwise have few blobs in flight.
+  private static final int SMALL_BLOB = 64 << 10;
+  private static final int ASYNC_IN_FLIGHT = 64;
   // Room in a pack buffer for the pack's header beyond packSize: ~3,000 blob entries.
   private static final int HEADER_ROOM = 512 << 10;
 
@@ -35,6 +42,7 @@ public final class BlobSaver implements AutoCloseable {
   private final ExecutorService uploaders;
   private final BufferPool blobBuffers;
   private final BufferPool packBuffers;
+  private final Semaphore asyncSlots;
   private final TaskTracker tasks = new TaskTracker();
   private final Map<BlobType, PackBuilder> openPacks = new EnumMap<>(BlobType.class);
   private final List<IndexEntry> unindexed = new ArrayList<>();
@@ -53,7 +61,8 @@ public final class BlobSaver implements AutoCloseable {
     this.packSize = packSize;
     this.workers = Executors.newFixedThreadPool(workerThreads, daemon("volback-seal"));
     this.uploaders = Executors.newFixedThreadPool(concurrentUploads, daemon("volback-upload"));
-    this.blobBuffers = new BufferPool(workerThreads + 1, maxBlobSize);
+    this.blobBuffers = new BufferPool(2 * workerThreads + 1, maxBlobSize);
+    this.asyncSlots = new Semaphore(ASYNC_IN_FLIGHT);
     int packBuffer = Math.max(packSize, maxStoredLength(maxBlobSize)) + HEADER_ROOM;
     this.packBuffers = new BufferPool(concurrentUploads + BlobType.values().length, packBuffer);
   }
@@ -91,6 +100,47 @@ public final class BlobSaver implements AutoCloseable {
       }
     });
     return id;
+  }
+
+  /**
+   * Like save, but hashes on a worker thread too, so that the caller can read and cut the next
+   * chunk meanwhile. The data is copied before this returns; the future fails when storing does.
+   */
+  public CompletableFuture<Id> saveAsync(BlobType type, byte[] data, int off, int len)
+      throws IOException {
+    tasks.check();
+    acquire(asyncSlots);
+    byte[] blob;
+    try {
+      blob = len <= SMALL_BLOB ? new byte[len] : len <= blobBuffers.size() ? blobBuffers.take()
+          : new byte[len];
+    } catch (IOException | RuntimeException e) {
+      asyncSlots.release();
+      throw e;
+    }
+    System.arraycopy(data, off, blob, 0, len);
+    CompletableFuture<Id> result = new CompletableFuture<>();
+    tasks.started();
+    workers.execute(() -> {
+      Throwable error = null;
+      try {
+        Id id = codec.id(blob, 0, len);
+        if (index.claim(id)) {
+          addToPack(id, type, codec.compress(blob, 0, len), len);
+          newBlobs.incrementAndGet();
+          newRawBytes.addAndGet(len);
+        }
+        result.complete(id);
+      } catch (Throwable t) {
+        error = t;
+        result.completeExceptionally(t);
+      } finally {
+        blobBuffers.give(blob);
+        asyncSlots.release();
+        tasks.finished(error);
+      }
+    });
+    return result;
   }
 
   /** Stores and indexes everything saved so far. */
@@ -188,6 +238,15 @@ public final class BlobSaver implements AutoCloseable {
     }
     byte[] sealed = sealer.seal(Json.write(IndexFile.of(entries)));
     store.put(RepoLayout.index(Id.sha256(sealed)), sealed);
+  }
+
+  private static void acquire(Semaphore semaphore) throws InterruptedIOException {
+    try {
+      semaphore.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while storing data");
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

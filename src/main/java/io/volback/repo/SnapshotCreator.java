@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,21 @@ public final class SnapshotCreator {
   private final Repository repo;
   private final BackupListener listener;
   private final ChunkReader chunkReader;
+  private boolean rereadAll;
 
   public SnapshotCreator(Repository repo, BackupListener listener) {
     this.repo = repo;
     this.listener = listener;
     this.chunkReader = new ChunkReader(repo.chunker());
+  }
+
+  /**
+   * With true, every file is read again even when the parent snapshot says it is unchanged (the
+   * parent is still recorded); for when file metadata cannot be trusted to reveal changes.
+   */
+  public SnapshotCreator rereadAll(boolean reread) {
+    this.rereadAll = reread;
+    return this;
   }
 
   public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
@@ -39,15 +50,21 @@ public final class SnapshotCreator {
       LOG.debug("locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();
       TreeWriter tree = new TreeWriter(repo.chunker(), saver);
-      ParentMatcher matcher = parent == null ? null : new ParentMatcher(
+      ParentMatcher matcher = parent == null || rereadAll ? null : new ParentMatcher(
           new TreeReader(repo.newBlobLoader(), parent.snapshot().treeIds()), repo.index());
+      PendingNodes pending = new PendingNodes((stored, content, read) -> {
+        tree.add(TreeNode.of(stored, content));
+        listener.entryDone(stored, read);
+      });
       source.forEach((entry, opener) -> {
         FileEntry stored = entry;
-        List<Id> content = null;
+        List<CompletableFuture<Id>> content = null;
         boolean read = false;
         if (entry.type() == EntryType.FILE) {
-          content = matcher == null ? null : matcher.unchangedContent(entry);
-          if (content == null) {
+          List<Id> unchanged = matcher == null ? null : matcher.unchangedContent(entry);
+          if (unchanged != null) {
+            content = unchanged.stream().map(CompletableFuture::completedFuture).toList();
+          } else {
             content = new ArrayList<>();
             long n = store(opener.open(), saver, content);
             if (n != entry.size()) {
@@ -59,9 +76,9 @@ public final class SnapshotCreator {
           }
         }
         counter.count(stored);
-        tree.add(TreeNode.of(stored, content));
-        listener.entryDone(stored, read);
+        pending.add(stored, content, read);
       });
+      pending.finish();
       LOG.debug("walked {} entries in {} ms", tree.nodes(), Duration.between(start, Instant.now()).toMillis());
       List<Id> treeIds = tree.finish();
       saver.flush();
@@ -78,12 +95,13 @@ public final class SnapshotCreator {
     }
   }
 
-  private long store(InputStream in, BlobSaver saver, List<Id> content) throws IOException {
+  private long store(InputStream in, BlobSaver saver, List<CompletableFuture<Id>> content)
+      throws IOException {
     long total = 0;
     try (in) {
       ChunkReader chunks = chunkReader.reset(in);
       for (int len = chunks.next(); len >= 0; len = chunks.next()) {
-        content.add(saver.save(BlobType.DATA, chunks.bytes(), chunks.offset(), len));
+        content.add(saver.saveAsync(BlobType.DATA, chunks.bytes(), chunks.offset(), len));
         total += len;
         listener.bytesRead(len);
       }

@@ -70,7 +70,7 @@ final class TreeCodec {
 
   private static void writeInstant(JsonGenerator g, String name, Instant t) throws IOException {
     if (t != null) {
-      g.writeStringField(name, t.toString());
+      g.writeStringField(name, IsoInstants.format(t));
     }
   }
 
@@ -117,14 +117,14 @@ final class TreeCodec {
         case "mode" -> mode = p.getIntValue();
         case "uid" -> uid = p.getIntValue();
         case "gid" -> gid = p.getIntValue();
-        case "mtime" -> mtime = Instant.parse(p.getText());
+        case "mtime" -> mtime = IsoInstants.parse(p.getText());
         case "size" -> size = p.getLongValue();
         case "link" -> link = p.getText();
         case "devMajor" -> devMajor = p.getIntValue();
         case "devMinor" -> devMinor = p.getIntValue();
         case "inode" -> inode = p.getLongValue();
         case "device" -> device = p.getLongValue();
-        case "ctime" -> ctime = Instant.parse(p.getText());
+        case "ctime" -> ctime = IsoInstants.parse(p.getText());
         case "xattrs" -> {
           xattrs = new TreeMap<>();
           while (p.nextToken() == JsonToken.FIELD_NAME) {

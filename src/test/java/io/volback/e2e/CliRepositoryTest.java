@@ -11,6 +11,7 @@ import io.volback.testsupport.VolbackProcess;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,31 @@ class CliRepositoryTest {
     TestTrees.run("tar", "-xpf", tar.toString(), "-C", extracted.toString());
     assertThat(TestTrees.describe(extracted, TestTrees.Option.IGNORE_XATTRS))
         .isEqualTo(TestTrees.describe(source, TestTrees.Option.IGNORE_XATTRS));
+  }
+
+  @Test
+  void forceRereadsUnchangedFilesAndStoresNothingNew() throws Exception {
+    assertThat(cli.run("init").exitCode()).isZero();
+    Path source = Files.createDirectory(tmp.resolve("source"));
+    TestTrees.populate(source, 5);
+    JsonNode first = backupStats(source);
+    JsonNode unchanged = backupStats(source);
+    JsonNode forced = backupStats(source, "--force");
+
+    assertThat(unchanged.get("filesRead").asLong()).isZero();
+    assertThat(forced.get("filesRead").asLong()).isEqualTo(first.get("filesRead").asLong())
+        .isEqualTo(first.get("files").asLong());
+    assertThat(forced.get("bytesRead").asLong()).isEqualTo(first.get("bytes").asLong());
+    assertThat(forced.get("newRawBytes").asLong()).isZero();
+  }
+
+  private JsonNode backupStats(Path source, String... extra) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("--json", "backup", "--path",
+        source.toString(), "--name", "src"));
+    args.addAll(List.of(extra));
+    Cli.Result r = cli.run(args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    return new ObjectMapper().readTree(r.out()).get("stats");
   }
 
   @Test

@@ -74,6 +74,56 @@ class BlobSaverTest {
   }
 
   @Test
+  void asyncSavesStoreDuplicatesOnceAndFailLoudly() throws Exception {
+    MemoryStore store = new MemoryStore();
+    byte[] a = new byte[100_000];
+    new Random(4).nextBytes(a);
+    byte[] b = new byte[3000];
+    new Random(5).nextBytes(b);
+    try (BlobSaver saver = new BlobSaver(store, codec, sealer, index, PACK_SIZE, MAX_BLOB, 2, 2)) {
+      List<java.util.concurrent.CompletableFuture<Id>> ids = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        ids.add(saver.saveAsync(BlobType.DATA, i % 2 == 0 ? a : b, 0, i % 2 == 0 ? a.length : b.length));
+      }
+      saver.flush();
+      assertThat(ids.stream().map(java.util.concurrent.CompletableFuture::join).distinct())
+          .containsExactly(codec.id(a), codec.id(b));
+      assertThat(saver.stats().newBlobs()).isEqualTo(2);
+    }
+
+    MemoryStore broken = new MemoryStore() {
+      @Override
+      public void put(String key, byte[] data, int length) throws IOException {
+        throw new StoreException("injected failure writing " + key, true, null);
+      }
+    };
+    try (BlobSaver saver = new BlobSaver(broken, codec, sealer, new Index(), 1024, MAX_BLOB, 2, 2)) {
+      saver.saveAsync(BlobType.DATA, a, 0, a.length);
+      assertThatThrownBy(saver::flush).hasMessageContaining("injected failure");
+    }
+  }
+
+  @Test
+  void pendingNodesLeaveInWalkOrderWhateverOrderIdsArriveIn() throws Exception {
+    List<String> emitted = new ArrayList<>();
+    PendingNodes pending = new PendingNodes((entry, content, read) ->
+        emitted.add(entry.path() + (content == null ? "" : "=" + content.size())));
+    var late = new java.util.concurrent.CompletableFuture<Id>();
+    var early = java.util.concurrent.CompletableFuture.completedFuture(codec.id(new byte[1]));
+    pending.add(io.volback.entry.FileEntry.builder("/a", io.volback.entry.EntryType.FILE).build(),
+        List.of(early, late), true);
+    pending.add(io.volback.entry.FileEntry.builder("/b", io.volback.entry.EntryType.DIRECTORY)
+        .build(), null, false);
+    pending.add(io.volback.entry.FileEntry.builder("/c", io.volback.entry.EntryType.FILE).build(),
+        List.of(early), true);
+    assertThat(emitted).isEmpty();
+
+    late.complete(codec.id(new byte[2]));
+    pending.finish();
+    assertThat(emitted).containsExactly("/a=2", "/b", "/c=1");
+  }
+
+  @Test
   void bufferPoolLendsAtMostCountArraysAndDropsForeignOnes() throws Exception {
     BufferPool pool = new BufferPool(2, 16);
     byte[] a = pool.take();

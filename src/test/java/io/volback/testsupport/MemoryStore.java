@@ -22,7 +22,7 @@ public class MemoryStore implements ObjectStore {
   }
 
   @Override
-  public void put(String key, byte[] data, int length) {
+  public void put(String key, byte[] data, int length) throws IOException {
     objects.put(key, java.util.Arrays.copyOf(data, length));
   }
 
