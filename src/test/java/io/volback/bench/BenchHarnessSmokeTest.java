@@ -74,6 +74,8 @@ class BenchHarnessSmokeTest {
     for (String tool : TOOLS) {
       expected.add("repository size | " + tool);
     }
+    expected.add("forced re-read | volback read/write mountpoint");
+    expected.add("forced re-read | restic");
     expected.add("read: tar -cf - . | cat | tar (physical limit)");
     expected.add("write: tar -c | tar -xp | tar (physical limit)");
     assertThat(rows).containsAll(expected);
