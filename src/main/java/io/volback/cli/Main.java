@@ -19,8 +19,11 @@ public final class Main {
 
   /** Runs volback with args, printing to out and err, and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    org.slf4j.LoggerFactory.getLogger(Main.class).debug("JVM up {} ms after start",
-        System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+    if (log.isDebugEnabled()) { // the management classes cost a cold JVM tens of ms
+      log.debug("JVM up {} ms after start", System.currentTimeMillis()
+          - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
     CommandLine cli = new CommandLine(new VolbackCommand());
     cli.setOut(out);
     cli.setErr(err);
