@@ -24,7 +24,7 @@ public final class Main {
       log.debug("JVM up {} ms after start", System.currentTimeMillis()
           - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
     }
-    CommandLine cli = new CommandLine(new VolbackCommand());
+    CommandLine cli = VolbackCommand.commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     ErrorReporter reporter = new ErrorReporter();
