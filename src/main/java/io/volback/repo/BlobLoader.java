@@ -12,21 +12,22 @@ import java.util.concurrent.ExecutionException;
 /**
  * BlobLoader reads blobs and verifies each one (authentication tag and keyed hash) before handing it
  * out. Restores read packs mostly in the order they were written, so it fetches aligned windows of
- * WINDOW bytes and serves the following blobs of the same pack from them; a blob that straddles a
- * window edge is fetched on its own. Thread-safe: concurrent readers share fetches, and decode in
+ * the repository's pack size, in practice a pack's whole data in one request, and serves the
+ * following blobs of the same pack from them; a blob that straddles a window edge (only in a pack
+ * larger than the pack size) is fetched on its own. Thread-safe: concurrent readers share fetches, and decode in
  * parallel.
  *
  * <p>Window buffers are reused: a window evicted from the cache goes back to a free list once its
  * last reader has decoded from it, so a restore does not allocate one per window.
  */
 final class BlobLoader {
-  private static final int WINDOW = 4 << 20;
-  private static final int CACHED_WINDOWS = 6;
-  private static final int FREE_BUFFERS = 4;
+  private static final int CACHED_WINDOWS = 4;
+  private static final int FREE_BUFFERS = 2;
 
   private final ObjectStore store;
   private final BlobCodec codec;
   private final Index index;
+  private final int window;
   private final ArrayDeque<byte[]> free = new ArrayDeque<>();
   private final Map<WindowKey, Window> windows = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -39,10 +40,11 @@ final class BlobLoader {
     }
   };
 
-  BlobLoader(ObjectStore store, BlobCodec codec, Index index) {
+  BlobLoader(ObjectStore store, BlobCodec codec, Index index, int window) {
     this.store = store;
     this.codec = codec;
     this.index = index;
+    this.window = window;
   }
 
   /** The verified plaintext of blob; CorruptObjectException names the pack when it fails. */
@@ -55,8 +57,8 @@ final class BlobLoader {
     IndexEntry e = index.lookup(blob).orElseThrow(() -> new RepositoryException(
         "blob " + blob.shortHex() + " is not in the repository index (run 'volback check')"));
     String key = RepoLayout.pack(e.pack());
-    long start = e.offset() / WINDOW * WINDOW;
-    long end = Math.min(start + WINDOW, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));
+    long start = e.offset() / window * window;
+    long end = Math.min(start + window, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));
     if (e.offset() + e.length() > end) {
       byte[] bytes = store.getRange(key, e.offset(), e.length());
       return codec.decode(bytes, 0, e.length(), blob, e.rawLength(), key, buffers);
@@ -75,7 +77,7 @@ final class BlobLoader {
     synchronized (windows) {
       Window w = windows.get(key);
       if (w == null) {
-        w = new Window(free.isEmpty() ? new byte[WINDOW] : free.pop());
+        w = new Window(free.isEmpty() ? new byte[window] : free.pop());
         windows.put(key, w);
       }
       w.readers++;

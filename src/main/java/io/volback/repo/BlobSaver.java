@@ -181,7 +181,8 @@ public final class BlobSaver implements AutoCloseable {
       }
       if (pack == null) {
         int needed = stored + PackBuilder.headerBound(1);
-        pack = new PackBuilder(needed <= packBuffers.size() ? packBuffers.take() : new byte[needed]);
+        pack = new PackBuilder(needed <= packBuffers.size() ? packBuffers.take() : new byte[needed],
+            packSize);
         openPacks.put(type, pack);
       }
       pack.add(id, type, codec, payload, rawLength);

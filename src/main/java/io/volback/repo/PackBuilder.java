@@ -13,16 +13,23 @@ import java.util.List;
  */
 final class PackBuilder {
   private final byte[] buffer;
+  private final int packSize;
   private final List<PackHeader.Blob> blobs = new ArrayList<>();
   private int size;
 
-  PackBuilder(byte[] buffer) {
+  PackBuilder(byte[] buffer, int packSize) {
     this.buffer = buffer;
+    this.packSize = packSize;
   }
 
-  /** Whether a blob of storedLength bytes and the grown header fit the buffer. */
+  /**
+   * Whether a blob of storedLength bytes fits: the blobs stay within the pack size (one blob may
+   * exceed it alone), so that a restore reads a pack's data in one window, and the grown header
+   * fits the buffer.
+   */
   boolean fits(int storedLength) {
-    return (long) size + storedLength + headerBound(blobs.size() + 1) <= buffer.length;
+    return (blobs.isEmpty() || (long) size + storedLength <= packSize)
+        && (long) size + storedLength + headerBound(blobs.size() + 1) <= buffer.length;
   }
 
   /** More than the sealed header of a pack of blobs takes, with its length field. */

@@ -223,6 +223,6 @@ public final class Repository implements AutoCloseable {
   }
 
   BlobLoader newBlobLoader() throws IOException {
-    return new BlobLoader(store, codec, index());
+    return new BlobLoader(store, codec, index(), config.packSize());
   }
 }

@@ -42,14 +42,17 @@ class BlobSaverTest {
       assertThat(pack.size()).as(pack.key()).isLessThanOrEqualTo(
           PACK_SIZE + PackBuilder.headerBound(blobsPerPack.get(pack.key()).intValue()));
     }
-    assertAllLoad(new BlobLoader(store, codec, index), saved);
+    // A pack's blobs end within the pack size: a restore reads them in one window.
+    assertThat(index.entries()).allSatisfy(
+        e -> assertThat(e.offset() + e.length()).isLessThanOrEqualTo(PACK_SIZE));
+    assertAllLoad(new BlobLoader(store, codec, index, PACK_SIZE), saved);
   }
 
   @Test
   void blobsLargerThanThePooledBuffersAreStoredToo() throws Exception {
     MemoryStore store = new MemoryStore();
     Map<Id, byte[]> saved = save(store, 20, 50_000, 200_000, 2);
-    assertAllLoad(new BlobLoader(store, codec, index), saved);
+    assertAllLoad(new BlobLoader(store, codec, index, PACK_SIZE), saved);
   }
 
   @Test
@@ -65,7 +68,7 @@ class BlobSaverTest {
       }
     };
     Map<Id, byte[]> saved = save(store, 50, 100, 3000, 3);
-    BlobLoader loader = new BlobLoader(store, codec, index);
+    BlobLoader loader = new BlobLoader(store, codec, index, PACK_SIZE);
     Id first = saved.keySet().iterator().next();
 
     failNext.set(true);
