@@ -82,16 +82,12 @@ public final class BlobSaver implements AutoCloseable {
     if (!index.claim(id)) {
       return id;
     }
-    byte[] blob = len <= blobBuffers.size() ? blobBuffers.take() : new byte[len];
-    System.arraycopy(data, off, blob, 0, len);
+    byte[] blob = copy(data, off, len);
     tasks.started();
     workers.execute(() -> {
       Throwable error = null;
       try {
-        BlobCodec.Payload payload = codec.compress(blob, 0, len);
-        addToPack(id, type, payload, len);
-        newBlobs.incrementAndGet();
-        newRawBytes.addAndGet(len);
+        storeNew(id, type, blob, len);
       } catch (Throwable t) {
         error = t;
       } finally {
@@ -112,13 +108,11 @@ public final class BlobSaver implements AutoCloseable {
     acquire(asyncSlots);
     byte[] blob;
     try {
-      blob = len <= SMALL_BLOB ? new byte[len] : len <= blobBuffers.size() ? blobBuffers.take()
-          : new byte[len];
+      blob = copy(data, off, len);
     } catch (IOException | RuntimeException e) {
       asyncSlots.release();
       throw e;
     }
-    System.arraycopy(data, off, blob, 0, len);
     CompletableFuture<Id> result = new CompletableFuture<>();
     tasks.started();
     workers.execute(() -> {
@@ -126,9 +120,7 @@ public final class BlobSaver implements AutoCloseable {
       try {
         Id id = codec.id(blob, 0, len);
         if (index.claim(id)) {
-          addToPack(id, type, codec.compress(blob, 0, len), len);
-          newBlobs.incrementAndGet();
-          newRawBytes.addAndGet(len);
+          storeNew(id, type, blob, len);
         }
         result.complete(id);
       } catch (Throwable t) {
@@ -168,6 +160,20 @@ public final class BlobSaver implements AutoCloseable {
   public void close() {
     workers.shutdownNow();
     uploaders.shutdownNow();
+  }
+
+  /** A copy of data[off, off+len): in a pooled buffer, or in an array of its own when small. */
+  private byte[] copy(byte[] data, int off, int len) throws InterruptedIOException {
+    boolean pooled = len > SMALL_BLOB && len <= blobBuffers.size();
+    byte[] blob = pooled ? blobBuffers.take() : new byte[len];
+    System.arraycopy(data, off, blob, 0, len);
+    return blob;
+  }
+
+  private void storeNew(Id id, BlobType type, byte[] blob, int len) throws IOException {
+    addToPack(id, type, codec.compress(blob, 0, len), len);
+    newBlobs.incrementAndGet();
+    newRawBytes.addAndGet(len);
   }
 
   private void addToPack(Id id, BlobType type, BlobCodec.Payload payload, int rawLength)
