@@ -40,6 +40,11 @@ SCENARIOS = ["first backup", "unchanged backup", "forced re-read", "1% changed b
              "list snapshots (fixed cost)", "repository size"]
 NO_THROUGHPUT = {"list snapshots (fixed cost)", "repository size"}
 REFERENCE = ["read: tar -cf - . | cat", "write: tar -c | tar -xp"]
+WARM_TOOL = "volback mountpoint, warm JVM"
+WARM_RUNS = 3
+# bin/volback's JVM options, for the warm-JVM rows (which cannot go through the launcher).
+LAUNCHER_JVM_OPTS = ["-XX:+UseSerialGC", "-Xmx128m", "-Xss512k", "-Djdk.nio.maxCachedBufferSize=1048576",
+                     "-XX:ReservedCodeCacheSize=48m"]
 
 
 class BenchError(Exception):
@@ -523,7 +528,23 @@ def run_stages(java, classpath, smoke):
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
-def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, logfile):
+def warm_runs(runner, java, classpath, commands):
+    """Runs volback commands WARM_RUNS times in one JVM (io.volback.bench.WarmRuns); returns the
+    process figures and, per command, the wall time of its last run."""
+    argv = [java, *LAUNCHER_JVM_OPTS, "-cp", classpath, "io.volback.bench.WarmRuns", str(WARM_RUNS)]
+    for command in commands:
+        argv += ["--", *command]
+    r = runner.run(f"{WARM_TOOL}: {WARM_RUNS} runs of {len(commands)} commands", argv)
+    walls = [None] * len(commands)
+    lines = [l for l in r["stdout"].splitlines() if l.startswith("run ")]
+    for i, line in enumerate(lines):
+        walls[i % len(commands)] = float(line.split()[2])
+    if None in walls:
+        raise BenchError(f"WarmRuns printed {len(lines)} runs:\n{r['stdout']}")
+    return r, walls
+
+
+def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, warm_classpath, logfile):
     run_id = f"{os.getpid()}"
     volumes = Volumes(run_id)
     s3 = None
@@ -646,6 +667,25 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, logfile)
                 add("list snapshots (fixed cost)", tool.name,
                     tool.list_snapshots(runner, f"{tool.name}: list snapshots", buckets[tool.name]))
                 add("repository size", tool.name, {}, s3.bucket_bytes(buckets[tool.name]))
+            # The same commands in a JVM that has run them before, as in the scheduler service:
+            # what volback costs without JVM start-up and JIT warm-up.
+            vb0 = tools[0]
+            dst = volumes.create(f"warm{rep}")
+            bucket = buckets[vb0.name]
+            strip = len(vb0.command)
+            r, walls = warm_runs(runner, java, warm_classpath, [
+                vb0.cmd(bucket, "backup", src, "--read-path", "mountpoint")[strip:],
+                vb0.cmd(bucket, "restore", snapshots[vb0.name], "--to", dst, "--write-path",
+                        "mountpoint", "--overwrite")[strip:],
+                vb0.cmd(bucket, "snapshots")[strip:]])
+            got = tree_summary(volumes.mountpoint(dst))
+            if got != expected:
+                raise BenchError(f"{WARM_TOOL}: restore has {got} (files, bytes), the source {expected}")
+            volumes.remove(dst)
+            for scenario, wall in zip(["unchanged backup", "full restore",
+                                       "list snapshots (fixed cost)"], walls):
+                add(scenario, WARM_TOOL, {"wall": wall, "cpu": None, "s3cpu": None,
+                                          "dockerdCpu": None, "rssMiB": r["rssMiB"]})
             for bucket in buckets.values():
                 s3.drop_bucket(bucket)
 
@@ -653,7 +693,7 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, logfile)
         dataset.setdefault("changedFileBytes", 0)
         rows = []
         order = REFERENCE + SCENARIOS
-        tool_order = ["tar (physical limit)"] + [t.name for t in tools + jvm_variants]
+        tool_order = ["tar (physical limit)"] + [t.name for t in tools + jvm_variants] + [WARM_TOOL]
         for scenario in order:
             for tool in tool_order:
                 if (scenario, tool) in samples:
@@ -707,7 +747,7 @@ def main():
     classpath = os.environ.get("VOLBACK_CLASSPATH")
     if classpath:
         launcher = [java, "-cp", classpath, "io.volback.cli.Main"]
-        s3_classpath = stage_classpath = classpath
+        s3_classpath = stage_classpath = warm_classpath = classpath
     else:
         if args.smoke:
             raise BenchError("--smoke runs volback from $VOLBACK_CLASSPATH (the test class path)")
@@ -722,6 +762,7 @@ def main():
         launcher = [str(ROOT / "bin" / "volback")]
         s3_classpath = deps
         stage_classpath = f"{ROOT / 'target' / 'test-classes'}:{ROOT / 'target' / 'classes'}:{deps}"
+        warm_classpath = stage_classpath
 
     args.out.mkdir(parents=True, exist_ok=True)
     result = {"machine": machine_info(java), "repeat": args.repeat,
@@ -735,7 +776,7 @@ def main():
         try:
             with open(args.out / "commands.log", "w") as logfile:
                 result["dataset"], result["rows"] = benchmark(
-                    args, workdir, args.out, java, launcher, s3_classpath, logfile)
+                    args, workdir, args.out, java, launcher, s3_classpath, warm_classpath, logfile)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
     else:

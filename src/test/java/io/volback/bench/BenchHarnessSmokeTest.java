@@ -74,6 +74,9 @@ class BenchHarnessSmokeTest {
     for (String tool : TOOLS) {
       expected.add("repository size | " + tool);
     }
+    expected.add("unchanged backup | volback mountpoint, warm JVM");
+    expected.add("full restore | volback mountpoint, warm JVM");
+    expected.add("list snapshots (fixed cost) | volback mountpoint, warm JVM");
     expected.add("forced re-read | volback read/write mountpoint");
     expected.add("forced re-read | restic");
     expected.add("read: tar -cf - . | cat | tar (physical limit)");
