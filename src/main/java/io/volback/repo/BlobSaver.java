@@ -67,11 +67,6 @@ public final class BlobSaver implements AutoCloseable {
     this.packBuffers = new BufferPool(concurrentUploads + BlobType.values().length, packBuffer);
   }
 
-  /** Saves plaintext as a blob of type and returns its id; stores it only if it is new. */
-  public Id save(BlobType type, byte[] plaintext) throws IOException {
-    return save(type, plaintext, 0, plaintext.length);
-  }
-
   /**
    * Saves data[off, off+len) as a blob of type and returns its id; stores it only if it is new.
    * The data is copied before this returns: the caller may reuse its array.

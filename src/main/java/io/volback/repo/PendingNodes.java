@@ -23,9 +23,19 @@ final class PendingNodes {
     this.sink = sink;
   }
 
-  /** Adds entry, whose content ids (null for none) may still be coming, and passes on what is ready. */
-  void add(FileEntry entry, List<CompletableFuture<Id>> content, boolean read) throws IOException {
-    queue.add(new Pending(entry, content, read));
+  /** Adds entry with the ids of its content (null for none), and passes on what is ready. */
+  void add(FileEntry entry, List<Id> content, boolean read) throws IOException {
+    enqueue(new Pending(entry, content, null, read));
+  }
+
+  /** Adds entry, whose content ids are still being computed, and passes on what is ready. */
+  void addPending(FileEntry entry, List<CompletableFuture<Id>> content, boolean read)
+      throws IOException {
+    enqueue(new Pending(entry, null, content, read));
+  }
+
+  private void enqueue(Pending p) throws IOException {
+    queue.add(p);
     while (!queue.isEmpty() && (queue.size() > MAX_PENDING || queue.peek().ready())) {
       emit(queue.poll());
     }
@@ -39,10 +49,10 @@ final class PendingNodes {
   }
 
   private void emit(Pending p) throws IOException {
-    List<Id> ids = null;
-    if (p.content != null) {
-      ids = new ArrayList<>(p.content.size());
-      for (CompletableFuture<Id> id : p.content) {
+    List<Id> ids = p.ids;
+    if (p.futures != null) {
+      ids = new ArrayList<>(p.futures.size());
+      for (CompletableFuture<Id> id : p.futures) {
         ids.add(join(id));
       }
     }
@@ -66,9 +76,11 @@ final class PendingNodes {
     }
   }
 
-  private record Pending(FileEntry entry, List<CompletableFuture<Id>> content, boolean read) {
+  /** Pending is an entry with its content ids, or the futures of them, or neither. */
+  private record Pending(FileEntry entry, List<Id> ids, List<CompletableFuture<Id>> futures,
+      boolean read) {
     boolean ready() {
-      return content == null || content.stream().allMatch(CompletableFuture::isDone);
+      return futures == null || futures.stream().allMatch(CompletableFuture::isDone);
     }
   }
 

@@ -57,26 +57,20 @@ public final class SnapshotCreator {
         listener.entryDone(stored, read);
       });
       source.forEach((entry, opener) -> {
-        FileEntry stored = entry;
-        List<CompletableFuture<Id>> content = null;
-        boolean read = false;
-        if (entry.type() == EntryType.FILE) {
-          List<Id> unchanged = matcher == null ? null : matcher.unchangedContent(entry);
-          if (unchanged != null) {
-            content = unchanged.stream().map(CompletableFuture::completedFuture).toList();
-          } else {
-            content = new ArrayList<>();
-            long n = store(opener.open(), saver, content);
-            if (n != entry.size()) {
-              stored = entry.toBuilder().size(n).build();
-            }
-            read = true;
-            counter.filesRead++;
-            counter.bytesRead += n;
-          }
+        List<Id> unchanged = entry.type() != EntryType.FILE || matcher == null
+            ? null : matcher.unchangedContent(entry);
+        if (entry.type() != EntryType.FILE || unchanged != null) {
+          counter.count(entry);
+          pending.add(entry, unchanged, false);
+          return;
         }
+        List<CompletableFuture<Id>> content = new ArrayList<>();
+        long n = store(opener.open(), saver, content);
+        FileEntry stored = n == entry.size() ? entry : entry.toBuilder().size(n).build();
+        counter.filesRead++;
+        counter.bytesRead += n;
         counter.count(stored);
-        pending.add(stored, content, read);
+        pending.addPending(stored, content, true);
       });
       pending.finish();
       LOG.debug("walked {} entries in {} ms", tree.nodes(), Duration.between(start, Instant.now()).toMillis());

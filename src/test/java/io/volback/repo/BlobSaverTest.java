@@ -113,12 +113,12 @@ class BlobSaverTest {
         emitted.add(entry.path() + (content == null ? "" : "=" + content.size())));
     var late = new java.util.concurrent.CompletableFuture<Id>();
     var early = java.util.concurrent.CompletableFuture.completedFuture(codec.id(new byte[1]));
-    pending.add(io.volback.entry.FileEntry.builder("/a", io.volback.entry.EntryType.FILE).build(),
-        List.of(early, late), true);
+    pending.addPending(io.volback.entry.FileEntry.builder("/a", io.volback.entry.EntryType.FILE)
+        .build(), List.of(early, late), true);
     pending.add(io.volback.entry.FileEntry.builder("/b", io.volback.entry.EntryType.DIRECTORY)
         .build(), null, false);
     pending.add(io.volback.entry.FileEntry.builder("/c", io.volback.entry.EntryType.FILE).build(),
-        List.of(early), true);
+        List.of(early.join()), false);
     assertThat(emitted).isEmpty();
 
     late.complete(codec.id(new byte[2]));

@@ -2,7 +2,6 @@ package io.volback.repo.chunker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * ChunkReader cuts input streams into content-defined chunks. It buffers at most twice the maximum
@@ -56,12 +55,6 @@ public final class ChunkReader {
 
   public int offset() {
     return start;
-  }
-
-  /** The next chunk as a copy, or null at the end of the stream. */
-  public byte[] nextCopy() throws IOException {
-    int len = next();
-    return len < 0 ? null : Arrays.copyOfRange(buf, start, start + len);
   }
 
   private void fill() throws IOException {
