@@ -1,6 +1,7 @@
 package io.volback.app;
 
 import io.volback.entry.DirectorySource;
+import io.volback.entry.SkipLog;
 import io.volback.repo.Repository;
 import io.volback.repo.SnapshotCreator;
 import io.volback.repo.SourceInfo;
@@ -36,7 +37,7 @@ public final class BackupDirectory {
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
     try {
       return new SnapshotCreator(repo, listener).rereadAll(force).create(
-          new DirectorySource(abs, listener::warning),
+          new DirectorySource(abs, new SkipLog(listener::warning)),
           SourceInfo.directory(sourceName, abs.toString()), tags, parent);
     } finally {
       listener.volumeFinished(sourceName);

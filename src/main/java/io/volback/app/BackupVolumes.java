@@ -7,6 +7,7 @@ import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import io.volback.entry.DirectorySource;
+import io.volback.entry.SkipLog;
 import io.volback.entry.EntrySource;
 import io.volback.entry.TarEntrySource;
 import io.volback.repo.Repository;
@@ -96,7 +97,7 @@ public final class BackupVolumes {
     }
     SnapshotCreator creator = new SnapshotCreator(repo, listener).rereadAll(request.force());
     if (mountpoint.isPresent()) {
-      EntrySource source = new DirectorySource(mountpoint.get(), listener::warning);
+      EntrySource source = new DirectorySource(mountpoint.get(), new SkipLog(listener::warning));
       return creator.create(source, VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),
           request.tags(), parent.orElse(null));
     }

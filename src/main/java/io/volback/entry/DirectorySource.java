@@ -26,11 +26,19 @@ import java.util.function.Consumer;
  */
 public final class DirectorySource implements EntrySource {
   private final Path root;
+  private final SkipLog skips;
   private final Consumer<String> warnings;
 
-  public DirectorySource(Path root, Consumer<String> warnings) {
+  /** A source that reports entries it leaves out to skips. */
+  public DirectorySource(Path root, SkipLog skips) {
     this.root = root.toAbsolutePath().normalize();
-    this.warnings = warnings;
+    this.skips = skips;
+    this.warnings = skips::warn;
+  }
+
+  /** A source whose skipped entries are only warned about. */
+  public DirectorySource(Path root, Consumer<String> warnings) {
+    this(root, new SkipLog(warnings));
   }
 
   @Override
@@ -106,7 +114,7 @@ public final class DirectorySource implements EntrySource {
         attrs = UnixAttributes.read(p);
         EntryType type = attrs.type();
         if (type == null) {
-          warnings.accept(path + ": skipped " + (attrs.isSocket() ? "socket" : "unknown file type"));
+          skips.skipped(path, attrs.isSocket() ? "socket" : "unknown file type");
           return;
         }
         FirstLink first = type == EntryType.FILE && attrs.nlink() > 1
@@ -127,8 +135,7 @@ public final class DirectorySource implements EntrySource {
         }
         entry = b.build();
       } catch (FileSystemException e) {
-        warnings.accept(path + ": skipped, vanished or unreadable during the walk: "
-            + e.getMessage());
+        skips.skipped(path, "vanished or unreadable during the walk: " + e.getMessage());
         return;
       }
       switch (entry.type()) {
@@ -169,7 +176,7 @@ public final class DirectorySource implements EntrySource {
         visitor.visit(entry, opener);
       } catch (IOException e) {
         if (gone != null && causedBy(e, gone)) {
-          warnings.accept(path + ": skipped, vanished or unreadable during the walk: "
+          skips.skipped(path, "vanished or unreadable during the walk: "
               + gone.getCause().getMessage());
           return;
         }
