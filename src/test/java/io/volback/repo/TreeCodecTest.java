@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.volback.entry.ByteNames;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +50,21 @@ class TreeCodecTest {
       assertThat(back.entry()).isEqualTo(node.entry());
       assertThat(back.contentIds()).isEqualTo(node.contentIds());
     }
+  }
+
+  @Test
+  void namesThatAreNotUtf8RoundTripAsEscapes() throws Exception {
+    byte[] latin1 = {'/', 'c', 'a', 'f', (byte) 0xE9, '\n', 'x'};
+    String path = ByteNames.decode(latin1);
+    TreeNode node = TreeNode.of(FileEntry.builder(path, EntryType.SYMLINK)
+        .linkTarget(ByteNames.decode(new byte[] {(byte) 0xFF, '/', (byte) 0xC3})).build(), null);
+    String json = streamed(node);
+    assertThat(json).contains("caf\\uDCE9\\nx").doesNotContain("\ufffd");
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    TreeNode back = TreeCodec.read(bytes, 0, bytes.length, "test");
+    assertThat(ByteNames.encode(back.entry().path())).isEqualTo(latin1);
+    assertThat(ByteNames.encode(back.entry().linkTarget()))
+        .isEqualTo(new byte[] {(byte) 0xFF, '/', (byte) 0xC3});
   }
 
   @Test
