@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.volback.docker.DockerHost;
+import io.volback.docker.VolumeDiscovery;
 import io.volback.repo.Id;
 import io.volback.testsupport.Cli;
+import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,10 +123,34 @@ class DamagedRepositoryTest {
   }
 
   @Test
+  void corruptSnapshotDoesNotStopBackupsOfDockerVolumes() throws Exception {
+    DockerHost a = DockerEngines.a();
+    try {
+      String v1 = TestDocker.createVolume(a, "damaged");
+      String v2 = TestDocker.createVolume(a, "damaged");
+      TestTrees.populate(Path.of(VolumeDiscovery.get(a, v1).mountpoint()), 4);
+      TestTrees.populate(Path.of(VolumeDiscovery.get(a, v2).mountpoint()), 5);
+      Cli onA = cli.with("-H", a.address());
+      ok(onA.run("backup", v1));
+      try (Stream<Path> s = Files.list(repoDir.resolve("snapshots"))) {
+        Files.write(s.findFirst().orElseThrow(), new byte[64]);
+      }
+
+      Cli.Result both = ok(onA.run("backup", v1, v2));
+      assertThat(both.out()).contains("volume " + v1 + ": snapshot")
+          .contains("volume " + v2 + ": snapshot");
+    } finally {
+      TestDocker.removeAll(a);
+    }
+  }
+
+  @Test
   void garbageKeyFileDoesNotBlockOpeningWithAValidKey() throws Exception {
     backup("appdata");
-    // Sorted before and after the real key, whatever order the store lists them in.
-    Files.writeString(repoDir.resolve("keys").resolve("0".repeat(64)), "garbage");
+    // Several, so that some are listed before the real key whatever order the store lists in.
+    for (char c : "0123456789abcdef".toCharArray()) {
+      Files.writeString(repoDir.resolve("keys").resolve(String.valueOf(c).repeat(64)), "garbage");
+    }
     Files.writeString(repoDir.resolve("keys").resolve("f".repeat(64)), "{\"kdf\":\"scrypt\"}");
     Files.writeString(repoDir.resolve("keys").resolve("not-a-key"), "{}");
 
