@@ -16,8 +16,11 @@ public record KdfParams(int n, int r, int p) {
   public static final int MAX_N = 1 << 20;
   public static final int MAX_R = 32;
   public static final int MAX_P = 16;
-  /** scrypt needs 128 * N * r bytes of memory; at most 256 MiB (4 times DEFAULT's). */
-  public static final long MAX_MEMORY = 256L << 20;
+  /**
+   * scrypt needs 128 * N * r bytes of memory: at most DEFAULT's 64 MiB, which is what bin/volback's
+   * 128 MiB heap has room for; a hostile key file must not make opening run out of memory.
+   */
+  public static final long MAX_MEMORY = 64L << 20;
   /** N * r * p bounds the work: at most 16 times DEFAULT's. */
   private static final long MAX_WORK = 16L * (1 << 16) * 8;
 
