@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.ObjectInfo;
+import io.volback.store.ObjectNotFoundException;
 import io.volback.testsupport.MemoryStore;
 import io.volback.testsupport.MemoryTree;
 import java.io.InputStream;
@@ -54,6 +55,31 @@ class ObjectNamesTest {
     assertThat(list.damaged()).singleElement().satisfies(d ->
         assertThat(d.problem()).contains(RepoLayout.snapshot(newer.id()))
             .contains("does not hold the content its name says"));
+  }
+
+  @Test
+  void snapshotDeletedBetweenListingAndReadingIsLeftOut() throws Exception {
+    StoredSnapshot kept = backup("a", 1);
+    StoredSnapshot pruned = backup("b", 1);
+    String prunedKey = RepoLayout.snapshot(pruned.id());
+    MemoryStore pruning = new MemoryStore() {
+      @Override
+      public InputStream get(String key) throws ObjectNotFoundException {
+        if (key.equals(prunedKey)) {
+          throw new ObjectNotFoundException(location(), key);
+        }
+        return super.get(key);
+      }
+    };
+    for (ObjectInfo info : store.list("")) {
+      pruning.put(info.key(), read(info.key()));
+    }
+
+    for (Repository.Preload preload : Repository.Preload.values()) {
+      SnapshotList list = Repository.open(pruning, PASSWORD, preload).snapshotList();
+      assertThat(list.snapshots()).extracting(StoredSnapshot::id).containsExactly(kept.id());
+      assertThat(list.damaged()).isEmpty();
+    }
   }
 
   @Test
