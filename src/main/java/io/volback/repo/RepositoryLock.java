@@ -89,19 +89,23 @@ public final class RepositoryLock implements AutoCloseable {
     RepositoryLock lock = new RepositoryLock(store, sealer, exclusive, env);
     // Registered before the lock object exists, so that an interrupt at any point removes it.
     HELD.add(lock);
-    long deadline = env.nanoTime().getAsLong() + timeout.toNanos();
-    while (true) {
-      String conflict = lock.tryAcquire();
-      if (conflict == null) {
-        return lock;
+    try {
+      long deadline = env.nanoTime().getAsLong() + timeout.toNanos();
+      while (true) {
+        String conflict = lock.tryAcquire();
+        if (conflict == null) {
+          return lock;
+        }
+        if (env.nanoTime().getAsLong() - deadline > 0) {
+          throw new RepositoryLockedException("repository " + store.location()
+              + " is locked: " + conflict + "; wait for it to finish, or remove the lock if that"
+              + " process is gone");
+        }
+        sleep(retryDelay(timeout, env.random()));
       }
-      if (env.nanoTime().getAsLong() - deadline > 0) {
-        HELD.remove(lock);
-        throw new RepositoryLockedException("repository " + store.location()
-            + " is locked: " + conflict + "; wait for it to finish, or remove the lock if that"
-            + " process is gone");
-      }
-      sleep(retryDelay(timeout, env.random()));
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(lock);
+      throw e;
     }
   }
 
