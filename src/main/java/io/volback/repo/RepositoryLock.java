@@ -104,7 +104,11 @@ public final class RepositoryLock implements AutoCloseable {
         sleep(retryDelay(timeout, env.random()));
       }
     } catch (IOException | RuntimeException e) {
-      HELD.remove(lock);
+      try {
+        lock.close();
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
     }
   }
