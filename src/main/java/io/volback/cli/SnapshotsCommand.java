@@ -3,12 +3,16 @@ package io.volback.cli;
 import io.volback.app.SnapshotFinder;
 import io.volback.app.SnapshotSummary;
 import io.volback.repo.Repository;
+import io.volback.repo.SnapshotList;
 import io.volback.repo.StoredSnapshot;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** SnapshotsCommand lists the snapshots of the repository. */
+/**
+ * SnapshotsCommand lists the snapshots of the repository; damaged snapshot objects are named on
+ * stderr and make it exit 3.
+ */
 @Command(name = "snapshots", description = "List snapshots.")
 final class SnapshotsCommand extends CommandBase {
   @Option(names = "--volume", paramLabel = "VOLUME", description = "Only snapshots of this volume.")
@@ -17,10 +21,15 @@ final class SnapshotsCommand extends CommandBase {
   @Override
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
-      List<StoredSnapshot> snapshots = SnapshotFinder.list(repo, volume);
+      SnapshotList listing = SnapshotFinder.listing(repo, volume);
+      for (SnapshotList.Damaged d : listing.damaged()) {
+        err().println("volback: warning: skipped damaged snapshot: " + d.problem());
+      }
+      int exitCode = listing.damaged().isEmpty() ? ExitCode.OK : ExitCode.PARTLY_FAILED;
+      List<StoredSnapshot> snapshots = listing.snapshots();
       if (json()) {
         printJson(snapshots.stream().map(SnapshotSummary::of).toList());
-        return ExitCode.OK;
+        return exitCode;
       }
       Table table = new Table("ID", "Time", "Host", "Source", "Tags", "Files", "Size");
       for (StoredSnapshot s : snapshots) {
@@ -31,8 +40,9 @@ final class SnapshotsCommand extends CommandBase {
             Format.bytes(snap.stats().bytes()));
       }
       table.print(out());
-      out().println(snapshots.size() + (snapshots.size() == 1 ? " snapshot" : " snapshots"));
+      out().println(snapshots.size() + (snapshots.size() == 1 ? " snapshot" : " snapshots")
+          + (listing.damaged().isEmpty() ? "" : ", " + listing.damaged().size() + " damaged"));
+      return exitCode;
     }
-    return ExitCode.OK;
   }
 }

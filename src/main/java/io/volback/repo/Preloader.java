@@ -1,6 +1,7 @@
 package io.volback.repo;
 
 import io.volback.store.ObjectInfo;
+import io.volback.store.ObjectNotFoundException;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,8 @@ final class Preloader {
           for (ObjectInfo info : store.list(prefix)) {
             try (InputStream in = store.get(info.key())) {
               raws.add(new Raw(info.key(), in.readAllBytes()));
+            } catch (ObjectNotFoundException removedMeanwhile) {
+              // listed, then deleted (by a prune): not part of the repository any more
             }
           }
           result.put(prefix, raws);

@@ -32,6 +32,23 @@ public final class RepoLayout {
     return LOCKS + id.hex();
   }
 
+  /**
+   * Checks that an object named by the SHA-256 of its content (keys/, index/, snapshots/) holds
+   * that content; otherwise a file copied over another's name would be read as that object.
+   */
+  static void verifyName(String key, byte[] bytes) throws CorruptObjectException {
+    Id named;
+    try {
+      named = idOf(key);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptObjectException(key + " is not named by an object id");
+    }
+    if (!named.equals(Id.sha256(bytes))) {
+      throw new CorruptObjectException(key + " does not hold the content its name says"
+          + " (replaced or damaged)");
+    }
+  }
+
   /** The id at the end of a key such as "data/ab/ab12..." or "snapshots/ab12...". */
   public static Id idOf(String key) {
     return Id.parse(key.substring(key.lastIndexOf('/') + 1));

@@ -109,12 +109,20 @@ public final class Repository implements AutoCloseable {
     return repo;
   }
 
+  /** Tries every key file; a damaged one is named in a warning and skipped. */
   private static MasterKey unlock(ObjectStore store, char[] password) throws IOException {
     List<ObjectInfo> keys = store.list(RepoLayout.KEYS);
+    List<String> damaged = new ArrayList<>();
     for (ObjectInfo info : keys) {
       KeyFile keyFile;
-      try (InputStream in = store.get(info.key())) {
-        keyFile = Json.read(in.readAllBytes(), KeyFile.class, info.key());
+      try {
+        keyFile = readKeyFile(store, info.key());
+      } catch (ObjectNotFoundException removedMeanwhile) {
+        continue;
+      } catch (CorruptObjectException e) {
+        LOG.warn("skipping key file: {}", e.getMessage());
+        damaged.add(e.getMessage());
+        continue;
       }
       try {
         return keyFile.unwrap(password);
@@ -122,10 +130,30 @@ public final class Repository implements AutoCloseable {
         // try the next key
       }
     }
-    if (keys.isEmpty()) {
-      throw new RepositoryException("repository " + store.location() + " has no keys");
+    if (damaged.size() == keys.size()) {
+      throw new RepositoryException("repository " + store.location() + " has no usable key"
+          + (damaged.isEmpty() ? "" : ": " + String.join("; ", damaged)));
+    }
+    if (!damaged.isEmpty()) {
+      throw new RepositoryException(new WrongPasswordException(store.location()).getMessage()
+          + " (damaged key files skipped: " + String.join("; ", damaged) + ")");
     }
     throw new WrongPasswordException(store.location());
+  }
+
+  private static KeyFile readKeyFile(ObjectStore store, String key) throws IOException {
+    byte[] bytes;
+    try (InputStream in = store.get(key)) {
+      bytes = in.readAllBytes();
+    }
+    RepoLayout.verifyName(key, bytes);
+    KeyFile keyFile = Json.read(bytes, KeyFile.class, key);
+    try {
+      keyFile.check();
+    } catch (IllegalArgumentException e) {
+      throw new CorruptObjectException(key + " cannot be used: " + e.getMessage());
+    }
+    return keyFile;
   }
 
   public ObjectStore store() {
@@ -167,18 +195,35 @@ public final class Repository implements AutoCloseable {
     return RepositoryLock.acquire(store, sealer, exclusive, timeout);
   }
 
-  /** Every snapshot, oldest first. */
+  /**
+   * Every readable snapshot, oldest first; a damaged one is named in a warning and left out, so that
+   * it does not stop backups (which look for parents here).
+   */
   public List<StoredSnapshot> snapshots() throws IOException {
+    SnapshotList list = snapshotList();
+    for (SnapshotList.Damaged d : list.damaged()) {
+      LOG.warn("skipping damaged snapshot: {}", d.problem());
+    }
+    return list.snapshots();
+  }
+
+  /** Every readable snapshot, oldest first, and the snapshot objects that could not be read. */
+  public SnapshotList snapshotList() throws IOException {
     long start = System.nanoTime();
     List<StoredSnapshot> out = new ArrayList<>();
+    List<SnapshotList.Damaged> damaged = new ArrayList<>();
     for (Preloader.Raw raw : objects(RepoLayout.SNAPSHOTS)) {
-      Snapshot s = Json.read(unseal(raw), Snapshot.class, raw.key());
-      out.add(new StoredSnapshot(RepoLayout.idOf(raw.key()), s));
+      try {
+        Snapshot s = Json.read(unseal(raw), Snapshot.class, raw.key());
+        out.add(new StoredSnapshot(RepoLayout.idOf(raw.key()), s));
+      } catch (CorruptObjectException e) {
+        damaged.add(new SnapshotList.Damaged(raw.key(), e.getMessage()));
+      }
     }
     out.sort(Comparator.comparing((StoredSnapshot s) -> s.snapshot().time())
         .thenComparing(StoredSnapshot::id));
     LOG.debug("loaded {} snapshots in {} ms", out.size(), (System.nanoTime() - start) / 1_000_000);
-    return out;
+    return new SnapshotList(out, damaged);
   }
 
   /** The objects under prefix: preloaded ones the first time, else fetched now. */
@@ -191,12 +236,16 @@ public final class Repository implements AutoCloseable {
     for (ObjectInfo info : store.list(prefix)) {
       try (InputStream in = store.get(info.key())) {
         raws.add(new Preloader.Raw(info.key(), in.readAllBytes()));
+      } catch (ObjectNotFoundException removedMeanwhile) {
+        // listed, then deleted (by a prune): it is not part of the repository any more
       }
     }
     return raws;
   }
 
+  /** Opens an object read by name, after checking that its name is the hash of its bytes. */
   private byte[] unseal(Preloader.Raw raw) throws CorruptObjectException {
+    RepoLayout.verifyName(raw.key(), raw.bytes());
     try {
       return sealer.open(raw.bytes());
     } catch (AuthenticationFailedException e) {

@@ -1,29 +1,36 @@
 package io.volback.repo;
 
-import java.io.InterruptedIOException;
+import io.volback.repo.crypto.AuthenticationFailedException;
 import io.volback.repo.crypto.Sealer;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * RepositoryLock is a lock object in locks/: shared locks (backup, restore) coexist, an exclusive
- * lock (prune) excludes all others. Stale locks are ignored (and removed). A held lock is refreshed
- * every REFRESH so that others do not take it for stale. Acquiring retries until a timeout, then
- * fails naming the holder.
+ * lock (prune) excludes all others. Stale locks (see StaleLockRule) are ignored and removed; so is
+ * a lock object that is not sealed with the repository key. A held lock is refreshed every REFRESH
+ * so that others do not take it for stale; a holder whose lock was removed, or could not be
+ * refreshed for the stale age, learns it from checkStillHeld(). Acquiring retries with jitter until
+ * a timeout, then fails naming the holder.
  */
 public final class RepositoryLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RepositoryLock.class);
@@ -43,40 +50,100 @@ public final class RepositoryLock implements AutoCloseable {
     }, "volback-lock-release"));
   }
 
+  /** Environment is what a lock depends on besides the store, replaceable in tests. */
+  record Environment(LockOwner owner, StaleLockRule.Processes processes, Clock clock,
+      LongSupplier nanoTime, RandomGenerator random) {
+    static final Environment REAL = new Environment(LockOwner.current(),
+        StaleLockRule.Processes.LOCAL, Clock.systemUTC(), System::nanoTime, new SecureRandom());
+  }
+
   private final ObjectStore store;
   private final Sealer sealer;
   private final boolean exclusive;
-  private final String hostname;
+  private final Environment env;
+  private final StaleLockRule staleRule;
   private volatile String key;
   private boolean closed;
+  private long lastWrittenNanos;
+  private String lost;
   private ScheduledExecutorService refresher;
 
-  private RepositoryLock(ObjectStore store, Sealer sealer, boolean exclusive, String hostname) {
+  private RepositoryLock(ObjectStore store, Sealer sealer, boolean exclusive, Environment env) {
     this.store = store;
     this.sealer = sealer;
     this.exclusive = exclusive;
-    this.hostname = hostname;
+    this.env = env;
+    this.staleRule = new StaleLockRule(env.owner(), env.processes());
   }
 
   static RepositoryLock acquire(ObjectStore store, Sealer sealer, boolean exclusive,
       Duration timeout) throws IOException {
-    RepositoryLock lock = new RepositoryLock(store, sealer, exclusive, Hosts.hostname());
+    RepositoryLock lock = acquire(store, sealer, exclusive, timeout, Environment.REAL);
+    lock.startRefreshing();
+    return lock;
+  }
+
+  /** Acquires without the background refresh (tests call refresh() themselves). */
+  static RepositoryLock acquire(ObjectStore store, Sealer sealer, boolean exclusive,
+      Duration timeout, Environment env) throws IOException {
+    RepositoryLock lock = new RepositoryLock(store, sealer, exclusive, env);
     // Registered before the lock object exists, so that an interrupt at any point removes it.
     HELD.add(lock);
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      String conflict = lock.tryAcquire();
-      if (conflict == null) {
-        lock.startRefreshing();
-        return lock;
+    try {
+      long deadline = env.nanoTime().getAsLong() + timeout.toNanos();
+      while (true) {
+        String conflict = lock.tryAcquire();
+        if (conflict == null) {
+          return lock;
+        }
+        if (env.nanoTime().getAsLong() - deadline > 0) {
+          throw new RepositoryLockedException("repository " + store.location()
+              + " is locked: " + conflict + "; wait for it to finish, or remove the lock if that"
+              + " process is gone");
+        }
+        sleep(retryDelay(timeout, env.random()));
       }
-      if (Instant.now().isAfter(deadline)) {
-        HELD.remove(lock);
-        throw new RepositoryLockedException("repository " + store.location()
-            + " is locked: " + conflict + "; wait for it to finish, or remove the lock if that"
-            + " process is gone");
+    } catch (IOException | RuntimeException e) {
+      try {
+        lock.close();
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
       }
-      sleep(Math.min(2000, Math.max(100, timeout.toMillis() / 10)));
+      throw e;
+    }
+  }
+
+  /**
+   * How long to wait before trying again: about a tenth of the timeout (100 ms to 2 s), varied by
+   * half of it either way so that two waiters do not keep colliding.
+   */
+  static long retryDelay(Duration timeout, RandomGenerator random) {
+    long base = Math.min(2000, Math.max(100, timeout.toMillis() / 10));
+    return base / 2 + random.nextLong(base);
+  }
+
+  /**
+   * Fails unless this lock is still held: its object is in the store and was refreshed within the
+   * stale age. Otherwise others may have taken it for stale (and a prune may have removed data
+   * this operation relies on), so a snapshot must not be written.
+   */
+  public synchronized void checkStillHeld() throws IOException {
+    if (closed) {
+      throw new RepositoryLockedException("the repository lock on " + store.location()
+          + " was released");
+    }
+    if (lost == null) {
+      Duration unrefreshed = Duration.ofNanos(env.nanoTime().getAsLong() - lastWrittenNanos);
+      if (unrefreshed.compareTo(LockInfo.STALE_AFTER) > 0) {
+        lost = "could not be refreshed for " + unrefreshed.toMinutes() + " minutes";
+      } else if (store.stat(key).isEmpty()) {
+        lost = "was removed by another process";
+      }
+    }
+    if (lost != null) {
+      throw new RepositoryLockedException("the repository lock " + key + " in "
+          + store.location() + " " + lost + ": other processes may have taken it for stale;"
+          + " stopping before anything that depends on it is written");
     }
   }
 
@@ -95,33 +162,57 @@ public final class RepositoryLock implements AutoCloseable {
   }
 
   private String findConflict(String ownKey) throws IOException {
-    Instant now = Instant.now();
+    Instant now = env.clock().instant();
     List<ObjectInfo> locks = new ArrayList<>(store.list(RepoLayout.LOCKS));
     for (ObjectInfo info : locks) {
       if (info.key().equals(ownKey)) {
         continue;
       }
-      LockInfo other;
-      try {
-        other = read(info.key());
-      } catch (ObjectNotFoundException e) {
+      LockInfo other = readOther(info.key());
+      if (other == null) {
         continue;
       }
-      if (other.isStale(now, hostname)) {
-        LOG.info("removing stale {}", other.describe());
+      // The store gives no modification times (ObjectInfo has none): the reader's clock decides.
+      String stale = staleRule.staleReason(other, now, Optional.empty());
+      if (stale != null) {
+        LOG.info("removing stale {} ({}): {}", other.describe(), info.key(), stale);
         store.delete(info.key());
         continue;
       }
       if (exclusive || other.exclusive()) {
-        return other.describe();
+        return other.describe() + " (" + info.key() + ")";
       }
     }
     return null;
   }
 
-  private LockInfo read(String lockKey) throws IOException {
+  /**
+   * Reads another process's lock; null when it is gone or cannot count as a lock. An object that
+   * does not open with the repository key cannot have been written by a volback of this
+   * repository: it is garbage, named and removed. One that opens but does not decode is named and
+   * ignored.
+   */
+  private LockInfo readOther(String lockKey) throws IOException {
+    byte[] sealed;
     try (var in = store.get(lockKey)) {
-      return Json.read(sealer.open(in.readAllBytes()), LockInfo.class, lockKey);
+      sealed = in.readAllBytes();
+    } catch (ObjectNotFoundException e) {
+      return null;
+    }
+    try {
+      LockInfo info = Json.read(sealer.open(sealed), LockInfo.class, lockKey);
+      if (info.time() == null) {
+        throw new CorruptObjectException(lockKey + " has no time");
+      }
+      return info;
+    } catch (AuthenticationFailedException e) {
+      LOG.warn("removing lock object {}: it is not sealed with this repository's key ({})",
+          lockKey, e.getMessage());
+      store.delete(lockKey);
+      return null;
+    } catch (CorruptObjectException e) {
+      LOG.warn("ignoring unreadable lock: {}", e.getMessage());
+      return null;
     }
   }
 
@@ -130,11 +221,34 @@ public final class RepositoryLock implements AutoCloseable {
     if (closed) {
       return;
     }
-    LockInfo info = new LockInfo(Instant.now(), exclusive, hostname, ProcessHandle.current().pid(),
-        System.getProperty("user.name"));
+    LockOwner owner = env.owner();
+    LockInfo info = new LockInfo(env.clock().instant(), exclusive, owner.hostname(), owner.pid(),
+        System.getProperty("user.name"), owner.nonce(), owner.processStart(), owner.bootId(),
+        owner.pidNamespace());
     String newKey = key != null ? key : RepoLayout.lock(randomId());
     store.put(newKey, sealer.seal(Json.write(info)));
     key = newKey;
+    lastWrittenNanos = env.nanoTime().getAsLong();
+  }
+
+  /**
+   * Rewrites the lock object so that others do not take it for stale; a lock object that others
+   * removed meanwhile is not written again (checkStillHeld() reports it).
+   */
+  synchronized void refresh() {
+    if (closed || lost != null) {
+      return;
+    }
+    try {
+      if (store.stat(key).isEmpty()) {
+        lost = "was removed by another process";
+        LOG.warn("the repository lock {} in {} {}", key, store.location(), lost);
+        return;
+      }
+      write();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not refresh the repository lock {}: {}", key, e.getMessage());
+    }
   }
 
   private void startRefreshing() {
@@ -143,13 +257,8 @@ public final class RepositoryLock implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    refresher.scheduleAtFixedRate(() -> {
-      try {
-        write();
-      } catch (IOException e) {
-        LOG.warn("could not refresh the repository lock: {}", e.getMessage());
-      }
-    }, REFRESH.toSeconds(), REFRESH.toSeconds(), TimeUnit.SECONDS);
+    refresher.scheduleAtFixedRate(this::refresh, REFRESH.toSeconds(), REFRESH.toSeconds(),
+        TimeUnit.SECONDS);
   }
 
   @Override

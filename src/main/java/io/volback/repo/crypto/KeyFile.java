@@ -22,6 +22,10 @@ public record KeyFile(
     String data) {
 
   private static final String SCRYPT = "scrypt";
+  private static final int MIN_SALT = 16;
+  private static final int MAX_SALT = 64;
+  /** A sealed 64-byte master key: nonce, ciphertext, tag. */
+  private static final int SEALED_KEY_LENGTH = 12 + 64 + 16;
 
   /** Wraps masterKey with password under fresh salt. */
   public static KeyFile wrap(MasterKey masterKey, char[] password, KdfParams params,
@@ -35,14 +39,46 @@ public record KeyFile(
         params.p(), b64.encodeToString(salt), b64.encodeToString(sealed));
   }
 
-  /** Unwraps the master key; AuthenticationFailedException when the password does not fit. */
-  public MasterKey unwrap(char[] password) throws AuthenticationFailedException {
+  /**
+   * Checks that this key file can be tried at all: a known KDF with parameters in bounds, a salt
+   * and a sealed key of sane lengths. IllegalArgumentException says what is wrong.
+   */
+  public void check() {
     if (!SCRYPT.equals(kdf)) {
-      throw new IllegalStateException("unsupported key derivation function: " + kdf);
+      throw new IllegalArgumentException("unsupported key derivation function: " + kdf);
     }
-    Base64.Decoder b64 = Base64.getDecoder();
-    byte[] kek = new KdfParams(n, r, p).derive(toBytes(password), b64.decode(salt));
-    return MasterKey.fromBytes(new Sealer(kek).open(b64.decode(data)));
+    new KdfParams(n, r, p);
+    int saltLength = decode(salt, "salt").length;
+    if (saltLength < MIN_SALT || saltLength > MAX_SALT) {
+      throw new IllegalArgumentException("salt of " + saltLength + " bytes (expected "
+          + MIN_SALT + " to " + MAX_SALT + ")");
+    }
+    int dataLength = decode(data, "data").length;
+    if (dataLength != SEALED_KEY_LENGTH) {
+      throw new IllegalArgumentException("sealed key of " + dataLength + " bytes (expected "
+          + SEALED_KEY_LENGTH + ")");
+    }
+  }
+
+  /**
+   * Unwraps the master key; AuthenticationFailedException when the password does not fit,
+   * IllegalArgumentException when the key file fails check().
+   */
+  public MasterKey unwrap(char[] password) throws AuthenticationFailedException {
+    check();
+    byte[] kek = new KdfParams(n, r, p).derive(toBytes(password), decode(salt, "salt"));
+    return MasterKey.fromBytes(new Sealer(kek).open(decode(data, "data")));
+  }
+
+  private static byte[] decode(String base64, String field) {
+    if (base64 == null) {
+      throw new IllegalArgumentException("no " + field);
+    }
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + " is not base64");
+    }
   }
 
   private static byte[] toBytes(char[] password) {
