@@ -42,15 +42,14 @@ final class S3Clients {
             .connectionAcquisitionTimeout(Duration.ofMinutes(5)))
         // RetryingStore is the one retry layer; SDK retries underneath would multiply its attempts.
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    boolean whenRequired = config.checksumsWhenRequired();
-    if (whenRequired) {
-      builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    }
-    builder.serviceConfiguration(S3Configuration.builder()
-        .pathStyleAccessEnabled(location.pathStyle())
-        .chunkedEncodingEnabled(!whenRequired)
-        .build());
+    // S3Store sends its own Content-MD5 on every PUT, which AWS and S3-compatible servers alike
+    // verify; the SDK's default CRC32 trailer needs aws-chunked encoding, which the latter reject.
+    builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .serviceConfiguration(S3Configuration.builder()
+            .pathStyleAccessEnabled(location.pathStyle())
+            .chunkedEncodingEnabled(false)
+            .build());
     location.endpoint().ifPresentOrElse(
         builder::endpointOverride, () -> builder.crossRegionAccessEnabled(true));
     return builder.build();

@@ -19,6 +19,10 @@ final class S3Errors {
   private static final Set<String> ACCESS_CODES =
       Set.of("AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",
           "ExpiredToken", "TokenRefreshRequired", "AllAccessDisabled");
+  // The body the server received does not match the digest sent with it: damaged on the way, so
+  // sending it again may work.
+  private static final Set<String> DAMAGED_BODY_CODES =
+      Set.of("BadDigest", "XAmzContentSHA256Mismatch", "InvalidChecksum", "IncompleteBody");
 
   private final S3Location location;
   private final String endpoint;
@@ -54,6 +58,10 @@ final class S3Errors {
       String detail = code == null ? "" : " (" + code + ")";
       return permanent(action,
           "access denied to " + location.url() + ": check the S3 credentials" + detail, e);
+    }
+    if (DAMAGED_BODY_CODES.contains(code)) {
+      return new StoreException(action + ": S3 at " + endpoint + " received a damaged body (HTTP "
+          + status + " " + code + ")", false, e);
     }
     if (status >= 500 || status == 429 || e.isThrottlingException() || "RequestTimeout".equals(code)) {
       String reason = "HTTP " + status + (code == null ? "" : " " + code);

@@ -11,7 +11,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -23,8 +22,6 @@ public final class S3Store implements ObjectStore {
   private final S3Location location;
   private final S3Client client;
   private final S3Errors errors;
-  // With SDK-default checksums, multipart uploads declare CRC32 up front so AWS accepts the parts'.
-  private final ChecksumAlgorithm partChecksum;
 
   public S3Store(S3Config config) {
     Region region = S3Clients.region(config);
@@ -32,7 +29,6 @@ public final class S3Store implements ObjectStore {
     this.location = config.location();
     this.client = S3Clients.build(config, region);
     this.errors = new S3Errors(location, S3Clients.endpoint(config, region));
-    this.partChecksum = config.checksumsWhenRequired() ? null : ChecksumAlgorithm.CRC32;
   }
 
   @Override
@@ -47,8 +43,9 @@ public final class S3Store implements ObjectStore {
       if (length > config.multipartThreshold()) {
         putMultipart(objectKey, data, length);
       } else {
-        client.putObject(r -> r.bucket(location.bucket()).key(objectKey).contentLength(
-            (long) length), body(data, 0, length));
+        client.putObject(r -> r.bucket(location.bucket()).key(objectKey)
+            .contentLength((long) length).contentMD5(ContentMd5.of(data, 0, length)),
+            body(data, 0, length));
       }
     } catch (SdkException e) {
       throw errors.map(e, "cannot write object " + key, key);
@@ -148,8 +145,8 @@ public final class S3Store implements ObjectStore {
   }
 
   private void putMultipart(String objectKey, byte[] data, int length) {
-    String uploadId = client.createMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey)
-        .checksumAlgorithm(partChecksum)).uploadId();
+    String uploadId = client.createMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey))
+        .uploadId();
     try {
       List<CompletedPart> parts = new ArrayList<>();
       for (int offset = 0, number = 1; offset < length; offset += config.partSize(), number++) {
@@ -168,9 +165,8 @@ public final class S3Store implements ObjectStore {
     int length = Math.min(config.partSize(), end - offset);
     UploadPartResponse response = client.uploadPart(r -> r.bucket(location.bucket())
         .key(objectKey).uploadId(uploadId).partNumber(number).contentLength((long) length)
-        .checksumAlgorithm(partChecksum), body(data, offset, length));
-    return CompletedPart.builder().partNumber(number).eTag(response.eTag())
-        .checksumCRC32(response.checksumCRC32()).build();
+        .contentMD5(ContentMd5.of(data, offset, length)), body(data, offset, length));
+    return CompletedPart.builder().partNumber(number).eTag(response.eTag()).build();
   }
 
   // An upload left open costs storage until a lifecycle rule removes it, so try to abort it.
