@@ -13,9 +13,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** LocalFolderStore keeps each object as a file under a root folder, key segments as folders. */
@@ -24,6 +28,12 @@ public final class LocalFolderStore implements ObjectStore {
   private static final int IO_PIECE = 1 << 20;
   // Temp files live next to their target so the final rename stays on one file system.
   private static final String TEMP_PREFIX = ".tmp-";
+  // Owner only, as restic: key files can be attacked offline, and backups hold everyone's data. A
+  // mode given at creation can only lose bits to the umask, so no umask opens these up.
+  private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  private static final FileAttribute<Set<PosixFilePermission>> FOLDER_MODE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   private final Path root;
 
@@ -42,7 +52,7 @@ public final class LocalFolderStore implements ObjectStore {
     Path dir = target.getParent();
     Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(dir, FOLDER_MODE);
       writeDurably(temp, data, length);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       syncDirectory(dir);
@@ -130,7 +140,8 @@ public final class LocalFolderStore implements ObjectStore {
 
   private static void writeDurably(Path temp, byte[] data, int length) throws IOException {
     try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            FILE_MODE)) {
       for (int off = 0; off < length; ) {
         off += channel.write(ByteBuffer.wrap(data, off, Math.min(IO_PIECE, length - off)));
       }

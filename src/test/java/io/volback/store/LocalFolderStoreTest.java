@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,28 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
     fresh.put("config", new byte[] {7});
 
     assertThat(temp.resolve("new/repo/config")).hasBinaryContent(new byte[] {7});
+  }
+
+  @Test
+  void repositoryFilesAreOwnerOnlyAndFoldersTooWhateverTheUmask() throws Exception {
+    Path root = temp.resolve("private/repo");
+    ObjectStore fresh = new LocalFolderStore(root);
+    List<String> keys = List.of("config", "keys/k1", "data/ab/ab01", "index/i1", "snapshots/s1",
+        "locks/l1");
+    for (String key : keys) {
+      fresh.put(key, new byte[] {1});
+    }
+
+    for (String key : keys) {
+      assertThat(mode(root.resolve(key))).as(key).isEqualTo("rw-------");
+    }
+    for (String dir : List.of("", "keys", "data", "data/ab", "index", "snapshots", "locks")) {
+      assertThat(mode(root.resolve(dir))).as("folder '" + dir + "'").isEqualTo("rwx------");
+    }
+  }
+
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
   }
 
   private interface ThrowingRead {
