@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -59,6 +62,50 @@ public final class LocalFolderStore implements ObjectStore {
     } catch (IOException e) {
       Files.deleteIfExists(temp);
       throw failure("cannot write", key, e);
+    }
+  }
+
+  // A hard link is created only if the name is free, atomically: rename would replace a file, and
+  // Java has no rename-without-replace.
+  @Override
+  public boolean putIfAbsent(String key, byte[] data) throws IOException {
+    Path target = file(key);
+    Path dir = target.getParent();
+    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
+    try {
+      Files.createDirectories(dir, FOLDER_MODE);
+      writeDurably(temp, data, data.length);
+      if (!link(target, temp)) {
+        return false;
+      }
+      syncDirectory(dir);
+      return true;
+    } catch (IOException e) {
+      throw failure("cannot create", key, e);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Links temp as target unless target exists. A file system without hard links (FAT, some FUSE
+   * mounts) gets a check-then-rename, which two racing writers can both pass.
+   */
+  private static boolean link(Path target, Path temp) throws IOException {
+    try {
+      Files.createLink(target, temp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (e instanceof AccessDeniedException || e instanceof NoSuchFileException) {
+        throw e;
+      }
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      return true;
     }
   }
 

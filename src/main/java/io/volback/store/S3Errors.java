@@ -63,7 +63,8 @@ final class S3Errors {
       return new StoreException(action + ": S3 at " + endpoint + " received a damaged body (HTTP "
           + status + " " + code + ")", false, e);
     }
-    if (status >= 500 || status == 429 || e.isThrottlingException() || "RequestTimeout".equals(code)) {
+    // AWS answers 409 to a conditional write that races another one on the same key: try again.
+    if (status >= 500 || status == 429 || "ConditionalRequestConflict".equals(code) || e.isThrottlingException() || "RequestTimeout".equals(code)) {
       String reason = "HTTP " + status + (code == null ? "" : " " + code);
       return new StoreException(action + ": " + unreachable(reason), false, e);
     }

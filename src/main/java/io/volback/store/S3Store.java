@@ -52,6 +52,32 @@ public final class S3Store implements ObjectStore {
     }
   }
 
+  /**
+   * Checks first, then uploads with If-None-Match: * so that S3 (AWS since 2024, MinIO) refuses
+   * the upload if another writer created the key meanwhile. Servers that ignore the header
+   * (S3Proxy 2.6) overwrite in that window: callers re-read to see who won.
+   */
+  @Override
+  public boolean putIfAbsent(String key, byte[] data) throws IOException {
+    if (stat(key).isPresent()) {
+      return false;
+    }
+    String objectKey = location.objectKey(Keys.check(key));
+    try {
+      client.putObject(r -> r.bucket(location.bucket()).key(objectKey).ifNoneMatch("*")
+          .contentLength((long) data.length).contentMD5(ContentMd5.of(data, 0, data.length)),
+          body(data, 0, data.length));
+      return true;
+    } catch (AwsServiceException e) {
+      if (e.statusCode() == 412) {
+        return false;
+      }
+      throw errors.map(e, "cannot create object " + key, key);
+    } catch (SdkException e) {
+      throw errors.map(e, "cannot create object " + key, key);
+    }
+  }
+
   @Override
   public InputStream get(String key) throws IOException {
     String objectKey = location.objectKey(Keys.check(key));

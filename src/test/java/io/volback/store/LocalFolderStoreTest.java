@@ -7,7 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +88,40 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
     }
     for (String dir : List.of("", "keys", "data", "data/ab", "index", "snapshots", "locks")) {
       assertThat(mode(root.resolve(dir))).as("folder '" + dir + "'").isEqualTo("rwx------");
+    }
+  }
+
+  @Test
+  void putIfAbsentFromEightThreadsAtOnceLetsExactlyOneWin() throws Exception {
+    int threads = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        byte[] data = {(byte) i};
+        results.add(pool.submit(() -> {
+          start.await();
+          return store.putIfAbsent("config", data);
+        }));
+      }
+      start.countDown();
+      int winners = 0;
+      byte winner = -1;
+      for (int i = 0; i < threads; i++) {
+        if (results.get(i).get(1, TimeUnit.MINUTES)) {
+          winners++;
+          winner = (byte) i;
+        }
+      }
+
+      assertThat(winners).isEqualTo(1);
+      assertThat(readAll("config")).containsExactly(winner);
+      try (Stream<Path> files = Files.list(temp.resolve("repo"))) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("config");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
