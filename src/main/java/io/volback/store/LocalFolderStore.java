@@ -17,8 +17,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +42,7 @@ public final class LocalFolderStore implements ObjectStore {
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   private final Path root;
+  private volatile TempHook beforeRename;
 
   public LocalFolderStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -57,6 +61,7 @@ public final class LocalFolderStore implements ObjectStore {
     try {
       Files.createDirectories(dir, FOLDER_MODE);
       writeDurably(temp, data, length);
+      runHook(temp);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       syncDirectory(dir);
     } catch (IOException e) {
@@ -181,6 +186,60 @@ public final class LocalFolderStore implements ObjectStore {
     }
   }
 
+  /**
+   * Deletes the temporary files of puts that ended without renaming them (a killed or crashed
+   * writer) and were last written more than grace ago; returns how many. A put writes its temp
+   * file, fsyncs and renames it within seconds, so one untouched for an hour (docs: the grace
+   * period) is garbage; should a stalled put come back after all, its rename fails and the retry
+   * writes a new temp file: the cost is a retry, never data.
+   */
+  public int removeStaleTempFiles(Duration grace) throws IOException {
+    requireRoot();
+    FileTime cutoff = FileTime.from(Instant.now().minus(grace));
+    int[] removed = {0};
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          if (attrs.isRegularFile() && file.getFileName().toString().startsWith(TEMP_PREFIX)
+              && attrs.lastModifiedTime().compareTo(cutoff) < 0 && Files.deleteIfExists(file)) {
+            removed[0]++;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          if (e instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+          }
+          throw e;
+        }
+      });
+    } catch (IOException e) {
+      throw new StoreException("cannot remove stale temporary files in " + location() + ": " + e,
+          false, e);
+    }
+    return removed[0];
+  }
+
+  /** Runs hook on each put's temp file just before it is renamed into place; for tests. */
+  void beforeRenameForTest(TempHook hook) {
+    this.beforeRename = hook;
+  }
+
+  private void runHook(Path temp) throws IOException {
+    TempHook hook = beforeRename;
+    if (hook != null) {
+      hook.run(temp);
+    }
+  }
+
+  /** TempHook sees a temp file of a put. */
+  interface TempHook {
+    void run(Path temp) throws IOException;
+  }
+
   private Path file(String key) {
     return root.resolve(Keys.check(key));
   }
@@ -196,13 +255,9 @@ public final class LocalFolderStore implements ObjectStore {
     }
   }
 
-  // Makes the rename itself durable; some file systems cannot open a directory, which is fine.
+  // Makes the rename itself durable.
   private static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException ignored) {
-      // best effort
-    }
+    FileSync.directory(dir);
   }
 
   private void requireRoot() throws StoreException {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -123,6 +126,45 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void tempFilesOlderThanTheGracePeriodAreRemovedAndNothingElse() throws Exception {
+    store.put("data/ab/ab01", new byte[] {1});
+    store.put("config", new byte[] {2});
+    Path repo = temp.resolve("repo");
+    Path stale = Files.write(repo.resolve("data/ab/.tmp-1111-ab02"), new byte[] {3});
+    Path staleAtRoot = Files.write(repo.resolve(".tmp-2222-config"), new byte[] {4});
+    Path fresh = Files.write(repo.resolve("data/ab/.tmp-3333-ab03"), new byte[] {5});
+    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    for (Path old : List.of(stale, staleAtRoot, repo.resolve("data/ab/ab01"), repo.resolve("config"))) {
+      Files.setLastModifiedTime(old, twoHoursAgo);
+    }
+
+    int removed = ((LocalFolderStore) store).removeStaleTempFiles(Duration.ofHours(1));
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(stale).doesNotExist();
+    assertThat(staleAtRoot).doesNotExist();
+    assertThat(fresh).exists();
+    assertThat(keys("")).containsExactlyInAnyOrder("config", "data/ab/ab01");
+  }
+
+  @Test
+  void aPutWhoseTempFileWasRemovedFailsAndCanBeRetried() throws Exception {
+    LocalFolderStore folder = (LocalFolderStore) store;
+    folder.beforeRenameForTest(temp -> {
+      Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+      assertThat(folder.removeStaleTempFiles(Duration.ofHours(1))).isEqualTo(1);
+    });
+
+    assertThatThrownBy(() -> store.put("data/ab/ab01", new byte[] {1}))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("data/ab/ab01")
+        .matches(e -> !((StoreException) e).permanent());
+    folder.beforeRenameForTest(null);
+    store.put("data/ab/ab01", new byte[] {1});
+    assertThat(readAll("data/ab/ab01")).containsExactly(1);
   }
 
   private static String mode(Path path) throws Exception {
