@@ -30,6 +30,20 @@ class DockerHostsTest {
   }
 
   @Test
+  void tcpWithoutTlsIsWarnedAboutAndUnixSocketsAndTlsAreNot() throws Exception {
+    DockerHosts plain = new DockerHosts(Map.of());
+    DockerHosts tls = new DockerHosts(Map.of("DOCKER_TLS_VERIFY", "1"));
+
+    assertThat(plain.plaintextWarning("tcp://nas:2375")).hasValueSatisfying(w -> assertThat(w)
+        .startsWith("Docker host tcp://nas:2375 is reached over plain TCP without TLS")
+        .contains("DOCKER_TLS_VERIFY=1"));
+    assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://nas")).plaintextWarning(null))
+        .hasValueSatisfying(w -> assertThat(w).startsWith("Docker host tcp://nas is reached"));
+    assertThat(tls.plaintextWarning("tcp://nas:2376")).isEmpty();
+    assertThat(plain.plaintextWarning("unix:///var/run/docker.sock")).isEmpty();
+  }
+
+  @Test
   void opensAndPingsALocalEngine() throws Exception {
     try (DockerHost host = new DockerHosts(Map.of()).open(DockerEngines.addressA())) {
       assertThat(host.address()).isEqualTo(DockerEngines.addressA());
