@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -24,10 +25,15 @@ public final class S3Store implements ObjectStore {
   private final S3Errors errors;
 
   public S3Store(S3Config config) {
+    this(config, null);
+  }
+
+  /** An S3Store whose client trusts trust's certificates too; for tests against a local https. */
+  S3Store(S3Config config, TlsTrustManagersProvider trust) {
     Region region = S3Clients.region(config);
     this.config = config;
     this.location = config.location();
-    this.client = S3Clients.build(config, region);
+    this.client = S3Clients.build(config, region, trust);
     this.errors = new S3Errors(location, S3Clients.endpoint(config, region));
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * CorruptingProxy is a loopback TCP proxy in front of an HTTP server that flips one byte in the
@@ -24,6 +25,7 @@ final class CorruptingProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final int targetPort;
+  private final String scheme;
   private final int bodyOffset;
   private final AtomicInteger corrupted = new AtomicInteger();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -34,7 +36,15 @@ final class CorruptingProxy implements AutoCloseable {
    * long; a negative bodyOffset corrupts nothing.
    */
   CorruptingProxy(URI target, int bodyOffset) throws IOException {
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this(target, bodyOffset, null);
+  }
+
+  /** Like the plain proxy, but clients speak TLS to it with tls's key (an https endpoint). */
+  CorruptingProxy(URI target, int bodyOffset, SSLContext tls) throws IOException {
+    this.server = tls == null
+        ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+        : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.scheme = tls == null ? "http" : "https";
     this.targetPort = target.getPort();
     this.bodyOffset = bodyOffset;
     Thread acceptor = new Thread(this::acceptLoop, "corrupting-proxy");
@@ -43,7 +53,7 @@ final class CorruptingProxy implements AutoCloseable {
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort());
   }
 
   /** How many bodies the proxy has corrupted so far (at most one). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.volback.testsupport.S3ProxyServer;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -54,6 +56,43 @@ class S3IntegrityTest {
       try (InputStream in = direct.get("data/ab/pack")) {
         assertThat(in.readAllBytes()).isEqualTo(data);
       }
+    }
+  }
+
+  /**
+   * Over https the SDK does not sign the payload (UNSIGNED-PAYLOAD), so before Content-MD5 nothing
+   * checked the body: the first half shows a damaged upload stored as if intact, as volback's
+   * uploads to S3-compatible servers were; the second that S3Store's are refused and resent.
+   */
+  @Test
+  void overHttpsOnlyContentMd5KeepsABodyCorruptedInTransitOut(@TempDir Path dir) throws Exception {
+    TestTls tls = TestTls.create(dir);
+    byte[] data = random(100_000, 4);
+    try (CorruptingProxy proxy = new CorruptingProxy(s3.endpoint(), 1000, tls.serverContext());
+        S3Client withoutMd5 = S3Clients.build(config(proxy.endpoint(), "https"), Region.US_EAST_1,
+            tls.trust())) {
+      withoutMd5.putObject(r -> r.bucket(BUCKET).key("https/unchecked"), RequestBody.fromBytes(data));
+
+      assertThat(proxy.corruptedBodies()).isEqualTo(1);
+      assertThat(proxy.putHeaders()).singleElement().asString()
+          .contains("UNSIGNED-PAYLOAD").doesNotContainIgnoringCase("content-md5");
+      assertThat(readDirect("unchecked")).isNotEqualTo(data).hasSameSizeAs(data);
+    }
+    try (CorruptingProxy proxy = new CorruptingProxy(s3.endpoint(), 1000, tls.serverContext());
+        ObjectStore store = new RetryingStore(
+            new S3Store(config(proxy.endpoint(), "https"), tls.trust()), RetryPolicy.FAST)) {
+      store.put("checked", data);
+
+      assertThat(proxy.corruptedBodies()).isEqualTo(1);
+      assertThat(proxy.putHeaders()).hasSize(2);
+      assertThat(readDirect("checked")).isEqualTo(data);
+    }
+  }
+
+  private static byte[] readDirect(String key) throws Exception {
+    try (ObjectStore direct = new S3Store(config(s3.endpoint(), "https"));
+        InputStream in = direct.get(key)) {
+      return in.readAllBytes();
     }
   }
 
