@@ -22,7 +22,7 @@ final class S3Errors {
   // The body the server received does not match the digest sent with it: damaged on the way, so
   // sending it again may work.
   private static final Set<String> DAMAGED_BODY_CODES =
-      Set.of("BadDigest", "XAmzContentSHA256Mismatch", "InvalidChecksum", "IncompleteBody");
+      Set.of("BadDigest", "XAmzContentSHA256Mismatch", "IncompleteBody");
 
   private final S3Location location;
   private final String endpoint;
