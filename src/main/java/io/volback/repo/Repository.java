@@ -65,12 +65,19 @@ public final class Repository implements AutoCloseable {
     if (!storedConfigIs(store, sealedConfig)) {
       throw alreadyExists(store);
     }
+    String keyName = RepoLayout.key(Id.sha256(keyFile));
     try {
-      store.put(RepoLayout.key(Id.sha256(keyFile)), keyFile);
+      store.put(keyName, keyFile);
     } catch (IOException e) {
       // A config without a key would block every later init here.
       deleteQuietly(store, RepoLayout.CONFIG, e);
       throw e;
+    }
+    // Once more, for stores that cannot refuse: a racing init may have replaced the config since.
+    if (!storedConfigIs(store, sealedConfig)) {
+      RepositoryException lost = alreadyExists(store);
+      deleteQuietly(store, keyName, lost);
+      throw lost;
     }
     return repo;
   }
@@ -84,7 +91,7 @@ public final class Repository implements AutoCloseable {
     }
   }
 
-  private static void deleteQuietly(ObjectStore store, String key, IOException failure) {
+  private static void deleteQuietly(ObjectStore store, String key, Exception failure) {
     try {
       store.delete(key);
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import io.volback.store.ObjectStore;
 import io.volback.store.S3Config;
 import io.volback.store.S3Location;
 import io.volback.store.S3Store;
+import io.volback.testsupport.MemoryStore;
 import io.volback.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,25 @@ class ConcurrentInitTest {
     S3Config config = S3Config.of(new S3Location("init-race", "r", Optional.of(s3.endpoint()), true))
         .withRegion("us-east-1").withStaticCredentials(s3.accessKey(), s3.secretKey());
     raceAndCheck(() -> new S3Store(config));
+  }
+
+  @Test
+  void anInitWhoseConfigIsReplacedWhileItWritesItsKeyRemovesTheKeyAndFails() throws Exception {
+    // A store that cannot refuse (the default putIfAbsent): the racer's config lands meanwhile.
+    MemoryStore store = new MemoryStore() {
+      @Override
+      public void put(String key, byte[] data, int length) throws IOException {
+        super.put(key, data, length);
+        if (key.startsWith(RepoLayout.KEYS)) {
+          super.put(RepoLayout.CONFIG, new byte[] {1, 2, 3}, 3);
+        }
+      }
+    };
+
+    assertThatThrownBy(() -> Repository.init(store, FIRST, KdfParams.CHEAP, RepoConfig.defaults()))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessage("a repository already exists at memory:");
+    assertThat(store.list(RepoLayout.KEYS)).isEmpty();
   }
 
   private void raceAndCheck(Supplier<ObjectStore> stores) throws Exception {
