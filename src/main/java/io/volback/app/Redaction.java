@@ -19,7 +19,23 @@ public final class Redaction {
       "([A-Za-z0-9_.-]*(?:pass|secret|token|credential|key)[A-Za-z0-9_.-]*)=([^,]*)",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern SECRET_JSON_PAIR = Pattern.compile(
+      "(\"[^\"]*(?:pass|secret|token|credential|key)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+      Pattern.CASE_INSENSITIVE);
+
   private Redaction() {}
+
+  /**
+   * text with secret-looking key=value parts and JSON "key": "value" members hidden: for log lines,
+   * which may quote Docker requests and responses. Errs on the side of hiding too much.
+   */
+  public static String text(String text) {
+    if (text == null) {
+      return null;
+    }
+    String pairs = SECRET_PAIR.matcher(text).replaceAll("$1=" + HIDDEN);
+    return SECRET_JSON_PAIR.matcher(pairs).replaceAll("$1\"" + HIDDEN + "\"");
+  }
 
   /** Options with secret-looking keys, and secret-looking key=value parts of values, hidden. */
   public static Map<String, String> driverOptions(Map<String, String> options) {

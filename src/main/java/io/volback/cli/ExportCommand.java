@@ -6,6 +6,7 @@ import io.volback.repo.Repository;
 import io.volback.repo.RestoreListener;
 import io.volback.repo.SnapshotRestorer;
 import io.volback.repo.StoredSnapshot;
+import io.volback.store.FileSync;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -32,21 +33,33 @@ final class ExportCommand extends CommandBase {
         export(repo, snap, stdout);
         stdout.flush();
       } else {
-        // Write next to the target and move into place, so a failed export leaves no partial tar.
-        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".volback-export", ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-          export(repo, snap, out);
-        } catch (Exception e) {
-          Files.deleteIfExists(tmp);
-          throw e;
-        }
-        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+        writeAtomically(repo, snap, output.toAbsolutePath());
         if (!json()) {
           err().println("exported snapshot " + snap.id().shortHex() + " to " + output);
         }
       }
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Writes next to the target, fsyncs and renames into place, then fsyncs the folder: a failed or
+   * interrupted export (even a power loss) leaves the old file or the whole new one, never a part.
+   */
+  private void writeAtomically(Repository repo, StoredSnapshot snap, Path target) throws Exception {
+    Path dir = target.getParent();
+    Path tmp = Files.createTempFile(dir, ".volback-export", ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        export(repo, snap, out);
+      }
+      FileSync.file(tmp);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (Exception e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    FileSync.directory(dir);
   }
 
   private void export(Repository repo, StoredSnapshot snap, OutputStream out) throws Exception {

@@ -8,6 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    LogSettings.apply(System.getenv());
     System.exit(run(args));
   }
 

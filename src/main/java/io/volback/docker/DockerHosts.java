@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DockerHosts opens connections to Docker engines from an address the way the docker CLI does:
@@ -22,6 +27,9 @@ import javax.net.ssl.SSLException;
 public final class DockerHosts {
   public static final String DEFAULT_ADDRESS = "unix:///var/run/docker.sock";
   private static final List<String> CERT_FILES = List.of("ca.pem", "cert.pem", "key.pem");
+  private static final Logger log = LoggerFactory.getLogger(DockerHosts.class);
+  // Addresses already warned about in this process: say it once, not per connection.
+  private static final Set<String> WARNED_PLAINTEXT = ConcurrentHashMap.newKeySet();
 
   private final Map<String, String> env;
 
@@ -53,6 +61,7 @@ public final class DockerHosts {
     } else {
       config.withDockerTlsVerify(false);
     }
+    plaintextWarning(uri, resolved).filter(w -> WARNED_PLAINTEXT.add(resolved)).ifPresent(log::warn);
     DefaultDockerClientConfig built = config.build();
     DockerHttpClient http = new ApacheDockerHttpClient.Builder()
         .dockerHost(built.getDockerHost())
@@ -67,6 +76,24 @@ public final class DockerHosts {
     DockerHost host = new DockerHost(resolved, client, http);
     ping(host);
     return host;
+  }
+
+  /**
+   * The warning for a tcp:// address used without TLS, as the docker CLI allows it: anyone on the
+   * network path can read the volume data and passwords and drive the engine.
+   */
+  Optional<String> plaintextWarning(String address) throws DockerHostException {
+    String resolved = resolve(address);
+    return plaintextWarning(parse(resolved), resolved);
+  }
+
+  private Optional<String> plaintextWarning(URI uri, String address) {
+    if (!uri.getScheme().equals("tcp") || tlsVerify()) {
+      return Optional.empty();
+    }
+    return Optional.of("Docker host " + address + " is reached over plain TCP without TLS: volume"
+        + " data, driver-option passwords and control of the engine cross the network unprotected;"
+        + " set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to use TLS");
   }
 
   private static void ping(DockerHost host) throws DockerHostException {

@@ -55,7 +55,9 @@ final class BlobLoader {
   /** Like load(blob), decoding into buffers: the result is valid until buffers are used again. */
   BlobData load(Id blob, BlobCodec.DecodeBuffers buffers) throws IOException {
     IndexEntry e = index.lookup(blob).orElseThrow(() -> new RepositoryException(
-        "blob " + blob.shortHex() + " is not in the repository index (run 'volback check')"));
+        "blob " + blob.shortHex() + " is not in the repository index: the repository lacks data"
+            + " this snapshot needs (volback has no check or repair command yet);"
+            + " restore from another snapshot"));
     String key = RepoLayout.pack(e.pack());
     long start = e.offset() / window * window;
     long end = Math.min(start + window, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));

@@ -45,19 +45,62 @@ public final class Repository implements AutoCloseable {
     this.chunker = new Chunker(GearTable.fromSeed(config.gearSeedBytes()), config.chunkerParams());
   }
 
-  /** Creates a new repository in store; refuses when one exists there already. */
+  /**
+   * Creates a new repository in store; refuses when one exists there already. Of two inits racing
+   * on one store, the one whose config is stored wins: the config is created only where none
+   * exists and read back (a store that cannot refuse atomically lets the last writer win), and
+   * only the winner then writes its key, so the loser leaves nothing behind.
+   */
   public static Repository init(ObjectStore store, char[] password, KdfParams kdf,
       RepoConfig config) throws IOException {
     if (store.stat(RepoLayout.CONFIG).isPresent()) {
-      throw new RepositoryException("a repository already exists at " + store.location());
+      throw alreadyExists(store);
     }
     MasterKey key = MasterKey.random();
     byte[] keyFile = Json.write(KeyFile.wrap(key, password, kdf, Hosts.hostname(),
         System.getProperty("user.name")));
-    store.put(RepoLayout.key(Id.sha256(keyFile)), keyFile);
     Repository repo = new Repository(store, key, config);
-    store.put(RepoLayout.CONFIG, repo.sealer.seal(Json.write(config)));
+    byte[] sealedConfig = repo.sealer.seal(Json.write(config));
+    store.putIfAbsent(RepoLayout.CONFIG, sealedConfig);
+    if (!storedConfigIs(store, sealedConfig)) {
+      throw alreadyExists(store);
+    }
+    String keyName = RepoLayout.key(Id.sha256(keyFile));
+    try {
+      store.put(keyName, keyFile);
+    } catch (IOException e) {
+      // A config without a key would block every later init here.
+      deleteQuietly(store, RepoLayout.CONFIG, e);
+      throw e;
+    }
+    // Once more, for stores that cannot refuse: a racing init may have replaced the config since.
+    if (!storedConfigIs(store, sealedConfig)) {
+      RepositoryException lost = alreadyExists(store);
+      deleteQuietly(store, keyName, lost);
+      throw lost;
+    }
     return repo;
+  }
+
+  // Sealed bytes carry a random nonce, so equal bytes mean this init wrote them.
+  private static boolean storedConfigIs(ObjectStore store, byte[] sealedConfig) throws IOException {
+    try (InputStream in = store.get(RepoLayout.CONFIG)) {
+      return java.util.Arrays.equals(in.readAllBytes(), sealedConfig);
+    } catch (ObjectNotFoundException e) {
+      return false;
+    }
+  }
+
+  private static void deleteQuietly(ObjectStore store, String key, Exception failure) {
+    try {
+      store.delete(key);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static RepositoryException alreadyExists(ObjectStore store) {
+    return new RepositoryException("a repository already exists at " + store.location());
   }
 
   /** Preload says which objects to fetch while the key is derived. */

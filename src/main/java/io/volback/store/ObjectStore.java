@@ -28,6 +28,20 @@ public interface ObjectStore extends AutoCloseable {
    */
   void put(String key, byte[] data, int length) throws IOException;
 
+  /**
+   * Stores data under key only when no object has that key, and returns true; returns false,
+   * storing nothing, when one does. Where the store can refuse atomically (a folder; S3 servers
+   * that honour If-None-Match) two racing callers cannot both get true. This default, for stores
+   * that cannot, checks and then writes: callers that must win alone re-read the object after.
+   */
+  default boolean putIfAbsent(String key, byte[] data) throws IOException {
+    if (stat(key).isPresent()) {
+      return false;
+    }
+    put(key, data);
+    return true;
+  }
+
   /** Opens the whole object for reading. */
   InputStream get(String key) throws IOException;
 

@@ -41,6 +41,13 @@ public final class RetryingStore implements ObjectStore {
     });
   }
 
+  // A retry after a lost response sees the object the first attempt created and gets false:
+  // callers that must know who won re-read the object.
+  @Override
+  public boolean putIfAbsent(String key, byte[] data) throws IOException {
+    return call("putIfAbsent", key, () -> inner.putIfAbsent(key, data));
+  }
+
   @Override
   public InputStream get(String key) throws IOException {
     return call("get", key, () -> inner.get(key));

@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
@@ -30,6 +31,11 @@ final class S3Clients {
   private S3Clients() {}
 
   static S3Client build(S3Config config, Region region) {
+    return build(config, region, null);
+  }
+
+  /** Like build(config, region), trusting the certificates of trust (tests: a local https proxy). */
+  static S3Client build(S3Config config, Region region, TlsTrustManagersProvider trust) {
     S3Location location = config.location();
     S3ClientBuilder builder = S3Client.builder()
         .region(region)
@@ -39,18 +45,18 @@ final class S3Clients {
             .maxConnections(config.maxConnections())
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(60))
-            .connectionAcquisitionTimeout(Duration.ofMinutes(5)))
+            .connectionAcquisitionTimeout(Duration.ofMinutes(5))
+            .tlsTrustManagersProvider(trust))
         // RetryingStore is the one retry layer; SDK retries underneath would multiply its attempts.
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    boolean whenRequired = config.checksumsWhenRequired();
-    if (whenRequired) {
-      builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    }
-    builder.serviceConfiguration(S3Configuration.builder()
-        .pathStyleAccessEnabled(location.pathStyle())
-        .chunkedEncodingEnabled(!whenRequired)
-        .build());
+    // S3Store sends its own Content-MD5 on every PUT, which AWS and S3-compatible servers alike
+    // verify; the SDK's default CRC32 trailer needs aws-chunked encoding, which the latter reject.
+    builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .serviceConfiguration(S3Configuration.builder()
+            .pathStyleAccessEnabled(location.pathStyle())
+            .chunkedEncodingEnabled(false)
+            .build());
     location.endpoint().ifPresentOrElse(
         builder::endpointOverride, () -> builder.crossRegionAccessEnabled(true));
     return builder.build();

@@ -19,6 +19,10 @@ final class S3Errors {
   private static final Set<String> ACCESS_CODES =
       Set.of("AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",
           "ExpiredToken", "TokenRefreshRequired", "AllAccessDisabled");
+  // The body the server received does not match the digest sent with it: damaged on the way, so
+  // sending it again may work.
+  private static final Set<String> DAMAGED_BODY_CODES =
+      Set.of("BadDigest", "XAmzContentSHA256Mismatch", "IncompleteBody");
 
   private final S3Location location;
   private final String endpoint;
@@ -55,7 +59,12 @@ final class S3Errors {
       return permanent(action,
           "access denied to " + location.url() + ": check the S3 credentials" + detail, e);
     }
-    if (status >= 500 || status == 429 || e.isThrottlingException() || "RequestTimeout".equals(code)) {
+    if (DAMAGED_BODY_CODES.contains(code)) {
+      return new StoreException(action + ": S3 at " + endpoint + " received a damaged body (HTTP "
+          + status + " " + code + ")", false, e);
+    }
+    // AWS answers 409 to a conditional write that races another one on the same key: try again.
+    if (status >= 500 || status == 429 || "ConditionalRequestConflict".equals(code) || e.isThrottlingException() || "RequestTimeout".equals(code)) {
       String reason = "HTTP " + status + (code == null ? "" : " " + code);
       return new StoreException(action + ": " + unreachable(reason), false, e);
     }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -23,16 +23,18 @@ public final class S3Store implements ObjectStore {
   private final S3Location location;
   private final S3Client client;
   private final S3Errors errors;
-  // With SDK-default checksums, multipart uploads declare CRC32 up front so AWS accepts the parts'.
-  private final ChecksumAlgorithm partChecksum;
 
   public S3Store(S3Config config) {
+    this(config, null);
+  }
+
+  /** An S3Store whose client trusts trust's certificates too; for tests against a local https. */
+  S3Store(S3Config config, TlsTrustManagersProvider trust) {
     Region region = S3Clients.region(config);
     this.config = config;
     this.location = config.location();
-    this.client = S3Clients.build(config, region);
+    this.client = S3Clients.build(config, region, trust);
     this.errors = new S3Errors(location, S3Clients.endpoint(config, region));
-    this.partChecksum = config.checksumsWhenRequired() ? null : ChecksumAlgorithm.CRC32;
   }
 
   @Override
@@ -47,11 +49,38 @@ public final class S3Store implements ObjectStore {
       if (length > config.multipartThreshold()) {
         putMultipart(objectKey, data, length);
       } else {
-        client.putObject(r -> r.bucket(location.bucket()).key(objectKey).contentLength(
-            (long) length), body(data, 0, length));
+        client.putObject(r -> r.bucket(location.bucket()).key(objectKey)
+            .contentLength((long) length).contentMD5(ContentMd5.of(data, 0, length)),
+            body(data, 0, length));
       }
     } catch (SdkException e) {
       throw errors.map(e, "cannot write object " + key, key);
+    }
+  }
+
+  /**
+   * Checks first, then uploads with If-None-Match: * so that S3 (AWS since 2024, MinIO) refuses
+   * the upload if another writer created the key meanwhile. Servers that ignore the header
+   * (S3Proxy 2.6) overwrite in that window: callers re-read to see who won.
+   */
+  @Override
+  public boolean putIfAbsent(String key, byte[] data) throws IOException {
+    if (stat(key).isPresent()) {
+      return false;
+    }
+    String objectKey = location.objectKey(Keys.check(key));
+    try {
+      client.putObject(r -> r.bucket(location.bucket()).key(objectKey).ifNoneMatch("*")
+          .contentLength((long) data.length).contentMD5(ContentMd5.of(data, 0, data.length)),
+          body(data, 0, data.length));
+      return true;
+    } catch (AwsServiceException e) {
+      if (e.statusCode() == 412) {
+        return false;
+      }
+      throw errors.map(e, "cannot create object " + key, key);
+    } catch (SdkException e) {
+      throw errors.map(e, "cannot create object " + key, key);
     }
   }
 
@@ -148,8 +177,8 @@ public final class S3Store implements ObjectStore {
   }
 
   private void putMultipart(String objectKey, byte[] data, int length) {
-    String uploadId = client.createMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey)
-        .checksumAlgorithm(partChecksum)).uploadId();
+    String uploadId = client.createMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey))
+        .uploadId();
     try {
       List<CompletedPart> parts = new ArrayList<>();
       for (int offset = 0, number = 1; offset < length; offset += config.partSize(), number++) {
@@ -168,9 +197,8 @@ public final class S3Store implements ObjectStore {
     int length = Math.min(config.partSize(), end - offset);
     UploadPartResponse response = client.uploadPart(r -> r.bucket(location.bucket())
         .key(objectKey).uploadId(uploadId).partNumber(number).contentLength((long) length)
-        .checksumAlgorithm(partChecksum), body(data, offset, length));
-    return CompletedPart.builder().partNumber(number).eTag(response.eTag())
-        .checksumCRC32(response.checksumCRC32()).build();
+        .contentMD5(ContentMd5.of(data, offset, length)), body(data, offset, length));
+    return CompletedPart.builder().partNumber(number).eTag(response.eTag()).build();
   }
 
   // An upload left open costs storage until a lifecycle rule removes it, so try to abort it.

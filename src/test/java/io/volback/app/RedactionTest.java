@@ -19,4 +19,16 @@ class RedactionTest {
         "o", "addr=10.0.0.5,username=backup,password=***,vers=3.0",
         "secret_key", "***"));
   }
+
+  @Test
+  void logTextHidesSecretPairsAndJsonMembersWhereverTheyAppear() {
+    String command = "Cmd: local,{type=none, o=bind,password=s3cr3t},{app=shop},copy";
+    String json = "{\"DriverOpts\":{\"o\":\"addr=nas,password=s3cr3t\",\"device\":\"/x\"},"
+        + "\"secret_key\" : \"ab\\\"c\",\"Name\":\"copy\"}";
+
+    assertThat(Redaction.text(command))
+        .isEqualTo("Cmd: local,{type=none, o=bind,password=***,{app=shop},copy");
+    assertThat(Redaction.text(json)).doesNotContain("s3cr3t", "ab").contains("\"Name\":\"copy\"")
+        .contains("\"secret_key\" : \"***\"");
+  }
 }

@@ -3,6 +3,10 @@ package io.volback.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.volback.testsupport.DockerEngines;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class DockerHostsTest {
 
@@ -27,6 +32,20 @@ class DockerHostsTest {
     assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://h:2375")).resolve("")).isEqualTo("tcp://h:2375");
     assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://h:2375")).resolve("unix:///x.sock"))
         .isEqualTo("unix:///x.sock");
+  }
+
+  @Test
+  void tcpWithoutTlsIsWarnedAboutAndUnixSocketsAndTlsAreNot() throws Exception {
+    DockerHosts plain = new DockerHosts(Map.of());
+    DockerHosts tls = new DockerHosts(Map.of("DOCKER_TLS_VERIFY", "1"));
+
+    assertThat(plain.plaintextWarning("tcp://nas:2375")).hasValueSatisfying(w -> assertThat(w)
+        .startsWith("Docker host tcp://nas:2375 is reached over plain TCP without TLS")
+        .contains("DOCKER_TLS_VERIFY=1"));
+    assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://nas")).plaintextWarning(null))
+        .hasValueSatisfying(w -> assertThat(w).startsWith("Docker host tcp://nas is reached"));
+    assertThat(tls.plaintextWarning("tcp://nas:2376")).isEmpty();
+    assertThat(plain.plaintextWarning("unix:///var/run/docker.sock")).isEmpty();
   }
 
   @Test
@@ -64,6 +83,33 @@ class DockerHostsTest {
         .isInstanceOf(DockerHostException.class)
         .hasMessageStartingWith("cannot reach Docker host " + address + ": ")
         .hasMessageContaining("refused");
+  }
+
+  @Test
+  void openingATcpHostWithoutTlsWarnsOncePerHost() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String address = "tcp://127.0.0.1:" + port;
+    Logger logger = (Logger) LoggerFactory.getLogger(DockerHosts.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> new DockerHosts(Map.of()).open(address))
+            .hasMessageStartingWith("cannot reach Docker host " + address);
+      }
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    assertThat(logged.list).singleElement().satisfies(event -> {
+      assertThat(event.getLevel()).isEqualTo(Level.WARN);
+      assertThat(event.getFormattedMessage())
+          .startsWith("Docker host " + address + " is reached over plain TCP without TLS");
+    });
   }
 
   @Test

@@ -140,6 +140,17 @@ abstract class ObjectStoreContractTest {
   }
 
   @Test
+  void putIfAbsentCreatesAMissingKeyAndNeverReplacesAnExistingOne() throws Exception {
+    byte[] first = random(300, 10);
+
+    assertThat(store.putIfAbsent("config", first)).isTrue();
+    assertThat(store.putIfAbsent("config", random(200, 11))).isFalse();
+
+    assertThat(readAll("config")).isEqualTo(first);
+    assertThat(keys("")).containsExactly("config");
+  }
+
+  @Test
   void largeObjectRoundTrips() throws Exception {
     byte[] data = random(40 << 20, 9);
     store.put("data/ef/large", data);

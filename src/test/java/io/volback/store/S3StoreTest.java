@@ -155,14 +155,6 @@ class S3StoreTest extends ObjectStoreContractTest {
   }
 
   @Test
-  void autoChecksumsAreRelaxedOnlyForCustomEndpoints() {
-    assertThat(config(BUCKET, "").checksumsWhenRequired()).isTrue();
-    assertThat(S3Config.of(S3Location.aws(BUCKET, "")).checksumsWhenRequired()).isFalse();
-    assertThat(S3Config.of(S3Location.aws(BUCKET, ""))
-        .withChecksums(S3Config.Checksums.WHEN_REQUIRED).checksumsWhenRequired()).isTrue();
-  }
-
-  @Test
   void configToStringHidesCredentials() {
     assertThat(config(BUCKET, "").toString()).doesNotContain(s3.secretKey(), s3.accessKey());
   }
