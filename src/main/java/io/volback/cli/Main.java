@@ -8,6 +8,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      System.err.println(ErrorReporter.causedByOutOfMemory(e) ? ErrorReporter.outOfMemory()
+          : "volback: error: " + thread.getName() + ": " + ErrorReporter.message(e));
+    });
     System.exit(run(args));
   }
 
@@ -30,6 +34,12 @@ public final class Main {
     ErrorReporter reporter = new ErrorReporter();
     cli.setParameterExceptionHandler(reporter);
     cli.setExecutionExceptionHandler(reporter);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(ErrorReporter.outOfMemory());
+      err.flush();
+      return ExitCode.FAILED;
+    }
   }
 }
