@@ -61,8 +61,8 @@ public final class SnapshotCreator {
       LOG.debug("locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();
       TreeWriter tree = new TreeWriter(repo.chunker(), saver);
-      ParentMatcher matcher = parent == null || rereadAll ? null : new ParentMatcher(
-          new TreeReader(repo.newBlobLoader(), parent.snapshot().treeIds()), repo.index());
+      ParentMatcher matcher = parent == null || rereadAll ? null
+          : ParentMatcher.of(parent, repo.newBlobLoader(), repo.index(), listener::warning);
       PendingNodes pending = new PendingNodes((stored, content, read) -> {
         tree.add(TreeNode.of(stored, content));
         listener.entryDone(stored, read);

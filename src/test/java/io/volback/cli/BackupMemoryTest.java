@@ -23,7 +23,7 @@ class BackupMemoryTest {
   @TempDir Path tmp;
 
   @Test
-  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void aHundredThousandSmallFilesBackUpIn128MiBOfHeap() throws Exception {
     Path source = Files.createDirectory(tmp.resolve("source"));
     writeSmallFiles(source, FILES);
