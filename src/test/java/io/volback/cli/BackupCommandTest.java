@@ -33,7 +33,7 @@ class BackupCommandTest {
 
       Cli.Result text = cli.run("backup", "--path", source.toString(), "--name", "app");
       assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCode.PARTLY_FAILED);
-      assertThat(text.out()).as(text.toString()).contains("1 entry skipped").contains("/app.sock: socket");
+      assertThat(text.out()).as(text.toString()).contains("1 entry skipped").contains("/app.sock: ");
 
       Cli.Result json = cli.run("--json", "backup", "--path", source.toString(), "--name", "app");
       assertThat(json.exitCode()).as(json.toString()).isEqualTo(ExitCode.PARTLY_FAILED);
@@ -41,7 +41,7 @@ class BackupCommandTest {
       assertThat(skipped).as(json.toString()).isNotNull();
       assertThat(skipped.get("count").asLong()).isEqualTo(1);
       assertThat(skipped.get("entries").get(0).get("path").asText()).isEqualTo("/app.sock");
-      assertThat(skipped.get("entries").get(0).get("reason").asText()).isEqualTo("socket");
+      assertThat(skipped.get("entries").get(0).get("reason").asText()).contains("socket");
     }
 
     Cli.Result snapshots = cli.run("--json", "snapshots");
