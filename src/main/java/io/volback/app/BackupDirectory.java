@@ -35,10 +35,11 @@ public final class BackupDirectory {
     List<StoredSnapshot> previous = SnapshotFinder.list(repo, sourceName);
     StoredSnapshot parent = previous.isEmpty() ? null : previous.get(previous.size() - 1);
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
+    SkipLog skips = new SkipLog(listener::warning);
     try {
       return new SnapshotCreator(repo, listener).rereadAll(force).create(
-          new DirectorySource(abs, new SkipLog(listener::warning)),
-          SourceInfo.directory(sourceName, abs.toString()), tags, parent);
+          new DirectorySource(abs, skips), SourceInfo.directory(sourceName, abs.toString()), tags,
+          parent, skips);
     } finally {
       listener.volumeFinished(sourceName);
     }

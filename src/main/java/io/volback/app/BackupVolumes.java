@@ -96,14 +96,15 @@ public final class BackupVolumes {
           + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
     }
     SnapshotCreator creator = new SnapshotCreator(repo, listener).rereadAll(request.force());
+    SkipLog skips = new SkipLog(listener::warning);
     if (mountpoint.isPresent()) {
-      EntrySource source = new DirectorySource(mountpoint.get(), new SkipLog(listener::warning));
+      EntrySource source = new DirectorySource(mountpoint.get(), skips);
       return creator.create(source, VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),
-          request.tags(), parent.orElse(null));
+          request.tags(), parent.orElse(null), skips);
     }
     try (InputStream tar = VolumeArchive.openRead(host, name)) {
       return creator.create(new TarEntrySource(tar, true),
-          VolumeSources.of(host, volume, ReadPath.API), request.tags(), parent.orElse(null));
+          VolumeSources.of(host, volume, ReadPath.API), request.tags(), parent.orElse(null), skips);
     }
   }
 

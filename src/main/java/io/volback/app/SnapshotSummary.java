@@ -1,12 +1,16 @@
 package io.volback.app;
 
+import io.volback.repo.Snapshot;
 import io.volback.repo.SnapshotStats;
 import io.volback.repo.SourceInfo;
 import io.volback.repo.StoredSnapshot;
 import java.time.Instant;
 import java.util.List;
 
-/** SnapshotSummary is what users see of a snapshot in listings and --json output. */
+/**
+ * SnapshotSummary is what users see of a snapshot in listings and --json output; skipped lists the
+ * entries the backup left out (count 0 when none, or for snapshots that did not record them).
+ */
 public record SnapshotSummary(
     String id,
     String shortId,
@@ -15,11 +19,17 @@ public record SnapshotSummary(
     SourceInfo source,
     List<String> tags,
     String parent,
-    SnapshotStats stats) {
+    SnapshotStats stats,
+    Snapshot.Skipped skipped) {
 
   public static SnapshotSummary of(StoredSnapshot s) {
     var snap = s.snapshot();
     return new SnapshotSummary(s.id().hex(), s.id().shortHex(), snap.time(), snap.hostname(),
-        Redaction.source(snap.source()), snap.tags(), snap.parent(), snap.stats());
+        Redaction.source(snap.source()), snap.tags(), snap.parent(), snap.stats(), snap.skippedOrNone());
+  }
+
+  /** Whether the backup left entries out: then the snapshot is incomplete. */
+  public boolean incomplete() {
+    return skipped.count() > 0;
   }
 }

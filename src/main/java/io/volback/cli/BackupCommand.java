@@ -6,7 +6,9 @@ import io.volback.app.ReadPath;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
 import io.volback.docker.DockerHost;
+import io.volback.entry.ByteNames;
 import io.volback.repo.Repository;
+import io.volback.repo.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** BackupCommand snapshots volumes; exit code 3 when some volumes failed and others did not. */
+/**
+ * BackupCommand snapshots volumes; exit code 3 when some volumes failed and others did not, or when
+ * a snapshot is incomplete (entries skipped), as restic does.
+ */
 @Command(name = "backup", description = "Snapshot volumes into the repository.")
 final class BackupCommand extends CommandBase {
   @Parameters(paramLabel = "VOLUME", arity = "0..*", description = "Volumes to back up.")
@@ -68,6 +73,7 @@ final class BackupCommand extends CommandBase {
                 r.volume(), s.shortId(), s.stats().files(), Format.bytes(s.stats().bytes()),
                 Format.bytes(s.stats().newRawBytes()), Format.bytes(s.stats().storedBytes()),
                 Format.duration(s.stats().durationMillis()), s.source().readPath());
+            printSkipped(s);
           } else {
             err().println("volback: error: volume " + r.volume() + ": " + r.error());
           }
@@ -76,8 +82,9 @@ final class BackupCommand extends CommandBase {
           out().println("no volumes to back up on " + host.address());
         }
       }
+      boolean incomplete = results.stream().anyMatch(r -> r.ok() && r.snapshot().incomplete());
       if (failed == 0) {
-        return ExitCode.OK;
+        return incomplete ? ExitCode.PARTLY_FAILED : ExitCode.OK;
       }
       return failed == results.size() ? ExitCode.FAILED : ExitCode.PARTLY_FAILED;
     }
@@ -98,8 +105,25 @@ final class BackupCommand extends CommandBase {
             snap.source().name(), snap.shortId(), snap.stats().files(),
             Format.bytes(snap.stats().bytes()), Format.bytes(snap.stats().newRawBytes()),
             Format.bytes(snap.stats().storedBytes()), Format.duration(snap.stats().durationMillis()));
+        printSkipped(snap);
       }
+      return snap.incomplete() ? ExitCode.PARTLY_FAILED : ExitCode.OK;
     }
-    return ExitCode.OK;
+  }
+
+  /** Lists what the snapshot left out: it is incomplete, and the exit code says so. */
+  private void printSkipped(SnapshotSummary snap) {
+    Snapshot.Skipped skipped = snap.skipped();
+    if (skipped.count() == 0) {
+      return;
+    }
+    out().printf("  incomplete: %d %s skipped%n", skipped.count(),
+        skipped.count() == 1 ? "entry" : "entries");
+    for (Snapshot.SkippedEntry e : skipped.entries()) {
+      out().printf("    %s: %s%n", ByteNames.printable(e.path()), e.reason());
+    }
+    if (skipped.count() > skipped.entries().size()) {
+      out().printf("    ... and %d more (not listed)%n", skipped.count() - skipped.entries().size());
+    }
   }
 }

@@ -26,6 +26,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
+    if (causedByOutOfMemory(ex)) {
+      err.println(outOfMemory());
+      err.flush();
+      return ExitCode.FAILED;
+    }
     boolean usage = ex instanceof UsageException || ex instanceof ParameterException;
     err.println("volback: " + (usage ? "" : "error: ") + message(ex));
     if (isVerbose(parsed)) {
@@ -33,6 +38,25 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     }
     err.flush();
     return usage ? ExitCode.USAGE : ExitCode.FAILED;
+  }
+
+  /**
+   * The one line for an OutOfMemoryError: the heap is bin/volback's fixed -Xmx, not the machine's
+   * memory, so the remedy is a bigger one.
+   */
+  static String outOfMemory() {
+    long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+    return "volback: error: out of memory (the Java heap is " + heapMiB + " MiB); run again with a"
+        + " larger heap, e.g. VOLBACK_JAVA_OPTS=-Xmx" + Math.max(512, 4 * heapMiB) + "m";
+  }
+
+  static boolean causedByOutOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String message(Throwable ex) {

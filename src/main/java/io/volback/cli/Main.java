@@ -9,6 +9,10 @@ public final class Main {
 
   public static void main(String[] args) {
     LogSettings.apply(System.getenv());
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      System.err.println(ErrorReporter.causedByOutOfMemory(e) ? ErrorReporter.outOfMemory()
+          : "volback: error: " + thread.getName() + ": " + ErrorReporter.message(e));
+    });
     System.exit(run(args));
   }
 
@@ -31,6 +35,12 @@ public final class Main {
     ErrorReporter reporter = new ErrorReporter();
     cli.setParameterExceptionHandler(reporter);
     cli.setExecutionExceptionHandler(reporter);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(ErrorReporter.outOfMemory());
+      err.flush();
+      return ExitCode.FAILED;
+    }
   }
 }

@@ -5,10 +5,13 @@ import io.volback.store.ObjectStore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,8 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * BlobSaver stores blobs: the caller's thread computes the blob id and skips known blobs; worker
  * threads compress and seal new ones into packs; full packs are uploaded concurrently; index objects
- * are written every INDEX_EVERY packs and on flush. After flush() returns, every blob saved so far
- * is stored and indexed.
+ * are written every INDEX_EVERY packs or INDEX_MAX_BLOBS blobs and on flush. After flush() returns,
+ * every blob saved so far is stored and indexed.
+ *
+ * <p>The shared Index holds only blobs of index objects on storage. What this saver claims and
+ * stores lives in its own overlay (claimed, unindexed) until the index object describing it is
+ * stored, and only then is merged into the shared index. A saver that fails is simply dropped with
+ * its overlay: a later backup of the same run does not skip blobs that exist nowhere on storage.
  *
  * <p>Memory is two pools of reused buffers: one per worker (plus one being filled) for blobs waiting
  * to be compressed, and one per concurrent upload plus one open pack per blob type for packs. Nothing
@@ -26,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BlobSaver implements AutoCloseable {
   private static final int INDEX_EVERY = 64;
+  // Bounds an index object, and the overlay, for volumes of many small files (restic: 50,000).
+  static final int INDEX_MAX_BLOBS = 16_384;
   // Blobs up to this size are copied into arrays of their own: pooled buffers have the maximum
   // chunk size, and a volume of small files would otherwise have few blobs in flight.
   private static final int SMALL_BLOB = 64 << 10;
@@ -45,7 +55,12 @@ public final class BlobSaver implements AutoCloseable {
   private final Semaphore asyncSlots;
   private final TaskTracker tasks = new TaskTracker();
   private final Map<BlobType, PackBuilder> openPacks = new EnumMap<>(BlobType.class);
+  // Blobs this saver stores, until an index object on storage describes them.
+  private final Set<Id> claimed = ConcurrentHashMap.newKeySet();
+  // Entries of stored packs that no index object on storage describes yet.
   private final List<IndexEntry> unindexed = new ArrayList<>();
+  private final ZeroChunks zeroChunks = new ZeroChunks();
+  private PackBuilder.HeaderHook headerHook = PackBuilder.HeaderHook.NONE;
   private int unindexedPacks;
   private final AtomicLong newBlobs = new AtomicLong();
   private final AtomicLong newRawBytes = new AtomicLong();
@@ -74,10 +89,14 @@ public final class BlobSaver implements AutoCloseable {
   public Id save(BlobType type, byte[] data, int off, int len) throws IOException {
     tasks.check();
     Id id = codec.id(data, off, len);
-    if (!index.claim(id)) {
+    if (!claim(id)) {
       return id;
     }
-    byte[] blob = copy(data, off, len);
+    storeAsync(id, type, copy(data, off, len), len);
+    return id;
+  }
+
+  private void storeAsync(Id id, BlobType type, byte[] blob, int len) {
     tasks.started();
     workers.execute(() -> {
       Throwable error = null;
@@ -90,7 +109,6 @@ public final class BlobSaver implements AutoCloseable {
         tasks.finished(error);
       }
     });
-    return id;
   }
 
   /**
@@ -100,6 +118,14 @@ public final class BlobSaver implements AutoCloseable {
   public CompletableFuture<Id> saveAsync(BlobType type, byte[] data, int off, int len)
       throws IOException {
     tasks.check();
+    Id zeros = zeroChunks.id(data, off, len);
+    if (zeros != null) {
+      // Sparse files: no copy, no hash, and stored once.
+      if (claim(zeros)) {
+        storeAsync(zeros, type, copy(data, off, len), len);
+      }
+      return CompletableFuture.completedFuture(zeros);
+    }
     acquire(asyncSlots);
     byte[] blob;
     try {
@@ -114,7 +140,7 @@ public final class BlobSaver implements AutoCloseable {
       Throwable error = null;
       try {
         Id id = codec.id(blob, 0, len);
-        if (index.claim(id)) {
+        if (claim(id)) {
           storeNew(id, type, blob, len);
         }
         result.complete(id);
@@ -137,7 +163,7 @@ public final class BlobSaver implements AutoCloseable {
     synchronized (openPacks) {
       for (PackBuilder pack : openPacks.values()) {
         if (!pack.isEmpty()) {
-          last.add(pack.finish(sealer));
+          last.add(pack.finish(sealer, headerHook));
         }
       }
       openPacks.clear();
@@ -151,10 +177,28 @@ public final class BlobSaver implements AutoCloseable {
     return new SaveStats(newBlobs.get(), newRawBytes.get(), packsUploaded.get(), storedBytes.get());
   }
 
+  /**
+   * Stops the workers. Unless flush() returned, this saver's claims and unindexed entries are
+   * dropped: the shared index never learns of blobs that no index object on storage describes.
+   */
   @Override
   public void close() {
     workers.shutdownNow();
     uploaders.shutdownNow();
+    claimed.clear();
+    synchronized (unindexed) {
+      unindexed.clear();
+    }
+  }
+
+  /** Claims blob for storing; false when it is indexed on storage or claimed by this saver. */
+  private boolean claim(Id blob) {
+    return !index.has(blob) && claimed.add(blob);
+  }
+
+  /** Lets a test damage each sealed pack header before it is verified. */
+  void onHeaderSealed(PackBuilder.HeaderHook hook) {
+    this.headerHook = hook;
   }
 
   /** A copy of data[off, off+len): in a pooled buffer, or in an array of its own when small. */
@@ -177,7 +221,7 @@ public final class BlobSaver implements AutoCloseable {
     synchronized (openPacks) {
       PackBuilder pack = openPacks.get(type);
       if (pack != null && !pack.fits(stored)) {
-        upload(pack.finish(sealer));
+        upload(pack.finish(sealer, headerHook));
         pack = null;
       }
       if (pack == null) {
@@ -188,7 +232,7 @@ public final class BlobSaver implements AutoCloseable {
       }
       pack.add(id, type, codec, payload, rawLength);
       if (pack.size() >= packSize) {
-        upload(pack.finish(sealer));
+        upload(pack.finish(sealer, headerHook));
         openPacks.remove(type);
       }
     }
@@ -206,7 +250,6 @@ public final class BlobSaver implements AutoCloseable {
         store.put(RepoLayout.pack(pack.id()), pack.bytes(), pack.length());
         packsUploaded.incrementAndGet();
         storedBytes.addAndGet(pack.length());
-        index.addAll(pack.entries());
         packStored(pack.entries());
       } catch (Throwable t) {
         error = t;
@@ -221,7 +264,7 @@ public final class BlobSaver implements AutoCloseable {
     boolean due;
     synchronized (unindexed) {
       unindexed.addAll(entries);
-      due = ++unindexedPacks >= INDEX_EVERY;
+      due = ++unindexedPacks >= INDEX_EVERY || unindexed.size() >= INDEX_MAX_BLOBS;
     }
     if (due) {
       writeIndex();
@@ -238,8 +281,45 @@ public final class BlobSaver implements AutoCloseable {
       unindexed.clear();
       unindexedPacks = 0;
     }
-    byte[] sealed = sealer.seal(Json.write(IndexFile.of(entries)));
+    byte[] sealed = sealer.seal(IndexCodec.write(entries));
     store.put(RepoLayout.index(Id.sha256(sealed)), sealed);
+    // Only now may other backups rely on these blobs; the shared index knows them before the
+    // claims go, so a blob is never unknown in between.
+    index.addAll(entries);
+    for (IndexEntry e : entries) {
+      claimed.remove(e.blob());
+    }
+  }
+
+  /**
+   * ZeroChunks recognises all-zero chunks (holes of sparse files) with a vectorised compare and
+   * remembers their ids by length, so a run of zeros costs neither a copy nor a hash.
+   */
+  private final class ZeroChunks {
+    private static final int MAX_LENGTHS = 64;
+    private final byte[] zeros = new byte[64 << 10];
+    private final Map<Integer, Id> ids = new ConcurrentHashMap<>();
+
+    /** The id of data[off, off+len) when it is all zeros, else null. */
+    Id id(byte[] data, int off, int len) {
+      if (len == 0 || data[off] != 0 || data[off + len - 1] != 0) {
+        return null;
+      }
+      for (int at = 0; at < len; at += zeros.length) {
+        int n = Math.min(zeros.length, len - at);
+        if (Arrays.mismatch(data, off + at, off + at + n, zeros, 0, n) >= 0) {
+          return null;
+        }
+      }
+      Id id = ids.get(len);
+      if (id == null) {
+        id = codec.id(data, off, len);
+        if (ids.size() < MAX_LENGTHS) {
+          ids.put(len, id);
+        }
+      }
+      return id;
+    }
   }
 
   private static void acquire(Semaphore semaphore) throws InterruptedIOException {

@@ -1,16 +1,21 @@
 package io.volback.repo;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * IndexCodec reads index objects (see IndexFile) with Jackson's streaming API straight into index
- * entries: opening a repository reads every index object, and data binding's cold set-up and
- * intermediate records cost a short command a noticeable share of its time.
+ * IndexCodec reads and writes index objects (see IndexFile) with Jackson's streaming API, straight
+ * from and into index entries: opening a repository reads every index object, and data binding's
+ * cold set-up and intermediate records cost a short command a noticeable share of its time (and
+ * a backup of many small files the memory of a record and a hex string per blob).
  */
 final class IndexCodec {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -20,24 +25,75 @@ final class IndexCodec {
   /** The entries of the index object json; what names it in errors. */
   static List<IndexEntry> read(byte[] json, String what) throws CorruptObjectException {
     List<IndexEntry> entries = new ArrayList<>();
+    read(json, what, entries::add);
+    return entries;
+  }
+
+  /** Passes each entry of the index object json to sink; what names it in errors. */
+  static void read(byte[] json, String what, Consumer<IndexEntry> sink)
+      throws CorruptObjectException {
     try (JsonParser p = FACTORY.createParser(json)) {
       expect(p.nextToken(), JsonToken.START_OBJECT, what);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
         if (field.equals("packs")) {
-          readPacks(p, entries, what);
+          readPacks(p, sink, what);
         } else {
           p.skipChildren();
         }
       }
-      return entries;
     } catch (IOException | IllegalArgumentException e) {
       throw new CorruptObjectException(what + " is not valid: " + e.getMessage());
     }
   }
 
-  private static void readPacks(JsonParser p, List<IndexEntry> out, String what) throws IOException {
+  /**
+   * The JSON of an index object listing entries; entries of one pack are expected together (a pack
+   * split up is listed twice, which readers accept).
+   */
+  static byte[] write(List<IndexEntry> entries) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + entries.size() * 160);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeArrayFieldStart("supersedes");
+      g.writeEndArray();
+      g.writeArrayFieldStart("packs");
+      Id pack = null;
+      for (IndexEntry e : entries) {
+        if (!e.pack().equals(pack)) {
+          if (pack != null) {
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          pack = e.pack();
+          g.writeStartObject();
+          g.writeStringField("id", pack.hex());
+          g.writeArrayFieldStart("blobs");
+        }
+        g.writeStartObject();
+        g.writeStringField("id", e.blob().hex());
+        g.writeStringField("type", e.type().name());
+        g.writeNumberField("offset", e.offset());
+        g.writeNumberField("length", e.length());
+        g.writeNumberField("rawLength", e.rawLength());
+        g.writeEndObject();
+      }
+      if (pack != null) {
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void readPacks(JsonParser p, Consumer<IndexEntry> out, String what)
+      throws IOException {
     expect(p.currentToken(), JsonToken.START_ARRAY, what);
     while (p.nextToken() == JsonToken.START_OBJECT) {
       Id pack = null;
@@ -55,7 +111,7 @@ final class IndexCodec {
         throw new CorruptObjectException(what + ": a pack without id");
       }
       for (Blob b : blobs) {
-        out.add(new IndexEntry(b.id, b.type, pack, b.offset, b.length, b.rawLength));
+        out.accept(new IndexEntry(b.id, b.type, pack, b.offset, b.length, b.rawLength));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.volback.repo;
 
+import io.volback.repo.crypto.AuthenticationFailedException;
 import io.volback.repo.crypto.Sealer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * PackBuilder seals blobs straight into one buffer until the pack is full, then appends the sealed
  * header and its length in place: a finished pack is that buffer's first length bytes, with no
- * further copy. Not thread-safe.
+ * further copy. The header is decoded again from the finished bytes and compared with the blobs
+ * before the pack may be uploaded (as restic does, with no way to skip it): a pack that does not
+ * describe itself is never stored. Not thread-safe.
  */
 final class PackBuilder {
   private final byte[] buffer;
@@ -51,12 +54,15 @@ final class PackBuilder {
     return blobs.isEmpty();
   }
 
-  FinishedPack finish(Sealer sealer) {
+  /** Seals the header into the pack; hook sees it before it is verified. */
+  FinishedPack finish(Sealer sealer, HeaderHook hook) throws CorruptObjectException {
     byte[] header = sealer.seal(Json.write(new PackHeader(1, blobs)));
     int length = size + header.length + 4;
     // Only a buffer given too small for even one blob (see fits) lacks room for the header.
     byte[] bytes = length <= buffer.length ? buffer : Arrays.copyOf(buffer, length);
     ByteBuffer.wrap(bytes, size, header.length + 4).put(header).putInt(header.length);
+    hook.sealed(bytes, size, header.length + 4);
+    verifyHeader(sealer, bytes, length);
     Id packId = Id.sha256(bytes, 0, length);
     List<IndexEntry> entries = new ArrayList<>(blobs.size());
     for (PackHeader.Blob b : blobs) {
@@ -64,6 +70,36 @@ final class PackBuilder {
           b.rawLength()));
     }
     return new FinishedPack(packId, bytes, length, entries);
+  }
+
+  /** Decodes the header at the end of pack[0, length), as a reader would, and compares it. */
+  private void verifyHeader(Sealer sealer, byte[] pack, int length) throws CorruptObjectException {
+    int headerLength = ByteBuffer.wrap(pack, length - 4, 4).getInt();
+    if (headerLength != length - 4 - size) {
+      throw badHeader("its length field says " + headerLength + " bytes, not " + (length - 4 - size));
+    }
+    PackHeader decoded;
+    try {
+      decoded = Json.read(sealer.open(pack, size, headerLength), PackHeader.class, "a new pack header");
+    } catch (AuthenticationFailedException e) {
+      throw badHeader("it does not authenticate");
+    }
+    if (decoded.version() != 1 || !blobs.equals(decoded.blobs())) {
+      throw badHeader("it does not list the pack's blobs");
+    }
+  }
+
+  private static CorruptObjectException badHeader(String why) {
+    return new CorruptObjectException("the header of a new pack does not decode (" + why
+        + "); the pack was not stored");
+  }
+
+  /** HeaderHook sees the sealed header and length field, pack[off, off+len), of each pack. */
+  @FunctionalInterface
+  interface HeaderHook {
+    HeaderHook NONE = (pack, off, len) -> {};
+
+    void sealed(byte[] pack, int off, int len);
   }
 
   /**

@@ -72,6 +72,9 @@ final class PendingNodes {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
       throw new IOException("storing data failed: " + e.getCause(), e.getCause());
     }
   }

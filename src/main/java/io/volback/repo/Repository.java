@@ -225,7 +225,7 @@ public final class Repository implements AutoCloseable {
       long start = System.nanoTime();
       Index loaded = new Index();
       for (Preloader.Raw raw : objects(RepoLayout.INDEX)) {
-        loaded.addAll(IndexCodec.read(unseal(raw), raw.key()));
+        IndexCodec.read(unseal(raw), raw.key(), loaded::add);
       }
       index = loaded;
       LOG.debug("loaded index of {} blobs in {} ms", loaded.size(), (System.nanoTime() - start) / 1_000_000);

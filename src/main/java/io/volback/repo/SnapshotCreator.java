@@ -4,6 +4,7 @@ import java.time.Duration;
 import io.volback.entry.EntrySource;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
+import io.volback.entry.SkipLog;
 import io.volback.repo.chunker.ChunkReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,16 +43,26 @@ public final class SnapshotCreator {
     return this;
   }
 
+  /** Like create with a SkipLog, for sources that leave nothing out. */
   public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
       StoredSnapshot parent) throws IOException {
+    return create(source, info, tags, parent, new SkipLog(warning -> {}));
+  }
+
+  /**
+   * Takes a snapshot of source; skips is where the source reports the entries it leaves out, and
+   * the snapshot records them (count and the first SkipLog.KEPT paths).
+   */
+  public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
+      StoredSnapshot parent, SkipLog skips) throws IOException {
     Instant start = Instant.now();
     try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
          BlobSaver saver = repo.newBlobSaver()) {
       LOG.debug("locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();
       TreeWriter tree = new TreeWriter(repo.chunker(), saver);
-      ParentMatcher matcher = parent == null || rereadAll ? null : new ParentMatcher(
-          new TreeReader(repo.newBlobLoader(), parent.snapshot().treeIds()), repo.index());
+      ParentMatcher matcher = parent == null || rereadAll ? null
+          : ParentMatcher.of(parent, repo.newBlobLoader(), repo.index(), listener::warning);
       PendingNodes pending = new PendingNodes((stored, content, read) -> {
         tree.add(TreeNode.of(stored, content));
         listener.entryDone(stored, read);
@@ -84,9 +95,17 @@ public final class SnapshotCreator {
           Duration.between(start, Instant.now()).toMillis());
       Snapshot snapshot = new Snapshot(1, start, Hosts.hostname(), System.getProperty("user.name"),
           info, tags, treeIds.stream().map(Id::hex).toList(),
-          parent == null ? null : parent.id().hex(), stats);
+          parent == null ? null : parent.id().hex(), stats, skipped(skips));
       return repo.saveSnapshot(snapshot);
     }
+  }
+
+  private static Snapshot.Skipped skipped(SkipLog skips) {
+    if (skips.count() == 0) {
+      return null;
+    }
+    return new Snapshot.Skipped(skips.count(), skips.kept().stream()
+        .map(s -> new Snapshot.SkippedEntry(s.path(), s.reason())).toList());
   }
 
   private long store(InputStream in, BlobSaver saver, List<CompletableFuture<Id>> content)

@@ -15,7 +15,7 @@ import java.util.List;
 final class TreeWriter {
   private final Chunker chunker;
   private final BlobSaver saver;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private final LineBuffer buffer;
   private final JsonGenerator json;
   private final List<Id> blobs = new ArrayList<>();
   private long nodes;
@@ -23,6 +23,8 @@ final class TreeWriter {
   TreeWriter(Chunker chunker, BlobSaver saver) {
     this.chunker = chunker;
     this.saver = saver;
+    // Room for two maximum chunks and a long line, so that the buffer does not grow by doubling.
+    this.buffer = new LineBuffer(2 * chunker.params().maxSize() + (64 << 10));
     try {
       this.json = TreeCodec.generator(buffer);
     } catch (IOException e) {
@@ -51,15 +53,31 @@ final class TreeWriter {
   }
 
   private void cut(boolean all) throws IOException {
-    byte[] data = buffer.toByteArray();
+    byte[] data = buffer.array();
+    int length = buffer.size();
     int off = 0;
     int max = chunker.params().maxSize();
-    while (off < data.length && (all || data.length - off >= max)) {
-      int len = chunker.cutPoint(data, off, data.length - off);
+    while (off < length && (all || length - off >= max)) {
+      int len = chunker.cutPoint(data, off, length - off);
       blobs.add(saver.save(BlobType.TREE, data, off, len));
       off += len;
     }
-    buffer.reset();
-    buffer.write(data, off, data.length - off);
+    buffer.dropFirst(off);
+  }
+
+  /** LineBuffer is a ByteArrayOutputStream cut in place, without copying it out first. */
+  private static final class LineBuffer extends ByteArrayOutputStream {
+    LineBuffer(int capacity) {
+      super(capacity);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+
+    void dropFirst(int n) {
+      System.arraycopy(buf, n, buf, 0, count - n);
+      count -= n;
+    }
   }
 }

@@ -107,6 +107,76 @@ class BlobSaverTest {
   }
 
   @Test
+  void aFailedSaverLeavesNoClaimOrEntryInTheSharedIndex() throws Exception {
+    byte[] a = new byte[100_000];
+    new Random(6).nextBytes(a);
+    AtomicBoolean failPacks = new AtomicBoolean(true);
+    MemoryStore store = new MemoryStore() {
+      @Override
+      public void put(String key, byte[] data, int length) throws IOException {
+        if (failPacks.get() && key.startsWith("data/")) {
+          throw new StoreException("injected failure writing " + key, true, null);
+        }
+        super.put(key, data, length);
+      }
+    };
+    Index shared = new Index();
+    try (BlobSaver saver = new BlobSaver(store, codec, sealer, shared, 1024, MAX_BLOB, 2, 2)) {
+      saver.saveAsync(BlobType.DATA, a, 0, a.length);
+      assertThatThrownBy(saver::flush).hasMessageContaining("injected failure");
+    }
+    assertThat(shared.has(codec.id(a))).isFalse();
+
+    failPacks.set(false);
+    try (BlobSaver saver = new BlobSaver(store, codec, sealer, shared, 1024, MAX_BLOB, 2, 2)) {
+      assertThat(saver.saveAsync(BlobType.DATA, a, 0, a.length).join()).isEqualTo(codec.id(a));
+      assertThat(shared.has(codec.id(a))).as("known before its index object is stored").isFalse();
+      saver.flush();
+      assertThat(saver.stats().newBlobs()).isEqualTo(1);
+    }
+    assertThat(shared.has(codec.id(a))).isTrue();
+    assertThat(store.list("index/")).hasSize(1);
+  }
+
+  @Test
+  void aPackWhoseHeaderDoesNotDecodeIsNeverUploaded() throws Exception {
+    MemoryStore store = new MemoryStore();
+    byte[] a = new byte[3000];
+    new Random(7).nextBytes(a);
+    try (BlobSaver saver = new BlobSaver(store, codec, sealer, index, PACK_SIZE, MAX_BLOB, 2, 2)) {
+      saver.onHeaderSealed((pack, off, len) -> pack[off + len / 2] ^= 1);
+      saver.saveAsync(BlobType.DATA, a, 0, a.length);
+      assertThatThrownBy(saver::flush).isInstanceOf(CorruptObjectException.class)
+          .hasMessageContaining("header of a new pack does not decode");
+    }
+    assertThat(store.list("data/")).isEmpty();
+    assertThat(store.list("index/")).isEmpty();
+    assertThat(index.has(codec.id(a))).isFalse();
+  }
+
+  @Test
+  void allZeroChunksAreStoredOnceAndNeedNoHashingAfterTheFirst() throws Exception {
+    MemoryStore store = new MemoryStore();
+    byte[] zeros = new byte[MAX_BLOB];
+    byte[] almost = new byte[MAX_BLOB];
+    almost[MAX_BLOB / 2] = 1;
+    try (BlobSaver saver = new BlobSaver(store, codec, sealer, index, PACK_SIZE, MAX_BLOB, 2, 2)) {
+      List<Id> ids = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        ids.add(saver.saveAsync(BlobType.DATA, zeros, 0, zeros.length).join());
+        ids.add(saver.saveAsync(BlobType.DATA, zeros, 0, 1000).join());
+      }
+      Id other = saver.saveAsync(BlobType.DATA, almost, 0, almost.length).join();
+      saver.flush();
+      assertThat(ids).containsOnly(codec.id(zeros), codec.id(new byte[1000]));
+      assertThat(other).isEqualTo(codec.id(almost));
+      assertThat(saver.stats().newBlobs()).isEqualTo(3);
+    }
+    assertAllLoad(new BlobLoader(store, codec, index, PACK_SIZE),
+        Map.of(codec.id(zeros), zeros, codec.id(new byte[1000]), new byte[1000]));
+  }
+
+  @Test
   void pendingNodesLeaveInWalkOrderWhateverOrderIdsArriveIn() throws Exception {
     List<String> emitted = new ArrayList<>();
     PendingNodes pending = new PendingNodes((entry, content, read) ->

@@ -147,6 +147,63 @@ class RepositoryEngineTest {
   }
 
   @Test
+  void aDamagedParentTreeFallsBackToAFullReadWithAWarning() throws Exception {
+    MemoryTree tree = identifiedFiles(10);
+    StoredSnapshot first = backup(tree, null);
+    String treePack = store.list("data/").stream().map(o -> o.key())
+        .filter(this::isTreePack).findFirst().orElseThrow();
+    store.corrupt(treePack, 10);
+
+    assertFullReadAgainstBrokenParent(tree, first);
+  }
+
+  @Test
+  void anUnindexedParentTreeFallsBackToAFullReadWithAWarning() throws Exception {
+    MemoryTree tree = identifiedFiles(10);
+    StoredSnapshot first = backup(tree, null);
+    for (var index : store.list("index/")) {
+      store.delete(index.key());
+    }
+
+    assertFullReadAgainstBrokenParent(tree, first);
+  }
+
+  private static MemoryTree identifiedFiles(int count) {
+    MemoryTree tree = new MemoryTree().dir("/");
+    for (int i = 0; i < count; i++) {
+      tree.add(FileEntry.builder("/f" + i, EntryType.FILE).size(1000)
+          .fileIdentity((long) i, 1L, Instant.ofEpochSecond(i)).build(), random(1000, i));
+    }
+    return tree;
+  }
+
+  /** A second backup against parent, whose tree cannot be read, reads everything and restores. */
+  private void assertFullReadAgainstBrokenParent(MemoryTree tree, StoredSnapshot parent)
+      throws Exception {
+    tree.add(FileEntry.builder("/f3", EntryType.FILE).size(1000)
+        .fileIdentity(3L, 1L, Instant.ofEpochSecond(333)).build(), random(1000, 33));
+    tree.contentOpens = 0;
+    List<String> warnings = new java.util.ArrayList<>();
+    Repository reopened = Repository.open(store, PASSWORD);
+    StoredSnapshot second = new SnapshotCreator(reopened, new BackupListener() {
+      @Override
+      public void warning(String message) {
+        warnings.add(message);
+      }
+    }).create(tree, SourceInfo.directory("vol", "/x"), List.of(), parent);
+
+    assertThat(tree.contentOpens).isEqualTo(10);
+    assertThat(warnings).singleElement().asString()
+        .contains("parent snapshot " + parent.id().shortHex()).contains("cannot be read");
+    assertThat(second.snapshot().parent()).isEqualTo(parent.id().hex());
+    MemoryTree target = new MemoryTree();
+    new SnapshotRestorer(Repository.open(store, PASSWORD), RestoreListener.NONE)
+        .restore(second, target, PathFilter.ALL);
+    assertThat(target.content("/f5")).isEqualTo(tree.content("/f5"));
+    assertThat(target.content("/f3")).isEqualTo(random(1000, 33));
+  }
+
+  @Test
   void includeFilterRestoresSubtreeAndDetachedHardLinks() throws Exception {
     MemoryTree source = sampleTree(3);
     StoredSnapshot snap = backup(source, null);
