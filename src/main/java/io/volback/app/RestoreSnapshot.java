@@ -28,6 +28,12 @@ import java.util.Optional;
  * RestoreSnapshot writes a snapshot into a volume on a Docker host: the snapshot's own volume name
  * or another one. A missing volume is created with the snapshot's driver, driver options and labels.
  * An existing volume is only written into with overwrite when it is not empty or a container uses it.
+ *
+ * <p>What could fail is checked before anything is created: the include paths must match, and a
+ * volume to create must not share its directory or device with another volume (a bind volume
+ * restored under a new name would otherwise be bound to the source's own directory). A volume the
+ * restore created is removed again when the restore fails, unless keepPartial; an existing target
+ * is left as it is, and the error says in which state.
  */
 public final class RestoreSnapshot {
   private final Repository repo;
@@ -45,7 +51,8 @@ public final class RestoreSnapshot {
 
   /** Request: which snapshot, into which volume, and how. */
   public record Request(String snapshot, String volume, String targetVolume, boolean overwrite,
-      List<String> include, ReadPath writePath, Map<String, String> driverOptions) {}
+      List<String> include, ReadPath writePath, Map<String, String> driverOptions,
+      boolean keepPartial) {}
 
   /** Result: what was restored where. */
   public record Result(SnapshotSummary snapshot, String volume, String host, boolean created,
@@ -60,19 +67,41 @@ public final class RestoreSnapshot {
       throw new UsageException("snapshot " + snap.id().shortHex() + " is of a " + source.kind()
           + ", not a volume: name the volume to restore into with --to");
     }
-    boolean created = prepareTarget(target, source, request.overwrite(), request.driverOptions());
-    VolumeInfo volume = VolumeDiscovery.get(host, target);
     PathFilter filter = request.include() == null || request.include().isEmpty()
         ? PathFilter.ALL : PathFilter.including(request.include());
-    listener.volumeStarted(target, snap.snapshot().stats().bytes());
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
-    Optional<Path> mountpoint = request.writePath() == ReadPath.API
+    List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
+    if (!unmatched.isEmpty()) {
+      throw new IOException("nothing to restore for " + String.join(", ", unmatched)
+          + ": snapshot " + snap.id().shortHex() + " holds no such path (see volback ls "
+          + snap.id().shortHex() + "); nothing was created or changed");
+    }
+    TargetState state = new TargetState(target);
+    state.created = prepareTarget(target, snap, request.overwrite(), request.driverOptions());
+    try {
+      return restoreInto(target, snap, restorer, filter, request.writePath(), state);
+    } catch (UsageException e) {
+      throw new UsageException(state.undo(e, request.keepPartial()));
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(state.undo(e, request.keepPartial()), e);
+    } catch (Error e) {
+      state.undo(e, request.keepPartial());
+      throw e;
+    }
+  }
+
+  private Result restoreInto(String target, StoredSnapshot snap, SnapshotRestorer restorer,
+      PathFilter filter, ReadPath writePath, TargetState state) throws IOException {
+    VolumeInfo volume = VolumeDiscovery.get(host, target);
+    listener.volumeStarted(target, snap.snapshot().stats().bytes());
+    Optional<Path> mountpoint = writePath == ReadPath.API
         ? Optional.empty() : local.find(host, volume);
-    if (request.writePath() == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
+    if (writePath == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
       throw new UsageException("the mountpoint of volume " + target + " on " + host.address()
           + " is not writable here; drop --write-path mountpoint to restore through the Docker API");
     }
     RestoreStats stats;
+    state.writing = true;
     if (mountpoint.isPresent()) {
       try (DirectorySink sink = new DirectorySink(mountpoint.get(), listener::warning)) {
         stats = restorer.restore(snap, sink, filter);
@@ -87,17 +116,20 @@ public final class RestoreSnapshot {
       stats = holder[0];
     }
     listener.volumeFinished(target);
-    return new Result(SnapshotSummary.of(snap), target, host.address(), created,
+    return new Result(SnapshotSummary.of(snap), target, host.address(), state.created,
         (mountpoint.isPresent() ? ReadPath.MOUNTPOINT : ReadPath.API).label(), stats);
   }
 
   /** Creates the target volume, or checks that writing into the existing one is allowed. */
-  private boolean prepareTarget(String target, SourceInfo source, boolean overwrite,
+  private boolean prepareTarget(String target, StoredSnapshot snap, boolean overwrite,
       Map<String, String> optionOverrides) throws IOException {
+    SourceInfo source = snap.snapshot().source();
     if (!Volumes.exists(host, target)) {
       Map<String, String> options = new TreeMap<>(source.driverOptions());
       options.putAll(optionOverrides);
-      Volumes.create(host, new VolumeSpec(target, source.driver(), options, source.labels()));
+      VolumeSpec spec = new VolumeSpec(target, source.driver(), options, source.labels());
+      new SharedDeviceCheck(host).checkNew(spec, snap, optionOverrides.containsKey("device"));
+      create(spec);
       return true;
     }
     if (!optionOverrides.isEmpty()) {
@@ -109,6 +141,7 @@ public final class RestoreSnapshot {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " is used by " + names(users) + "; stop them, or restore with --overwrite");
     }
+    new SharedDeviceCheck(host).checkExisting(VolumeDiscovery.get(host, target));
     if (!overwrite && !Volumes.isEmpty(host, target, local)) {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " is not empty; restore with --overwrite to write into it, or choose another --to");
@@ -116,8 +149,79 @@ public final class RestoreSnapshot {
     return false;
   }
 
+  /** Creates the volume; a create that fails half-way (the volume exists after all) is undone. */
+  private void create(VolumeSpec spec) throws IOException {
+    try {
+      Volumes.create(host, spec);
+    } catch (IOException | RuntimeException e) {
+      try {
+        if (Volumes.exists(host, spec.name())) {
+          Volumes.remove(host, spec.name());
+        }
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+        throw new IOException(e.getMessage() + "; volume " + spec.name() + " may have been"
+            + " created anyway and could not be removed (" + cleanup.getMessage()
+            + "): remove it with docker volume rm " + spec.name(), e);
+      }
+      throw e;
+    }
+  }
+
+  private static String message(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return e.getClass().getSimpleName();
+  }
+
   private static String names(List<VolumeConsumer> users) {
     return users.stream().map(c -> c.name() + (c.running() ? " (running)" : " (stopped)"))
         .reduce((a, b) -> a + ", " + b).orElse("");
+  }
+
+  /** TargetState is what a failure has to undo or report about the target volume. */
+  private final class TargetState {
+    private final String volume;
+    boolean created;
+    boolean writing;
+
+    TargetState(String volume) {
+      this.volume = volume;
+    }
+
+    /**
+     * Removes a volume this restore created (unless keepPartial); returns e's message with what
+     * became of the volume.
+     */
+    String undo(Throwable e, boolean keepPartial) {
+      String what = "volume " + volume + " on " + host.address();
+      String state;
+      if (created && keepPartial) {
+        state = what + ", which this restore created, was kept as it is, partly written"
+            + " (--keep-partial)";
+      } else if (created) {
+        state = removeCreated(e, what);
+      } else if (writing) {
+        state = what + " existed before and was left as it is: partly restored, old and restored"
+            + " files mixed; restore again with --overwrite";
+      } else {
+        state = what + " existed before and was not changed";
+      }
+      return message(e) + "; " + state;
+    }
+
+    private String removeCreated(Throwable e, String what) {
+      try {
+        Volumes.remove(host, volume);
+        return what + ", which this restore created, was removed";
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+        return what + ", which this restore created, could not be removed ("
+            + cleanup.getMessage() + "): remove it with docker volume rm " + volume;
+      }
+    }
   }
 }
