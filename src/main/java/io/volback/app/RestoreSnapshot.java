@@ -5,6 +5,7 @@ import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
+import io.volback.docker.VolumeDevice;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import io.volback.docker.VolumeSpec;
@@ -77,8 +78,12 @@ public final class RestoreSnapshot {
           + snap.id().shortHex() + "); nothing was created or changed");
     }
     TargetState state = new TargetState(target);
-    state.created = prepareTarget(target, snap, request.overwrite(), request.driverOptions());
+    state.created = prepareTarget(target, snap, request.overwrite(), request.driverOptions(),
+        state);
     try {
+      if (state.created && !request.overwrite()) {
+        refuseNonEmptyDevice(target);
+      }
       return restoreInto(target, snap, restorer, filter, request.writePath(), state);
     } catch (UsageException e) {
       throw new UsageException(state.undo(e, request.keepPartial()));
@@ -122,7 +127,7 @@ public final class RestoreSnapshot {
 
   /** Creates the target volume, or checks that writing into the existing one is allowed. */
   private boolean prepareTarget(String target, StoredSnapshot snap, boolean overwrite,
-      Map<String, String> optionOverrides) throws IOException {
+      Map<String, String> optionOverrides, TargetState state) throws IOException {
     SourceInfo source = snap.snapshot().source();
     if (!Volumes.exists(host, target)) {
       Map<String, String> options = new TreeMap<>(source.driverOptions());
@@ -130,6 +135,7 @@ public final class RestoreSnapshot {
       VolumeSpec spec = new VolumeSpec(target, source.driver(), options, source.labels());
       new SharedDeviceCheck(host).checkNew(spec, snap, optionOverrides.containsKey("device"));
       create(spec);
+      state.options = spec.driverOptions();
       return true;
     }
     if (!optionOverrides.isEmpty()) {
@@ -147,6 +153,20 @@ public final class RestoreSnapshot {
           + " is not empty; restore with --overwrite to write into it, or choose another --to");
     }
     return false;
+  }
+
+  /**
+   * A volume created on a bind device (or any device) starts with what the device holds: the same
+   * rule as for an existing volume applies, it must be empty unless --overwrite.
+   */
+  private void refuseNonEmptyDevice(String target) throws IOException {
+    VolumeInfo volume = VolumeDiscovery.get(host, target);
+    Optional<VolumeDevice> device = VolumeDevice.of(volume.driver(), volume.driverOptions());
+    if (device.isPresent() && !Volumes.isEmpty(host, target, local)) {
+      throw new OperationRefusedException("volume " + target + " on " + host.address()
+          + " was created with device=" + device.get().device() + ", which is not empty;"
+          + " restore with --overwrite to write into it, or give it another --driver-opt device=");
+    }
   }
 
   /** Creates the volume; a create that fails half-way (the volume exists after all) is undone. */
@@ -187,6 +207,7 @@ public final class RestoreSnapshot {
     private final String volume;
     boolean created;
     boolean writing;
+    Map<String, String> options = Map.of();
 
     TargetState(String volume) {
       this.volume = volume;
@@ -203,7 +224,7 @@ public final class RestoreSnapshot {
         state = what + ", which this restore created, was kept as it is, partly written"
             + " (--keep-partial)";
       } else if (created) {
-        state = removeCreated(e, what);
+        state = removeCreated(e, what) + boundDirectoryNote();
       } else if (writing) {
         state = what + " existed before and was left as it is: partly restored, old and restored"
             + " files mixed; restore again with --overwrite";
@@ -211,6 +232,15 @@ public final class RestoreSnapshot {
         state = what + " existed before and was not changed";
       }
       return message(e) + "; " + state;
+    }
+
+    /** Removing a bind volume leaves its directory, with what was written, where it is. */
+    private String boundDirectoryNote() {
+      if (!writing || !VolumeDevice.isBind(options)) {
+        return "";
+      }
+      return " (its bind directory " + options.getOrDefault("device", "?")
+          + " keeps the files written so far)";
     }
 
     private String removeCreated(Throwable e, String what) {

@@ -55,9 +55,9 @@ final class SharedDeviceCheck {
 
   /** Checks an existing target volume. */
   void checkExisting(VolumeInfo target) throws DockerHostException, OperationRefusedException {
-    Optional<VolumeDevice> device = VolumeDevice.of(target.driver(), target.driverOptions());
+    Optional<VolumeDevice> device = VolumeDevice.of(target);
     if (device.isPresent()) {
-      refuseShared(target.name(), device.get(), "uses device=" + device.get().device(),
+      refuseShared(target.name(), device.get(), "keeps its files in " + device.get().device(),
           "restore into another volume with --to");
     }
   }
