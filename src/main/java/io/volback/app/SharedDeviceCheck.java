@@ -21,11 +21,17 @@ import java.util.Optional;
  */
 final class SharedDeviceCheck {
   private final DockerHost host;
-  private final boolean hostPathsVisible;
+  private Boolean hostPathsVisible;
 
   SharedDeviceCheck(DockerHost host) {
     this.host = host;
-    this.hostPathsVisible = Volumes.hostPathsVisible(host);
+  }
+
+  private boolean hostPathsVisible() {
+    if (hostPathsVisible == null) {
+      hostPathsVisible = Volumes.hostPathsVisible(host);
+    }
+    return hostPathsVisible;
   }
 
   /** Checks a volume about to be created for the snapshot; deviceOverridden: --driver-opt device=. */
@@ -44,7 +50,7 @@ final class SharedDeviceCheck {
           + " restore would write into them. Give the new volume a directory of its own:"
           + " --driver-opt device=/new/dir");
     }
-    if (device.get().directory() && hostPathsVisible && !Files.isDirectory(Path.of(dev))) {
+    if (device.get().directory() && hostPathsVisible() && !Files.isDirectory(Path.of(dev))) {
       throw new UsageException("volume " + spec.name() + ": its bind device " + dev
           + " does not exist on Docker host " + host.address() + "; create the directory first,"
           + " or pass another one with --driver-opt device=/new/dir");
@@ -64,7 +70,8 @@ final class SharedDeviceCheck {
 
   private void refuseShared(String volume, VolumeDevice device, String what, String remedy)
       throws DockerHostException, OperationRefusedException {
-    List<VolumeInfo> sharing = Volumes.sharingDevice(host, device, volume, hostPathsVisible);
+    List<VolumeInfo> sharing = Volumes.sharingDevice(host, device, volume,
+        hostPathsVisible());
     if (!sharing.isEmpty()) {
       VolumeInfo other = sharing.get(0);
       throw new OperationRefusedException("volume " + volume + " on " + host.address() + " "

@@ -35,8 +35,13 @@ class TarEntrySourceOrderTest {
   }
 
   private static List<FileEntry> read(Member... members) throws IOException {
+    return read("UTF-8", members);
+  }
+
+  /** With ISO-8859-1, each char of a name below U+0100 is written as that one byte. */
+  private static List<FileEntry> read(String encoding, Member... members) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, encoding)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       for (Member m : members) {
         TarArchiveEntry e = new TarArchiveEntry(m.name(), m.type(), true);
@@ -61,6 +66,19 @@ class TarEntrySourceOrderTest {
         symlink("data/l", "/outside/is/fine/for/a/symlink"));
     assertThat(entries).extracting(FileEntry::path).containsExactly("/", "/a", "/a/z", "/a b",
         "/a-", "/b", "/café", "/l");
+  }
+
+  /**
+   * Names are compared as bytes, as Go sorts them, not as Java Strings: byte 0x80 (not UTF-8) comes
+   * before "é" (C3 A9), although its escaped String form U+DC80 sorts after U+00E9.
+   */
+  @Test
+  void namesAreOrderedAsBytesNotAsJavaStrings() throws Exception {
+    String notUtf8 = ByteNames.decode(new byte[] {'o', (byte) 0x80});
+    assertThat(read("ISO-8859-1", dir("data/"), file("data/o\u0080"), file("data/o\u00c3\u00a9")))
+        .extracting(FileEntry::path).containsExactly("/", "/" + notUtf8, "/o\u00e9");
+    assertThatThrownBy(() -> read("ISO-8859-1", dir("data/"), file("data/o\u00c3\u00a9"),
+        file("data/o\u0080"))).hasMessageContaining("comes after /o\u00e9");
   }
 
   @Test
