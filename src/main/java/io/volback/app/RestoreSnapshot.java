@@ -3,6 +3,7 @@ package io.volback.app;
 import io.volback.docker.DockerHost;
 import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
+import io.volback.docker.NoSuchVolumeException;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeDevice;
@@ -78,13 +79,32 @@ public final class RestoreSnapshot {
           + snap.id().shortHex() + "); nothing was created or changed");
     }
     TargetState state = new TargetState(target);
-    state.created = prepareTarget(target, snap, request.overwrite(), request.driverOptions(),
-        state);
+    Thread onInterrupt = new Thread(state::interrupted, "volback-restore-cleanup");
+    if (!request.keepPartial()) {
+      Runtime.getRuntime().addShutdownHook(onInterrupt);
+    }
+    try {
+      prepareTarget(target, snap, request.overwrite(), request.driverOptions(), state);
+      return restoreOrUndo(request, snap, restorer, filter, state);
+    } finally {
+      state.finish();
+      if (!request.keepPartial()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs, and does nothing now that the state is finished
+        }
+      }
+    }
+  }
+
+  private Result restoreOrUndo(Request request, StoredSnapshot snap, SnapshotRestorer restorer,
+      PathFilter filter, TargetState state) throws IOException {
     try {
       if (state.created && !request.overwrite()) {
-        refuseNonEmptyDevice(target);
+        refuseNonEmptyDevice(state.volume);
       }
-      return restoreInto(target, snap, restorer, filter, request.writePath(), state);
+      return restoreInto(state.volume, snap, restorer, filter, request.writePath(), state);
     } catch (UsageException e) {
       throw new UsageException(state.undo(e, request.keepPartial()));
     } catch (IOException | RuntimeException e) {
@@ -125,8 +145,11 @@ public final class RestoreSnapshot {
         (mountpoint.isPresent() ? ReadPath.MOUNTPOINT : ReadPath.API).label(), stats);
   }
 
-  /** Creates the target volume, or checks that writing into the existing one is allowed. */
-  private boolean prepareTarget(String target, StoredSnapshot snap, boolean overwrite,
+  /**
+   * Creates the target volume (state.created is set before the engine is asked, so that an
+   * interrupt from then on removes it), or checks that writing into the existing one is allowed.
+   */
+  private void prepareTarget(String target, StoredSnapshot snap, boolean overwrite,
       Map<String, String> optionOverrides, TargetState state) throws IOException {
     SourceInfo source = snap.snapshot().source();
     if (!Volumes.exists(host, target)) {
@@ -134,9 +157,10 @@ public final class RestoreSnapshot {
       options.putAll(optionOverrides);
       VolumeSpec spec = new VolumeSpec(target, source.driver(), options, source.labels());
       new SharedDeviceCheck(host).checkNew(spec, snap, optionOverrides.containsKey("device"));
-      create(spec);
       state.options = spec.driverOptions();
-      return true;
+      state.created = true;
+      create(spec);
+      return;
     }
     if (!optionOverrides.isEmpty()) {
       throw new UsageException("volume " + target + " exists on " + host.address()
@@ -152,7 +176,6 @@ public final class RestoreSnapshot {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " is not empty; restore with --overwrite to write into it, or choose another --to");
     }
-    return false;
   }
 
   /**
@@ -204,26 +227,58 @@ public final class RestoreSnapshot {
 
   /** TargetState is what a failure has to undo or report about the target volume. */
   private final class TargetState {
-    private final String volume;
-    boolean created;
+    final String volume;
+    volatile boolean created;
     boolean writing;
+    private boolean finished;
     Map<String, String> options = Map.of();
 
     TargetState(String volume) {
       this.volume = volume;
     }
 
+    /** The restore is over, failed or not: an interrupt from now on changes nothing. */
+    synchronized void finish() {
+      finished = true;
+    }
+
+    /**
+     * On SIGINT/SIGTERM (a shutdown hook): removes the volume this restore created, unless the
+     * restore is over. Synchronized with undo, so that the volume is removed once, and before
+     * the command closes its Docker connection.
+     */
+    synchronized void interrupted() {
+      if (!created || finished) {
+        return;
+      }
+      finished = true;
+      String what = "volback: volume " + volume + " on " + host.address()
+          + ", which the interrupted restore created, ";
+      try {
+        Volumes.removeWithHelpers(host, volume);
+        System.err.println(what + "was removed");
+      } catch (NoSuchVolumeException neverCreated) {
+        // interrupted before the engine created it
+      } catch (IOException | RuntimeException e) {
+        System.err.println(what + "could not be removed (" + e.getMessage()
+            + "): remove it with docker volume rm " + volume);
+      }
+    }
+
     /**
      * Removes a volume this restore created (unless keepPartial); returns e's message with what
      * became of the volume.
      */
-    String undo(Throwable e, boolean keepPartial) {
+    synchronized String undo(Throwable e, boolean keepPartial) {
       String what = "volume " + volume + " on " + host.address();
       String state;
-      if (created && keepPartial) {
+      if (created && finished) {
+        state = what + ", which this restore created, was removed on the interrupt";
+      } else if (created && keepPartial) {
         state = what + ", which this restore created, was kept as it is, partly written"
             + " (--keep-partial)";
       } else if (created) {
+        finished = true;
         state = removeCreated(e, what) + boundDirectoryNote();
       } else if (writing) {
         state = what + " existed before and was left as it is: partly restored, old and restored"
@@ -245,7 +300,7 @@ public final class RestoreSnapshot {
 
     private String removeCreated(Throwable e, String what) {
       try {
-        Volumes.remove(host, volume);
+        Volumes.removeWithHelpers(host, volume);
         return what + ", which this restore created, was removed";
       } catch (IOException | RuntimeException cleanup) {
         e.addSuppressed(cleanup);

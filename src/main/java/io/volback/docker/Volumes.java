@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -133,5 +134,26 @@ public final class Volumes {
     } catch (IOException | RuntimeException e) {
       return device;
     }
+  }
+
+  /**
+   * Removes the volume after force-removing the helper containers that mount it (the engine
+   * refuses to remove a volume in use): for a volume a restore created and must not leave behind.
+   */
+  public static void removeWithHelpers(DockerHost host, String name) throws DockerHostException {
+    try {
+      host.client().listContainersCmd().withShowAll(true)
+          .withLabelFilter(Map.of(HelperContainer.LABEL + ".volume", name)).exec()
+          .forEach(c -> {
+            try {
+              host.client().removeContainerCmd(c.getId()).withForce(true).exec();
+            } catch (RuntimeException gone) {
+              // removed meanwhile by the helpers' own clean-up
+            }
+          });
+    } catch (RuntimeException e) {
+      throw EngineApi.failure(host, "list the helpers of volume " + name, e);
+    }
+    remove(host, name);
   }
 }

@@ -7,15 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.Volumes;
+import io.volback.repo.Repository;
+import io.volback.repo.RepositoryLock;
+import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
+import io.volback.testsupport.VolbackProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -232,5 +238,35 @@ class RestoreFailureTest {
         .contains("--overwrite").contains("was removed");
     assertThat(Volumes.exists(a, target)).isFalse();
     assertThat(occupied.resolve("f")).hasContent("precious");
+  }
+
+  /**
+   * The restore is held deterministically between creating the volume and writing it: this test
+   * holds an exclusive repository lock, which the restore waits for after the volume exists.
+   */
+  @Test
+  void anInterruptedRestoreRemovesTheVolumeItCreated() throws Exception {
+    String volume = TestDocker.createVolume(a, "src");
+    Files.writeString(mountpoint(volume).resolve("f"), "x");
+    String id = backup(volume);
+    String target = TestDocker.uniqueName("interrupted");
+    Repository repo = Repository.open(new LocalFolderStore(repoDir), "pw".toCharArray());
+    Path log = tmp.resolve("restore.log");
+    Process restore;
+    try (RepositoryLock exclusive = repo.lock(true, Duration.ofSeconds(10))) {
+      restore = VolbackProcess.builder(Map.of(), "-r", repoDir.toString(), "--password-file",
+          Cli.passwordFile(tmp, "pw").toString(), "-H", a.address(), "restore", id, "--to", target)
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!Volumes.exists(a, target) && restore.isAlive() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(Volumes.exists(a, target)).as("the restore created its volume").isTrue();
+      restore.destroy();
+      assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    String output = Files.readString(log);
+    assertThat(Volumes.exists(a, target)).as(output).isFalse();
+    assertThat(output).contains("volume " + target).contains("was removed");
   }
 }
