@@ -252,15 +252,15 @@ public final class RestoreSnapshot {
         return;
       }
       finished = true;
-      String what = "volback: volume " + volume + " on " + host.address()
+      String what = "volume " + volume + " on " + host.address()
           + ", which the interrupted restore created, ";
       try {
         Volumes.removeWithHelpers(host, volume);
-        System.err.println(what + "was removed");
+        listener.warning(what + "was removed");
       } catch (NoSuchVolumeException neverCreated) {
         // interrupted before the engine created it
       } catch (IOException | RuntimeException e) {
-        System.err.println(what + "could not be removed (" + e.getMessage()
+        listener.warning(what + "could not be removed (" + e.getMessage()
             + "): remove it with docker volume rm " + volume);
       }
     }
