@@ -3,8 +3,10 @@ package io.volback.app;
 import io.volback.docker.DockerHost;
 import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
+import io.volback.docker.NoSuchVolumeException;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
+import io.volback.docker.VolumeDevice;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import io.volback.docker.VolumeSpec;
@@ -28,6 +30,12 @@ import java.util.Optional;
  * RestoreSnapshot writes a snapshot into a volume on a Docker host: the snapshot's own volume name
  * or another one. A missing volume is created with the snapshot's driver, driver options and labels.
  * An existing volume is only written into with overwrite when it is not empty or a container uses it.
+ *
+ * <p>What could fail is checked before anything is created: the include paths must match, and a
+ * volume to create must not share its directory or device with another volume (a bind volume
+ * restored under a new name would otherwise be bound to the source's own directory). A volume the
+ * restore created is removed again when the restore fails, unless keepPartial; an existing target
+ * is left as it is, and the error says in which state.
  */
 public final class RestoreSnapshot {
   private final Repository repo;
@@ -45,7 +53,8 @@ public final class RestoreSnapshot {
 
   /** Request: which snapshot, into which volume, and how. */
   public record Request(String snapshot, String volume, String targetVolume, boolean overwrite,
-      List<String> include, ReadPath writePath, Map<String, String> driverOptions) {}
+      List<String> include, ReadPath writePath, Map<String, String> driverOptions,
+      boolean keepPartial) {}
 
   /** Result: what was restored where. */
   public record Result(SnapshotSummary snapshot, String volume, String host, boolean created,
@@ -60,19 +69,64 @@ public final class RestoreSnapshot {
       throw new UsageException("snapshot " + snap.id().shortHex() + " is of a " + source.kind()
           + ", not a volume: name the volume to restore into with --to");
     }
-    boolean created = prepareTarget(target, source, request.overwrite(), request.driverOptions());
-    VolumeInfo volume = VolumeDiscovery.get(host, target);
     PathFilter filter = request.include() == null || request.include().isEmpty()
         ? PathFilter.ALL : PathFilter.including(request.include());
-    listener.volumeStarted(target, snap.snapshot().stats().bytes());
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
-    Optional<Path> mountpoint = request.writePath() == ReadPath.API
+    List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
+    if (!unmatched.isEmpty()) {
+      throw new IOException("nothing to restore for " + String.join(", ", unmatched)
+          + ": snapshot " + snap.id().shortHex() + " holds no such path (see volback ls "
+          + snap.id().shortHex() + "); nothing was created or changed");
+    }
+    TargetState state = new TargetState(target);
+    Thread onInterrupt = new Thread(state::interrupted, "volback-restore-cleanup");
+    if (!request.keepPartial()) {
+      Runtime.getRuntime().addShutdownHook(onInterrupt);
+    }
+    try {
+      prepareTarget(target, snap, request.overwrite(), request.driverOptions(), state);
+      return restoreOrUndo(request, snap, restorer, filter, state);
+    } finally {
+      state.finish();
+      if (!request.keepPartial()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs, and does nothing now that the state is finished
+        }
+      }
+    }
+  }
+
+  private Result restoreOrUndo(Request request, StoredSnapshot snap, SnapshotRestorer restorer,
+      PathFilter filter, TargetState state) throws IOException {
+    try {
+      if (state.created && !request.overwrite()) {
+        refuseNonEmptyDevice(state.volume);
+      }
+      return restoreInto(state.volume, snap, restorer, filter, request.writePath(), state);
+    } catch (UsageException e) {
+      throw new UsageException(state.undo(e, request.keepPartial()));
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(state.undo(e, request.keepPartial()), e);
+    } catch (Error e) {
+      state.undo(e, request.keepPartial());
+      throw e;
+    }
+  }
+
+  private Result restoreInto(String target, StoredSnapshot snap, SnapshotRestorer restorer,
+      PathFilter filter, ReadPath writePath, TargetState state) throws IOException {
+    VolumeInfo volume = VolumeDiscovery.get(host, target);
+    listener.volumeStarted(target, snap.snapshot().stats().bytes());
+    Optional<Path> mountpoint = writePath == ReadPath.API
         ? Optional.empty() : local.find(host, volume);
-    if (request.writePath() == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
+    if (writePath == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
       throw new UsageException("the mountpoint of volume " + target + " on " + host.address()
           + " is not writable here; drop --write-path mountpoint to restore through the Docker API");
     }
     RestoreStats stats;
+    state.writing = true;
     if (mountpoint.isPresent()) {
       try (DirectorySink sink = new DirectorySink(mountpoint.get(), listener::warning)) {
         stats = restorer.restore(snap, sink, filter);
@@ -87,18 +141,26 @@ public final class RestoreSnapshot {
       stats = holder[0];
     }
     listener.volumeFinished(target);
-    return new Result(SnapshotSummary.of(snap), target, host.address(), created,
+    return new Result(SnapshotSummary.of(snap), target, host.address(), state.created,
         (mountpoint.isPresent() ? ReadPath.MOUNTPOINT : ReadPath.API).label(), stats);
   }
 
-  /** Creates the target volume, or checks that writing into the existing one is allowed. */
-  private boolean prepareTarget(String target, SourceInfo source, boolean overwrite,
-      Map<String, String> optionOverrides) throws IOException {
+  /**
+   * Creates the target volume (state.created is set before the engine is asked, so that an
+   * interrupt from then on removes it), or checks that writing into the existing one is allowed.
+   */
+  private void prepareTarget(String target, StoredSnapshot snap, boolean overwrite,
+      Map<String, String> optionOverrides, TargetState state) throws IOException {
+    SourceInfo source = snap.snapshot().source();
     if (!Volumes.exists(host, target)) {
       Map<String, String> options = new TreeMap<>(source.driverOptions());
       options.putAll(optionOverrides);
-      Volumes.create(host, new VolumeSpec(target, source.driver(), options, source.labels()));
-      return true;
+      VolumeSpec spec = new VolumeSpec(target, source.driver(), options, source.labels());
+      new SharedDeviceCheck(host).checkNew(spec, snap, optionOverrides.containsKey("device"));
+      state.options = spec.driverOptions();
+      state.created = true;
+      create(spec);
+      return;
     }
     if (!optionOverrides.isEmpty()) {
       throw new UsageException("volume " + target + " exists on " + host.address()
@@ -109,15 +171,142 @@ public final class RestoreSnapshot {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " is used by " + names(users) + "; stop them, or restore with --overwrite");
     }
+    new SharedDeviceCheck(host).checkExisting(VolumeDiscovery.get(host, target));
     if (!overwrite && !Volumes.isEmpty(host, target, local)) {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " is not empty; restore with --overwrite to write into it, or choose another --to");
     }
-    return false;
+  }
+
+  /**
+   * A volume created on a bind device (or any device) starts with what the device holds: the same
+   * rule as for an existing volume applies, it must be empty unless --overwrite.
+   */
+  private void refuseNonEmptyDevice(String target) throws IOException {
+    VolumeInfo volume = VolumeDiscovery.get(host, target);
+    Optional<VolumeDevice> device = VolumeDevice.of(volume.driver(), volume.driverOptions());
+    if (device.isPresent() && !Volumes.isEmpty(host, target, local)) {
+      throw new OperationRefusedException("volume " + target + " on " + host.address()
+          + " was created with device=" + device.get().device() + ", which is not empty;"
+          + " restore with --overwrite to write into it, or give it another --driver-opt device=");
+    }
+  }
+
+  /** Creates the volume; a create that fails half-way (the volume exists after all) is undone. */
+  private void create(VolumeSpec spec) throws IOException {
+    try {
+      Volumes.create(host, spec);
+    } catch (IOException | RuntimeException e) {
+      try {
+        if (Volumes.exists(host, spec.name())) {
+          Volumes.remove(host, spec.name());
+        }
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+        throw new IOException(e.getMessage() + "; volume " + spec.name() + " may have been"
+            + " created anyway and could not be removed (" + cleanup.getMessage()
+            + "): remove it with docker volume rm " + spec.name(), e);
+      }
+      throw e;
+    }
+  }
+
+  private static String message(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static String names(List<VolumeConsumer> users) {
     return users.stream().map(c -> c.name() + (c.running() ? " (running)" : " (stopped)"))
         .reduce((a, b) -> a + ", " + b).orElse("");
+  }
+
+  /** TargetState is what a failure has to undo or report about the target volume. */
+  private final class TargetState {
+    final String volume;
+    volatile boolean created;
+    boolean writing;
+    private boolean finished;
+    Map<String, String> options = Map.of();
+
+    TargetState(String volume) {
+      this.volume = volume;
+    }
+
+    /** The restore is over, failed or not: an interrupt from now on changes nothing. */
+    synchronized void finish() {
+      finished = true;
+    }
+
+    /**
+     * On SIGINT/SIGTERM (a shutdown hook): removes the volume this restore created, unless the
+     * restore is over. Synchronized with undo, so that the volume is removed once, and before
+     * the command closes its Docker connection.
+     */
+    synchronized void interrupted() {
+      if (!created || finished) {
+        return;
+      }
+      finished = true;
+      String what = "volume " + volume + " on " + host.address()
+          + ", which the interrupted restore created, ";
+      try {
+        Volumes.removeWithHelpers(host, volume);
+        listener.warning(what + "was removed");
+      } catch (NoSuchVolumeException neverCreated) {
+        // interrupted before the engine created it
+      } catch (IOException | RuntimeException e) {
+        listener.warning(what + "could not be removed (" + e.getMessage()
+            + "): remove it with docker volume rm " + volume);
+      }
+    }
+
+    /**
+     * Removes a volume this restore created (unless keepPartial); returns e's message with what
+     * became of the volume.
+     */
+    synchronized String undo(Throwable e, boolean keepPartial) {
+      String what = "volume " + volume + " on " + host.address();
+      String state;
+      if (created && finished) {
+        state = what + ", which this restore created, was removed on the interrupt";
+      } else if (created && keepPartial) {
+        state = what + ", which this restore created, was kept as it is, partly written"
+            + " (--keep-partial)";
+      } else if (created) {
+        finished = true;
+        state = removeCreated(e, what) + boundDirectoryNote();
+      } else if (writing) {
+        state = what + " existed before and was left as it is: partly restored, old and restored"
+            + " files mixed; restore again with --overwrite";
+      } else {
+        state = what + " existed before and was not changed";
+      }
+      return message(e) + "; " + state;
+    }
+
+    /** Removing a bind volume leaves its directory, with what was written, where it is. */
+    private String boundDirectoryNote() {
+      if (!writing || !VolumeDevice.isBind(options)) {
+        return "";
+      }
+      return " (its bind directory " + options.getOrDefault("device", "?")
+          + " keeps the files written so far)";
+    }
+
+    private String removeCreated(Throwable e, String what) {
+      try {
+        Volumes.removeWithHelpers(host, volume);
+        return what + ", which this restore created, was removed";
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+        return what + ", which this restore created, could not be removed ("
+            + cleanup.getMessage() + "): remove it with docker volume rm " + volume;
+      }
+    }
   }
 }

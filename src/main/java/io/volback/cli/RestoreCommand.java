@@ -29,6 +29,10 @@ final class RestoreCommand extends CommandBase {
       description = "Override a driver option of the volume restore creates, e.g. device=/new/path (repeatable).")
   Map<String, String> driverOptions = new LinkedHashMap<>();
 
+  @Option(names = "--keep-partial",
+      description = "Keep a volume this restore created when the restore fails (it is removed by default).")
+  boolean keepPartial;
+
   @Option(names = "--write-path", paramLabel = "auto|api|mountpoint", defaultValue = "auto",
       description = "How to write the volume: auto, api (Docker API) or mountpoint (directly).")
   String writePath;
@@ -43,7 +47,7 @@ final class RestoreCommand extends CommandBase {
       RestoreSnapshot.Result result = new RestoreSnapshot(repo, host,
           DockerAccess.localMountpoint(System.getenv()), progress)
           .run(new RestoreSnapshot.Request(snapshot.snapshot, snapshot.volume, to, overwrite, include, path,
-              driverOptions));
+              driverOptions, keepPartial));
       if (json()) {
         printJson(result);
       } else {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -81,5 +83,77 @@ public final class Volumes {
     } catch (RuntimeException e) {
       throw EngineApi.failure(host, "remove volume " + name, e);
     }
+  }
+
+  /**
+   * The volumes on the host, other than {@code except}, that store their files where
+   * {@code device} is (the same directory or device, or a directory nested in or around it).
+   * With resolveLocally, directories are compared after resolving symlinks here.
+   */
+  public static List<VolumeInfo> sharingDevice(DockerHost host, VolumeDevice device, String except,
+      boolean resolveLocally) throws DockerHostException {
+    VolumeDevice mine = resolveLocally ? resolved(device) : device;
+    List<VolumeInfo> sharing = new ArrayList<>();
+    for (VolumeInfo volume : VolumeDiscovery.all(host)) {
+      if (volume.name().equals(except)) {
+        continue;
+      }
+      Optional<VolumeDevice> theirs = VolumeDevice.of(volume);
+      if (theirs.isPresent()
+          && mine.overlaps(resolveLocally ? resolved(theirs.get()) : theirs.get())) {
+        sharing.add(volume);
+      }
+    }
+    return sharing;
+  }
+
+  /**
+   * Whether host paths (bind devices) can be checked from this process: the engine is on a local
+   * socket and its own volumes folder is visible here, so this is not a container that merely
+   * holds the engine's socket.
+   */
+  public static boolean hostPathsVisible(DockerHost host) {
+    if (!host.isLocalSocket()) {
+      return false;
+    }
+    try {
+      String root = EngineApi.getJson(host, "/info", "get engine info").path("DockerRootDir")
+          .asText("");
+      return !root.isEmpty() && Files.isDirectory(Path.of(root, "volumes"));
+    } catch (DockerHostException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static VolumeDevice resolved(VolumeDevice device) {
+    if (!device.directory()) {
+      return device;
+    }
+    try {
+      return new VolumeDevice(Path.of(device.device()).toRealPath().toString(), true);
+    } catch (IOException | RuntimeException e) {
+      return device;
+    }
+  }
+
+  /**
+   * Removes the volume after force-removing the helper containers that mount it (the engine
+   * refuses to remove a volume in use): for a volume a restore created and must not leave behind.
+   */
+  public static void removeWithHelpers(DockerHost host, String name) throws DockerHostException {
+    try {
+      host.client().listContainersCmd().withShowAll(true)
+          .withLabelFilter(Map.of(HelperContainer.LABEL + ".volume", name)).exec()
+          .forEach(c -> {
+            try {
+              host.client().removeContainerCmd(c.getId()).withForce(true).exec();
+            } catch (RuntimeException gone) {
+              // removed meanwhile by the helpers' own clean-up
+            }
+          });
+    } catch (RuntimeException e) {
+      throw EngineApi.failure(host, "list the helpers of volume " + name, e);
+    }
+    remove(host, name);
   }
 }

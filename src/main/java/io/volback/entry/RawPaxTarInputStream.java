@@ -28,8 +28,9 @@ final class RawPaxTarInputStream extends TarArchiveInputStream {
   private final Map<String, byte[]> global = new HashMap<>();
   private Map<String, byte[]> current = Map.of();
 
+  /** Header name fields are read as ISO-8859-1, i.e. byte for byte: names are bytes. */
   RawPaxTarInputStream(InputStream in) {
-    super(in, StandardCharsets.UTF_8.name());
+    super(in, StandardCharsets.ISO_8859_1.name());
   }
 
   /** The next member, like getNextEntry(), with its raw PAX headers in rawPaxHeaders(). */

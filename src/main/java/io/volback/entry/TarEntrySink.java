@@ -17,6 +17,10 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * ("data/", "data/a/b"; or "./", "./a/b" for rootName "."). Long names, big ids and sizes,
  * sub-second mtimes and xattrs (SCHILY.xattr.*) go into PAX headers. Owner names are left empty
  * so that extractors use the numeric ids. finish() writes the trailer; `out` is never closed.
+ *
+ * <p>Names are bytes: a name or link target that is not printable ASCII goes into a PAX path or
+ * linkpath record as its exact bytes (ByteNames.encode), with hdrcharset=BINARY when they are not
+ * UTF-8, as Docker's Go archive/tar reads them.
  */
 public final class TarEntrySink implements EntrySink {
   private static final long MAX_OCTAL_SIZE = 077777777777L;
@@ -83,11 +87,15 @@ public final class TarEntrySink implements EntrySink {
     }
 
     PaxHeader pax = new PaxHeader();
+    if (ByteNames.hasEscapes(name) || linkName != null && ByteNames.hasEscapes(linkName)) {
+      // POSIX: path/linkpath values are bytes, not UTF-8 (Go and GNU tar take them raw anyway).
+      pax.add("hdrcharset", "BINARY");
+    }
     if (needsPax(name)) {
-      pax.add("path", name);
+      pax.add("path", ByteNames.encode(name));
     }
     if (linkName != null && needsPax(linkName)) {
-      pax.add("linkpath", linkName);
+      pax.add("linkpath", ByteNames.encode(linkName));
     }
     if (size > MAX_OCTAL_SIZE) {
       pax.add("size", Long.toString(size));
@@ -174,7 +182,7 @@ public final class TarEntrySink implements EntrySink {
   }
 
   private static boolean needsPax(String name) {
-    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = ByteNames.encode(name);
     if (bytes.length >= NAME_FIELD) {
       return true;
     }

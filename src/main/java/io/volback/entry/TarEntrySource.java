@@ -16,6 +16,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * normalised to "/a/b"; with stripFirstComponent the first component is dropped, as for Docker's
  * archive endpoint, which names the members of path=/data "data/...". A synthetic root (0755,
  * 0:0) is emitted when the first member is not the root. The input stream is not closed.
+ *
+ * <p>The archive comes from a host that may be compromised, so it is checked as it streams
+ * (see {@link TreeOrder}): a ".." component, a duplicate path, a member before its parent
+ * directory or under a non-directory fails the whole read with an error naming the member.
  */
 public final class TarEntrySource implements EntrySource {
   private static final String SCHILY_XATTR = "SCHILY.xattr.";
@@ -23,6 +27,7 @@ public final class TarEntrySource implements EntrySource {
 
   private final InputStream in;
   private final boolean stripFirstComponent;
+  private String rootName;
 
   public TarEntrySource(InputStream tar, boolean stripFirstComponent) {
     this.in = tar;
@@ -38,40 +43,91 @@ public final class TarEntrySource implements EntrySource {
         // The member's stream ends with the member; the archive stays open for the next one.
       }
     };
+    TreeOrder order = new TreeOrder();
+    rootName = null;
     boolean first = true;
-    TarArchiveEntry member;
-    while ((member = tar.next()) != null) {
-      FileEntry entry = toEntry(member, tar.rawPaxHeaders());
+    TarArchiveMember member;
+    while ((member = next(tar)) != null) {
+      FileEntry entry = toEntry(member);
       if (first && !entry.isRoot()) {
-        visitor.visit(FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build(), null);
+        FileEntry root = FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build();
+        order.check(root.path(), root.type(), member.name());
+        visitor.visit(root, null);
       }
       first = false;
+      order.check(entry.path(), entry.type(), member.name());
+      if (entry.type() == EntryType.HARDLINK) {
+        order.checkLinkTarget(entry.path(), entry.linkTarget(), member.name());
+      }
       visitor.visit(entry, entry.type() == EntryType.FILE ? opener : null);
     }
   }
 
-  private String path(String name) {
-    String path = TarNames.toPath(name);
-    return stripFirstComponent ? TarNames.stripFirst(path) : path;
+  /** A tar member with its name and link target as read from the archive, bytes decoded. */
+  private record TarArchiveMember(TarArchiveEntry entry, String name, String linkName,
+      Map<String, byte[]> rawPax) {}
+
+  /**
+   * The next member. Names are bytes: a PAX path/linkpath record is taken raw (commons-compress
+   * would decode it as UTF-8, mangling other bytes), a header field byte for byte (the stream
+   * reads them as ISO-8859-1); both are then mapped with ByteNames, whatever the JVM's encoding.
+   */
+  private static TarArchiveMember next(RawPaxTarInputStream tar) throws IOException {
+    TarArchiveEntry m = tar.next();
+    if (m == null) {
+      return null;
+    }
+    Map<String, byte[]> rawPax = tar.rawPaxHeaders();
+    return new TarArchiveMember(m, rawName(rawPax.get("path"), m.getName()),
+        rawName(rawPax.get("linkpath"), m.getLinkName()), rawPax);
   }
 
-  private FileEntry toEntry(TarArchiveEntry m, Map<String, byte[]> rawPax) throws IOException {
+  private static String rawName(byte[] pax, String headerField) {
+    byte[] bytes = pax != null ? pax : headerField.getBytes(StandardCharsets.ISO_8859_1);
+    return ByteNames.decode(bytes);
+  }
+
+  private String path(String name) throws IOException {
+    String path = TarNames.toPath(name);
+    if (!stripFirstComponent) {
+      return path;
+    }
+    String first = TarNames.first(path);
+    if (rootName == null) {
+      rootName = first;
+    } else if (!first.equals(rootName)) {
+      throw new IOException("archive member " + ByteNames.printable(name) + ": not under "
+          + ByteNames.printable(rootName) + "/ like the members before it; the archive is refused");
+    }
+    return TarNames.stripFirst(path);
+  }
+
+  private FileEntry toEntry(TarArchiveMember member) throws IOException {
+    TarArchiveEntry m = member.entry();
     EntryType type = type(m);
-    FileEntry.Builder b = FileEntry.builder(path(m.getName()), type)
+    FileEntry.Builder b = FileEntry.builder(path(member.name()), type)
         .mode(m.getMode() & 07777)
         .uid((int) m.getLongUserId())
         .gid((int) m.getLongGroupId())
         .mtime(m.getLastModifiedTime() == null ? Instant.EPOCH
             : m.getLastModifiedTime().toInstant())
-        .xattrs(xattrs(m, rawPax));
+        .xattrs(xattrs(m, member.rawPax()));
     switch (type) {
       case FILE -> b.size(m.isSparse() ? m.getRealSize() : m.getSize());
-      case SYMLINK -> b.linkTarget(m.getLinkName());
-      case HARDLINK -> b.linkTarget(path(m.getLinkName()));
+      case SYMLINK -> b.linkTarget(linkTarget(member));
+      case HARDLINK -> b.linkTarget(path(linkTarget(member)));
       case CHAR_DEVICE, BLOCK_DEVICE -> b.device(m.getDevMajor(), m.getDevMinor());
       default -> { }
     }
     return b.build();
+  }
+
+  private static String linkTarget(TarArchiveMember member) throws IOException {
+    if (member.linkName().indexOf('\0') >= 0 || member.linkName().isEmpty()) {
+      throw new IOException("archive member " + ByteNames.printable(member.name())
+          + ": its link target is empty or holds a NUL byte; the archive is refused");
+    }
+    return member.linkName();
   }
 
   private static EntryType type(TarArchiveEntry m) throws IOException {

@@ -34,6 +34,11 @@ public final class PathFilter {
     return p.equals("/.") ? "/" : p;
   }
 
+  /** The include paths, normalised; empty for ALL. */
+  public List<String> includePaths() {
+    return includes;
+  }
+
   public boolean isAll() {
     return includes.isEmpty() || includes.contains("/");
   }

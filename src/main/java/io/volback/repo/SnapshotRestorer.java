@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,6 +69,25 @@ public final class SnapshotRestorer {
       return new RestoreStats(counts[0], counts[1], counts[2], counts[3],
           Duration.between(start, Instant.now()).toMillis());
     }
+  }
+
+  /**
+   * The filter's include paths that match nothing in the snapshot, found in one streaming pass
+   * over its tree (stopping once every include has matched), so that a restore can refuse them
+   * before it creates or touches anything.
+   */
+  public List<String> unmatchedIncludes(StoredSnapshot snapshot, PathFilter filter)
+      throws IOException {
+    if (filter.isAll()) {
+      return List.of();
+    }
+    Set<String> unmatched = new LinkedHashSet<>(filter.includePaths());
+    TreeReader tree = new TreeReader(repo.newBlobLoader(), snapshot.snapshot().treeIds());
+    for (TreeNode node = tree.next(); node != null && !unmatched.isEmpty(); node = tree.next()) {
+      String path = node.path();
+      unmatched.removeIf(inc -> path.equals(inc) || path.startsWith(inc + "/"));
+    }
+    return List.copyOf(unmatched);
   }
 
   /** Targets of included hard links that the filter leaves out. */

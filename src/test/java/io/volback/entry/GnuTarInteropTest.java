@@ -25,7 +25,8 @@ class GnuTarInteropTest {
     Path dst = Files.createDirectory(tmp.resolve("dst"));
     TestTrees.populate(src, 21);
     Path tar = tmp.resolve("gnu.tar");
-    TestTrees.run("tar", "--format=" + format, "--xattrs", "--xattrs-include=user.*",
+    // TarEntrySource needs Docker's order: depth-first, names sorted bytewise (--sort=name).
+    TestTrees.run("tar", "--format=" + format, "--sort=name", "--xattrs", "--xattrs-include=user.*",
         "-cpf", tar.toString(), "-C", src.toString(), ".");
 
     List<String> warnings = new ArrayList<>();
@@ -75,7 +76,7 @@ class GnuTarInteropTest {
     assertThat(TestTrees.run("getfattr", "-e", "hex", "-n", "user.bin", f.toString()))
         .contains("user.bin=" + hex);
     Path tar = tmp.resolve("gnu.tar");
-    TestTrees.run("tar", "--format=posix", "--xattrs", "--xattrs-include=user.*",
+    TestTrees.run("tar", "--format=posix", "--sort=name", "--xattrs", "--xattrs-include=user.*",
         "-cpf", tar.toString(), "-C", src.toString(), ".");
     try (InputStream in = Files.newInputStream(tar)) {
       assertThat(Trees.entries(new TarEntrySource(in, false)))

@@ -1,6 +1,7 @@
 package io.volback.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.volback.testsupport.TestTrees;
 import java.io.BufferedInputStream;
@@ -87,16 +88,16 @@ class TarRoundTripTest {
     List<FileEntry> entries = List.of(
         FileEntry.builder("/", EntryType.DIRECTORY).mode(0700).uid(-2).gid(3_000_000)
             .mtime(Instant.parse("1960-05-06T07:08:09.987654321Z")).build(),
+        FileEntry.builder("/dev", EntryType.CHAR_DEVICE).device(4095, 1048575).build(),
+        FileEntry.builder("/fifo", EntryType.FIFO).mode(01644).build(),
         FileEntry.builder("/" + "x".repeat(300), EntryType.FILE).size(3)
             .mtime(Instant.parse("2500-01-01T00:00:00.000000001Z"))
             .xattrs(Map.of("user.bin", Base64.getEncoder().encodeToString(binary),
                 "security.capability", Base64.getEncoder().encodeToString(binary),
                 "user.text", Base64.getEncoder().encodeToString("é=\n".getBytes("UTF-8"))))
             .build(),
-        FileEntry.builder("/ünïcode", EntryType.SYMLINK).linkTarget("/" + "y".repeat(200)).build(),
-        FileEntry.builder("/hl", EntryType.HARDLINK).linkTarget("/" + "x".repeat(300)).build(),
-        FileEntry.builder("/dev", EntryType.CHAR_DEVICE).device(4095, 1048575).build(),
-        FileEntry.builder("/fifo", EntryType.FIFO).mode(01644).build());
+        FileEntry.builder("/zhl", EntryType.HARDLINK).linkTarget("/" + "x".repeat(300)).build(),
+        FileEntry.builder("/ünïcode", EntryType.SYMLINK).linkTarget("/" + "y".repeat(200)).build());
     Path tar = tmp.resolve("x.tar");
     try (OutputStream out = Files.newOutputStream(tar)) {
       TarEntrySink sink = new TarEntrySink(out, "root");
@@ -128,13 +129,13 @@ class TarRoundTripTest {
   }
 
   @Test
-  void normalisesNames() {
+  void normalisesNames() throws Exception {
     assertThat(TarNames.toPath("./a/b/")).isEqualTo("/a/b");
     assertThat(TarNames.toPath("a")).isEqualTo("/a");
     assertThat(TarNames.toPath("./")).isEqualTo("/");
     assertThat(TarNames.toPath(".")).isEqualTo("/");
     assertThat(TarNames.toPath("/a//./b")).isEqualTo("/a/b");
-    assertThat(TarNames.toPath("a/../b")).isEqualTo("/a/../b");
+    assertThatThrownBy(() -> TarNames.toPath("a/../b")).hasMessageContaining("a/../b");
     assertThat(TarNames.stripFirst("/data")).isEqualTo("/");
     assertThat(TarNames.stripFirst("/data/a/b")).isEqualTo("/a/b");
     assertThat(TarNames.toName("data", "/", true)).isEqualTo("data/");
