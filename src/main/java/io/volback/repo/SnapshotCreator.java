@@ -96,6 +96,7 @@ public final class SnapshotCreator {
       Snapshot snapshot = new Snapshot(1, start, Hosts.hostname(), System.getProperty("user.name"),
           info, tags, treeIds.stream().map(Id::hex).toList(),
           parent == null ? null : parent.id().hex(), stats, skipped(skips));
+      lock.checkStillHeld();
       return repo.saveSnapshot(snapshot);
     }
   }

@@ -115,6 +115,21 @@ class RepositoryEngineTest {
   }
 
   @Test
+  void aBackupWhoseLockWasRemovedWritesNoSnapshot() throws Exception {
+    MemoryTree tree = sampleTree(3);
+    BackupListener removesLocks = new BackupListener() {
+      @Override
+      public void bytesRead(long n) {
+        store.list(RepoLayout.LOCKS).forEach(lock -> store.delete(lock.key()));
+      }
+    };
+    assertThatThrownBy(() -> new SnapshotCreator(repo, removesLocks)
+        .create(tree, SourceInfo.directory("vol", "/x"), List.of(), null))
+        .isInstanceOf(RepositoryLockedException.class);
+    assertThat(store.list(RepoLayout.SNAPSHOTS)).isEmpty();
+  }
+
+  @Test
   void wrongPasswordIsAClearError() {
     assertThatThrownBy(() -> Repository.open(store, "nope".toCharArray()))
         .isInstanceOf(WrongPasswordException.class).hasMessageContaining("wrong password");
