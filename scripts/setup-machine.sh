@@ -16,6 +16,9 @@ command -v setfattr >/dev/null || need_pkgs+=(attr)
 # The benchmark's smoke test runs restic beside volback, measured with GNU time.
 command -v restic >/dev/null || need_pkgs+=(restic)
 [ -x /usr/bin/time ] || need_pkgs+=(time)
+# strace proves that export fsyncs; chattr makes a repository folder read-only in a safety test.
+command -v strace >/dev/null || need_pkgs+=(strace)
+command -v chattr >/dev/null || need_pkgs+=(e2fsprogs)
 if ((${#need_pkgs[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
