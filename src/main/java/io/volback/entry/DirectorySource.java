@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -75,7 +78,7 @@ public final class DirectorySource implements EntrySource {
     try (rootFd) {
       FileEntry entry = base("/", EntryType.DIRECTORY, rootFd.stat())
           .xattrs(Xattrs.read(rootFd.fd, "/")).build();
-      new Walk(visitor).directory(entry, rootFd, list(rootFd));
+      new Walk(visitor).run(entry, rootFd, list(rootFd));
     }
   }
 
@@ -124,15 +127,44 @@ public final class DirectorySource implements EntrySource {
       this.visitor = visitor;
     }
 
-    private void directory(FileEntry entry, Fd dir, List<Name> children) throws IOException {
-      visitor.visit(entry, null);
-      String prefix = entry.isRoot() ? "/" : entry.path() + "/";
-      for (Name name : children) {
-        child(prefix + name.text(), dir, name.bytes());
+    /** A directory being walked: open, with the children not visited yet. */
+    private record Frame(Fd dir, String prefix, Iterator<Name> children) {}
+
+    /**
+     * Visits root and everything below it depth-first. The walk keeps its own stack of open
+     * directories, so that a tree thousands of levels deep cannot overflow the thread's stack.
+     */
+    void run(FileEntry root, Fd rootFd, List<Name> children) throws IOException {
+      visitor.visit(root, null);
+      Deque<Frame> stack = new ArrayDeque<>();
+      stack.push(new Frame(rootFd, "/", children.iterator()));
+      try {
+        while (!stack.isEmpty()) {
+          Frame top = stack.peek();
+          if (!top.children().hasNext()) {
+            stack.pop();
+            if (top.dir() != rootFd) {
+              top.dir().close();
+            }
+            continue;
+          }
+          Name name = top.children().next();
+          Frame below = child(top.prefix() + name.text(), top.dir(), name.bytes());
+          if (below != null) {
+            stack.push(below);
+          }
+        }
+      } finally {
+        for (Frame f : stack) {
+          if (f.dir() != rootFd) {
+            f.dir().close();
+          }
+        }
       }
     }
 
-    private void child(String path, Fd parent, byte[] name) throws IOException {
+    /** Visits one child of parent; returns the frame to walk next if it is an open directory. */
+    private Frame child(String path, Fd parent, byte[] name) throws IOException {
       // Only the reads of the tree itself are guarded here, never the visitor: an exception from
       // the visitor (for example a sink that cannot write) must propagate.
       UnixAttributes listed;
@@ -142,7 +174,7 @@ public final class DirectorySource implements EntrySource {
         EntryType type = listed.type();
         if (type == null) {
           skips.skipped(path, listed.isSocket() ? "socket" : "unknown file type");
-          return;
+          return null;
         }
         FirstLink first = type == EntryType.FILE && listed.nlink() > 1
             ? hardLinks.get(fileId(listed)) : null;
@@ -156,44 +188,51 @@ public final class DirectorySource implements EntrySource {
         }
       } catch (FileSystemException e) {
         vanished(path, e);
-        return;
+        return null;
       }
       if (entry == null) {
         if (listed.type() == EntryType.DIRECTORY) {
-          openedDirectory(path, parent, name, listed);
-        } else {
-          openedFile(path, parent, name, listed);
+          return openedDirectory(path, parent, name, listed);
         }
-        return;
+        openedFile(path, parent, name, listed);
+        return null;
       }
       visitor.visit(entry, null);
       if (entry.type() == EntryType.HARDLINK) {
         linkSeen(fileId(listed));
       }
+      return null;
     }
 
-    private void openedDirectory(String path, Fd parent, byte[] name, UnixAttributes listed)
+    private Frame openedDirectory(String path, Fd parent, byte[] name, UnixAttributes listed)
         throws IOException {
       Fd dir = open(path, parent, name, Posix.O_RDONLY | Posix.O_DIRECTORY);
       if (dir == null) {
-        return;
+        return null;
       }
-      try (dir) {
+      boolean walking = false;
+      try {
         FileEntry entry;
         List<Name> children;
         try {
           UnixAttributes attrs = dir.stat();
           if (!attrs.sameObject(listed)) {
             replaced(path);
-            return;
+            return null;
           }
           children = list(dir);
           entry = base(path, EntryType.DIRECTORY, attrs).xattrs(Xattrs.read(dir.fd, path)).build();
         } catch (FileSystemException e) {
           vanished(path, e);
-          return;
+          return null;
         }
-        directory(entry, dir, children);
+        visitor.visit(entry, null);
+        walking = true;
+        return new Frame(dir, path + "/", children.iterator());
+      } finally {
+        if (!walking) {
+          dir.close();
+        }
       }
     }
 
