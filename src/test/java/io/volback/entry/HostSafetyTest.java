@@ -83,6 +83,34 @@ class HostSafetyTest {
   }
 
   @Test
+  void anEntrySwappedBetweenItsListingAndItsOpenIsSkippedNotFollowed() throws Exception {
+    Files.createDirectory(volume.resolve("d"));
+    Files.writeString(volume.resolve("d/inner"), "volume data");
+    Files.writeString(volume.resolve("f"), "volume data");
+    Files.writeString(outside.resolve("inner"), SECRET);
+    Path hostFile = Files.writeString(tmp.resolve("host-file"), SECRET);
+    SkipLog skips = new SkipLog(warnings::add);
+    List<String> read = new ArrayList<>();
+
+    new DirectorySource(volume, skips).beforeOpen(path -> {
+      Path p = volume.resolve(path.substring(1));
+      Files.move(p, tmp.resolve("moved-" + p.getFileName()));
+      Files.createSymbolicLink(p, path.equals("/d") ? outside : hostFile);
+    }).forEach((entry, content) -> {
+      read.add(entry.path());
+      if (content != null) {
+        try (InputStream in = content.open()) {
+          assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+        }
+      }
+    });
+
+    assertThat(read).containsExactly("/");
+    assertThat(skips.kept()).extracting(SkipLog.Skipped::path).containsExactly("/d", "/f");
+    assertThat(skips.kept()).allMatch(s -> s.reason().startsWith("replaced during the walk"));
+  }
+
+  @Test
   void restoreNeverChangesModesThroughASymlinkSwappedInDuringTheWrite() throws Exception {
     DirectorySink sink = new DirectorySink(volume, warnings::add);
     sink.write(dir("/"), null);
