@@ -304,11 +304,7 @@ public final class DirectorySink implements ConcurrentFileSink {
 
   private static UnixAttributes statOrNull(Fd dir, byte[] name, String path)
       throws FileSystemException {
-    try {
-      return Posix.statAt(dir.fd, name, path);
-    } catch (NoSuchFileException e) {
-      return null;
-    }
+    return Posix.statAtIfExists(dir.fd, name, path);
   }
 
   private static String printable(FileEntry entry) {

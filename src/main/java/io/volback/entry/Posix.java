@@ -119,6 +119,20 @@ final class Posix {
     return UnixAttributes.fromStatx(buf);
   }
 
+  /** The statx of name in dirfd, not following a symlink; null if there is no such entry. */
+  static UnixAttributes statAtIfExists(int dirfd, byte[] name, String path)
+      throws FileSystemException {
+    byte[] buf = new byte[256];
+    if (statx(dirfd, cString(name), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf) < 0) {
+      int errno = Native.getLastError();
+      if (errno == ENOENT) {
+        return null;
+      }
+      throw exception(errno, path);
+    }
+    return UnixAttributes.fromStatx(buf);
+  }
+
   /** The statx of an open descriptor (also one opened with O_PATH). */
   static UnixAttributes stat(int fd, String path) throws FileSystemException {
     byte[] buf = new byte[256];
@@ -211,7 +225,10 @@ final class Posix {
       if (size < 0 && isNotSupported(Native.getLastError())) {
         return new byte[0];
       }
-      byte[] buf = new byte[(int) check(size, path)];
+      if (check(size, path) == 0) {
+        return new byte[0];
+      }
+      byte[] buf = new byte[(int) size];
       long n = listxattr(p, buf, buf.length);
       if (n >= 0 || Native.getLastError() != ERANGE) {
         return Arrays.copyOf(buf, (int) check(n, path));
