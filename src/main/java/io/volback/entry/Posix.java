@@ -38,8 +38,9 @@ final class Posix {
   static final int O_NONBLOCK = 04000;
   static final int O_CLOEXEC = 02000000;
   static final int O_PATH = 010000000;
-  // arm, arm64 and powerpc swap these two; every other Linux uses the asm-generic values.
-  private static final boolean ARM_FLAGS = Platform.isARM() || Platform.isPPC();
+  // arm64 and powerpc have their own values for these two; x86-64, riscv64 and s390x use the
+  // asm-generic ones. A wrong O_NOFOLLOW would follow symlinks, so other architectures are refused.
+  private static final boolean ARM_FLAGS = armFlags(System.getProperty("os.arch"));
   static final int O_DIRECTORY = ARM_FLAGS ? 040000 : 0200000;
   static final int O_NOFOLLOW = ARM_FLAGS ? 0100000 : 0400000;
 
@@ -76,6 +77,15 @@ final class Posix {
   }
 
   private Posix() {}
+
+  private static boolean armFlags(String arch) {
+    return switch (arch) {
+      case "amd64", "x86_64", "riscv64", "s390x" -> false;
+      case "aarch64", "arm64", "ppc64le", "ppc64" -> true;
+      default -> throw new UnsupportedOperationException("volback reads and writes directories "
+          + "only on x86-64, arm64, ppc64, riscv64 and s390x Linux, not on " + arch);
+    };
+  }
 
   private static native int openat(int dirfd, byte[] path, int flags, int mode);
   private static native int close(int fd);
