@@ -83,7 +83,15 @@ final class FileContent extends InputStream {
 
   /** Finds the data segment at or after pos; false at the end of the file. */
   private boolean locateData() throws IOException {
-    long data = Posix.seek(seeker.fd, pos, Posix.SEEK_DATA, path);
+    long data;
+    try {
+      data = Posix.seek(seeker.fd, pos, Posix.SEEK_DATA, path);
+    } catch (FileSystemException e) {
+      // A file system without SEEK_DATA: read everything from here on.
+      nextData = pos;
+      dataEnd = Long.MAX_VALUE;
+      return true;
+    }
     if (data < 0) {
       long size = seeker.stat().size();
       if (pos >= size) {
