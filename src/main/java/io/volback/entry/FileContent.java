@@ -103,7 +103,12 @@ final class FileContent extends InputStream {
       return true;
     }
     nextData = data;
-    long hole = Posix.seek(seeker.fd, data, Posix.SEEK_HOLE, path);
+    long hole;
+    try {
+      hole = Posix.seek(seeker.fd, data, Posix.SEEK_HOLE, path);
+    } catch (FileSystemException e) {
+      hole = -1;
+    }
     dataEnd = hole < 0 ? Long.MAX_VALUE : hole;
     return true;
   }
