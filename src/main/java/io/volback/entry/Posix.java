@@ -26,16 +26,15 @@ import java.util.Arrays;
  */
 final class Posix {
   static final int AT_FDCWD = -100;
-  static final int AT_SYMLINK_NOFOLLOW = 0x100;
-  static final int AT_REMOVEDIR = 0x200;
-  static final int AT_EMPTY_PATH = 0x1000;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+  private static final int AT_REMOVEDIR = 0x200;
+  private static final int AT_EMPTY_PATH = 0x1000;
 
   static final int O_RDONLY = 0;
   static final int O_WRONLY = 1;
   static final int O_CREAT = 0100;
   static final int O_EXCL = 0200;
   static final int O_NOCTTY = 0400;
-  static final int O_NONBLOCK = 04000;
   static final int O_CLOEXEC = 02000000;
   static final int O_PATH = 010000000;
   // arm64 and powerpc have their own values for these two; x86-64, riscv64 and s390x use the
@@ -57,7 +56,6 @@ final class Posix {
   static final int EACCES = 13;
   static final int EEXIST = 17;
   static final int ENOTDIR = 20;
-  static final int EINVAL = 22;
   static final int ERANGE = 34;
   static final int ENOTEMPTY = 39;
   static final int ELOOP = 40;
