@@ -2,23 +2,17 @@ package io.volback.entry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,28 +21,32 @@ import java.util.function.Consumer;
 
 /**
  * DirectorySink writes a streamed tree into an existing local directory, with owners, modes,
- * mtimes, user.* xattrs, hard links and special files.
+ * mtimes, user.* xattrs, hard links, special files and holes (all-zero blocks are not written).
  *
- * <p>It never writes outside root: entry paths and hard link targets with "." or ".." components
- * are rejected, and every ancestor of an entry must be a real directory (a symlink written by an
- * earlier entry is never followed). Directory modes and mtimes are applied in finish(), deepest
- * first, because writing children changes them.
+ * <p>It never reads or writes outside root, whatever the entries and whatever else changes the
+ * tree meanwhile (a container using the volume): entry paths and hard link targets with "." or
+ * ".." components are rejected; everything is done relative to directory descriptors opened one
+ * component at a time from root's without following symlinks, so a symlink written by an earlier
+ * entry or swapped in by someone else is never followed; a file is created (O_EXCL, no-follow)
+ * when its entry is prepared, in stream order, and its content and metadata then go through its
+ * own descriptor on whatever thread writes it — a directory with a file in flight is never empty,
+ * so no later entry can replace it. Directory modes and mtimes are applied in finish(), after the
+ * children, by a second descriptor walk from root that refuses anything but real directories.
  */
 public final class DirectorySink implements ConcurrentFileSink {
-  private static final FileAttribute<?> PRIVATE_FILE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-  private static final FileAttribute<?> PRIVATE_DIR =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+  private static final int PRIVATE_FILE = 0600;
+  private static final int PRIVATE_DIR = 0700;
 
   private record DirMeta(int mode, Instant mtime) {}
 
   private final Path root;
   private final Consumer<String> warnings;
-  // Insertion order is parents before children, so reverse order is deepest first.
-  private final Map<String, DirMeta> pendingDirs = new LinkedHashMap<>();
+  private final Map<String, DirMeta> pendingDirs = new HashMap<>();
   private final Set<String> warnedXattrs = ConcurrentHashMap.newKeySet();
-  // Entry path of the last directory whose ancestry was checked to be real directories.
-  private String verifiedDir;
+  // Files created by prepareFile whose write has not started; close() closes what is left.
+  private final Set<Fd> preparedFiles = ConcurrentHashMap.newKeySet();
+  private final Chain chain = new Chain();
+  private Fd rootFd;
   private volatile boolean chownFailed;
 
   public DirectorySink(Path root, Consumer<String> warnings) {
@@ -58,232 +56,391 @@ public final class DirectorySink implements ConcurrentFileSink {
 
   @Override
   public void write(FileEntry entry, InputStream content) throws IOException {
-    SafePaths.components(entry.path());
+    List<String> components = SafePaths.components(entry.path());
     if (entry.isRoot()) {
       if (entry.type() != EntryType.DIRECTORY) {
         throw new IOException("/: the root entry must be a directory, not " + entry.type());
       }
-      directoryMetadata(root, entry);
+      directoryMetadata(root(), entry);
       return;
     }
-    Path target = realParent(entry.path(), true).resolve(entry.name());
-    if (entry.type() != EntryType.DIRECTORY && verifiedDir != null
-        && SafePaths.covers(entry.path(), verifiedDir)) {
-      verifiedDir = null;
-    }
-    try {
-      switch (entry.type()) {
-        case DIRECTORY -> directory(target, entry);
-        case FILE -> file(target, entry, content);
-        case SYMLINK -> symlink(target, entry);
-        case HARDLINK -> hardLink(target, entry);
-        case FIFO, CHAR_DEVICE, BLOCK_DEVICE -> special(target, entry);
+    Fd parent = chain.open(components.subList(0, components.size() - 1), true, entry.path());
+    byte[] name = ByteNames.encode(entry.name());
+    switch (entry.type()) {
+      case DIRECTORY -> directory(parent, name, components, entry);
+      case FILE -> {
+        if (content == null) {
+          throw new IOException(printable(entry) + ": FILE entry without content");
+        }
+        create(parent, name, entry).write(content);
       }
-    } catch (FileSystemException e) {
-      throw new IOException(entry.path() + ": " + e.getMessage(), e);
+      case SYMLINK -> symlink(parent, name, entry);
+      case HARDLINK -> hardLink(parent, name, entry);
+      case FIFO, CHAR_DEVICE, BLOCK_DEVICE -> special(parent, name, entry);
     }
   }
 
   @Override
   public FileWrite prepareFile(FileEntry entry) throws IOException {
-    SafePaths.components(entry.path());
+    List<String> components = SafePaths.components(entry.path());
     if (entry.type() != EntryType.FILE || entry.isRoot()) {
-      throw new IOException(entry.path() + ": prepareFile takes FILE entries, not " + entry.type());
+      throw new IOException(printable(entry) + ": prepareFile takes FILE entries, not "
+          + entry.type());
     }
-    Path target = realParent(entry.path(), true).resolve(entry.name());
-    if (verifiedDir != null && SafePaths.covers(entry.path(), verifiedDir)) {
-      verifiedDir = null;
-    }
-    removeExisting(target, entry);
-    return content -> {
-      try {
-        writeFile(target, entry, content);
-      } catch (FileSystemException e) {
-        throw new IOException(entry.path() + ": " + e.getMessage(), e);
-      }
-    };
+    Fd parent = chain.open(components.subList(0, components.size() - 1), true, entry.path());
+    return create(parent, ByteNames.encode(entry.name()), entry);
   }
 
   @Override
   public void finish() throws IOException {
-    List<Map.Entry<String, DirMeta>> dirs = new ArrayList<>(pendingDirs.entrySet());
-    for (int i = dirs.size() - 1; i >= 0; i--) {
-      Path dir = SafePaths.resolve(root, dirs.get(i).getKey());
-      DirMeta meta = dirs.get(i).getValue();
-      Files.setAttribute(dir, "unix:mode", meta.mode());
-      Files.getFileAttributeView(dir, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-          .setTimes(FileTime.from(meta.mtime()), null, null);
-    }
+    chain.truncate(0);
+    List<String> dirs = new ArrayList<>(pendingDirs.keySet());
+    dirs.sort(PathComponents.ORDER);
+    new MetadataWalk().run(dirs);
     pendingDirs.clear();
   }
 
   @Override
-  public void close() {}
+  public void close() throws IOException {
+    chain.truncate(0);
+    for (Fd fd : preparedFiles) {
+      if (preparedFiles.remove(fd)) {
+        fd.close();
+      }
+    }
+    if (rootFd != null) {
+      rootFd.close();
+    }
+  }
 
-  private void directory(Path target, FileEntry entry) throws IOException {
-    BasicFileAttributes existing = attributesOrNull(target);
+  private Fd root() throws FileSystemException {
+    if (rootFd == null) {
+      rootFd = Fd.openDirectoryAt(Posix.AT_FDCWD, ByteNames.encode(root.toString()),
+          root.toString());
+    }
+    return rootFd;
+  }
+
+  private void directory(Fd parent, byte[] name, List<String> components, FileEntry entry)
+      throws IOException {
+    UnixAttributes existing = statOrNull(parent, name, entry.path());
     if (existing != null && !existing.isDirectory()) {
-      Files.delete(target);
+      Posix.unlinkAt(parent.fd, name, false, entry.path());
       existing = null;
     }
     if (existing == null) {
-      Files.createDirectory(target, PRIVATE_DIR);
+      Posix.mkdirAt(parent.fd, name, PRIVATE_DIR, entry.path());
     }
-    directoryMetadata(target, entry);
+    directoryMetadata(chain.open(components, false, entry.path()), entry);
   }
 
-  private void directoryMetadata(Path dir, FileEntry entry) throws IOException {
-    owner(dir, entry);
-    xattrs(dir, entry);
+  private void directoryMetadata(Fd dir, FileEntry entry) throws IOException {
+    owner(dir.fd, null, entry);
+    xattrs(dir.fd, entry);
     pendingDirs.put(entry.path(), new DirMeta(entry.mode(), entry.mtime()));
   }
 
-  private void file(Path target, FileEntry entry, InputStream content) throws IOException {
-    if (content == null) {
-      throw new IOException(entry.path() + ": FILE entry without content");
-    }
-    removeExisting(target, entry);
-    writeFile(target, entry, content);
+  /** Creates the file of entry in parent, to be written through its own descriptor. */
+  private FileWrite create(Fd parent, byte[] name, FileEntry entry) throws IOException {
+    removeExisting(parent, name, entry);
+    Fd file = Fd.openAt(parent.fd, name, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_EXCL,
+        PRIVATE_FILE, entry.path());
+    preparedFiles.add(file);
+    return content -> {
+      if (!preparedFiles.remove(file)) {
+        throw new IOException(printable(entry) + ": the sink was closed before the file was written");
+      }
+      try (file) {
+        writeFile(file, entry, content);
+      }
+    };
   }
 
-  /** Creates target (its place prepared) and writes content and metadata; thread-safe. */
-  private void writeFile(Path target, FileEntry entry, InputStream content) throws IOException {
+  /** Writes content and metadata through the file's descriptor; thread-safe. */
+  private void writeFile(Fd file, FileEntry entry, InputStream content) throws IOException {
     long written;
-    try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(target,
-        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-        PRIVATE_FILE))) {
+    try (SparseOutput out = new SparseOutput(file)) {
       written = content.transferTo(out);
+      out.finish();
     }
     if (written != entry.size()) {
-      throw new IOException(entry.path() + ": content delivered " + written
+      throw new IOException(printable(entry) + ": content delivered " + written
           + " bytes, the entry says " + entry.size());
     }
-    owner(target, entry);
-    Files.setAttribute(target, "unix:mode", entry.mode());
-    xattrs(target, entry);
-    Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-        .setTimes(FileTime.from(entry.mtime()), null, null);
+    owner(file.fd, null, entry);
+    Posix.fchmod(file.fd, entry.mode(), entry.path());
+    xattrs(file.fd, entry);
+    Posix.setMtimeAt(file.fd, null, entry.mtime(), entry.path());
   }
 
-  private void symlink(Path target, FileEntry entry) throws IOException {
+  private void symlink(Fd parent, byte[] name, FileEntry entry) throws IOException {
     if (entry.linkTarget() == null) {
-      throw new IOException(entry.path() + ": symlink without target");
+      throw new IOException(printable(entry) + ": symlink without target");
     }
-    removeExisting(target, entry);
-    Files.createSymbolicLink(target, target.getFileSystem().getPath(entry.linkTarget()));
-    owner(target, entry);
-    // The JDK sets a symlink's times with lutimes(): microsecond precision.
-    Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-        .setTimes(FileTime.from(entry.mtime()), null, null);
+    removeExisting(parent, name, entry);
+    Posix.symlinkAt(ByteNames.encode(entry.linkTarget()), parent.fd, name, entry.path());
+    owner(parent.fd, name, entry);
+    Posix.setMtimeAt(parent.fd, name, entry.mtime(), entry.path());
   }
 
-  private void hardLink(Path target, FileEntry entry) throws IOException {
+  private void hardLink(Fd parent, byte[] name, FileEntry entry) throws IOException {
     String linkTarget = entry.linkTarget();
     if (linkTarget == null || linkTarget.equals("/")) {
-      throw new IOException(entry.path() + ": invalid hard link target: " + linkTarget);
+      throw new IOException(printable(entry) + ": invalid hard link target: " + linkTarget);
     }
-    SafePaths.components(linkTarget);
-    realParent(linkTarget, false);
-    Path existing = SafePaths.resolve(root, linkTarget);
-    BasicFileAttributes a = attributesOrNull(existing);
-    if (a == null || !a.isRegularFile()) {
-      throw new IOException(entry.path() + ": hard link target " + linkTarget
-          + " is not a regular file written earlier");
+    List<String> target = SafePaths.components(linkTarget);
+    byte[] targetName = ByteNames.encode(target.get(target.size() - 1));
+    try (Fd targetDir = openDetached(target.subList(0, target.size() - 1), entry.path())) {
+      UnixAttributes a = statOrNull(targetDir, targetName, linkTarget);
+      if (a == null || !a.isRegularFile()) {
+        throw new IOException(printable(entry) + ": hard link target "
+            + ByteNames.printable(linkTarget) + " is not a regular file written earlier");
+      }
+      removeExisting(parent, name, entry);
+      Posix.linkAt(targetDir.fd, targetName, parent.fd, name, entry.path());
     }
-    removeExisting(target, entry);
-    Files.createLink(target, existing);
   }
 
-  private void special(Path target, FileEntry entry) throws IOException {
-    removeExisting(target, entry);
-    String error = SpecialFiles.create(target, entry.type(), entry.deviceMajor(),
-        entry.deviceMinor());
-    if (error != null) {
-      warnings.accept(entry.path() + ": " + entry.type() + " not created: " + error);
+  private void special(Fd parent, byte[] name, FileEntry entry) throws IOException {
+    removeExisting(parent, name, entry);
+    int type = switch (entry.type()) {
+      case FIFO -> Posix.S_IFIFO;
+      case CHAR_DEVICE -> Posix.S_IFCHR;
+      default -> Posix.S_IFBLK;
+    };
+    try {
+      Posix.mknodAt(parent.fd, name, type | PRIVATE_FILE, entry.deviceMajor(),
+          entry.deviceMinor(), entry.path());
+    } catch (FileSystemException e) {
+      warnings.accept(printable(entry) + ": " + entry.type() + " not created: " + e.getReason());
       return;
     }
-    owner(target, entry);
-    Files.setAttribute(target, "unix:mode", entry.mode());
-    error = SpecialFiles.setMtime(target, entry.mtime());
-    if (error != null) {
-      warnings.accept(entry.path() + ": mtime not set: " + error);
-    }
-  }
-
-  /**
-   * The directory that holds entryPath, after checking that every ancestor is a real directory
-   * (not a symlink), creating missing ones when create is set.
-   */
-  private Path realParent(String entryPath, boolean create) throws IOException {
-    String parent = SafePaths.parent(entryPath);
-    if (parent.equals(verifiedDir)) {
-      return SafePaths.resolve(root, parent);
-    }
-    Path current = root;
-    for (String component : SafePaths.components(parent)) {
-      current = current.resolve(component);
-      BasicFileAttributes a = attributesOrNull(current);
-      if (a == null && create) {
-        Files.createDirectory(current, PRIVATE_DIR);
-      } else if (a == null) {
-        throw new NoSuchFileException(entryPath + ": parent directory " + current + " missing");
-      } else if (!a.isDirectory()) {
-        throw new IOException(entryPath + ": refusing to write through " + current
-            + ", which is not a directory (a symlink or file from an earlier entry?)");
+    owner(parent.fd, name, entry);
+    // chmod has no no-follow form on Linux: set the mode on the node itself, opened as O_PATH.
+    try (Fd node = Fd.openAt(parent.fd, name, Posix.O_PATH, 0, entry.path())) {
+      if (node.stat().typeBits() != type) {
+        throw new IOException(printable(entry) + ": replaced while it was being restored");
       }
+      Posix.chmodOpen(node.fd, entry.mode(), entry.path());
     }
-    verifiedDir = parent;
-    return current;
+    Posix.setMtimeAt(parent.fd, name, entry.mtime(), entry.path());
   }
 
-  private void removeExisting(Path target, FileEntry entry) throws IOException {
-    BasicFileAttributes a = attributesOrNull(target);
+  private void removeExisting(Fd parent, byte[] name, FileEntry entry) throws IOException {
+    UnixAttributes a = statOrNull(parent, name, entry.path());
     if (a == null) {
       return;
     }
+    chain.forget(entry.path());
     try {
-      Files.delete(target);
+      Posix.unlinkAt(parent.fd, name, a.isDirectory(), entry.path());
     } catch (DirectoryNotEmptyException e) {
-      throw new IOException(entry.path() + ": a non-empty directory is in the way", e);
+      throw new IOException(printable(entry) + ": a non-empty directory is in the way", e);
     }
     if (a.isDirectory()) {
       pendingDirs.remove(entry.path());
     }
   }
 
-  private void owner(Path target, FileEntry entry) throws IOException {
+  /** Sets the owner of name in dir (of dir itself when name is null). */
+  private void owner(int dir, byte[] name, FileEntry entry) {
     if (chownFailed) {
       return;
     }
     try {
-      Files.setAttribute(target, "unix:uid", entry.uid(), LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(target, "unix:gid", entry.gid(), LinkOption.NOFOLLOW_LINKS);
+      Posix.chownAt(dir, name, entry.uid(), entry.gid(), entry.path());
     } catch (FileSystemException e) {
       chownFailed = true;
-      warnings.accept(entry.path() + ": cannot set owner " + entry.uid() + ":" + entry.gid()
-          + " (" + e.getMessage() + "); owners will not be restored");
+      warnings.accept(printable(entry) + ": cannot set owner " + entry.uid() + ":" + entry.gid()
+          + " (" + e.getReason() + "); owners will not be restored");
     }
   }
 
-  private void xattrs(Path target, FileEntry entry) throws IOException {
+  private void xattrs(int fd, FileEntry entry) throws IOException {
     for (Map.Entry<String, String> x : entry.xattrs().entrySet()) {
       String name = x.getKey();
-      boolean written = name.startsWith(Xattrs.USER_PREFIX)
-          && Xattrs.write(target, name, x.getValue());
+      boolean written = Xattrs.isUser(name) && Xattrs.write(fd, name, x.getValue(), entry.path());
       if (!written && warnedXattrs.add(name)) {
-        warnings.accept(entry.path() + ": extended attribute " + name + " not restored"
-            + (name.startsWith(Xattrs.USER_PREFIX) ? " (not supported here)"
+        warnings.accept(printable(entry) + ": extended attribute " + name + " not restored"
+            + (Xattrs.isUser(name) ? " (not supported here)"
                 : " (only user.* attributes are restored)")
             + "; further ones with this name are skipped silently");
       }
     }
   }
 
-  private static BasicFileAttributes attributesOrNull(Path p) throws IOException {
+  /** The directory of the given components, opened from root apart from the chain. */
+  private Fd openDetached(List<String> components, String entryPath) throws IOException {
+    Fd current = Fd.openDirectoryAt(root().fd, new byte[] {'.'}, "/");
+    StringBuilder path = new StringBuilder();
+    for (String c : components) {
+      path.append('/').append(c);
+      try (Fd parent = current) {
+        current = openDirectory(parent, c, path.toString(), entryPath);
+      }
+    }
+    return current;
+  }
+
+  private static Fd openDirectory(Fd parent, String name, String dirPath, String entryPath)
+      throws IOException {
     try {
-      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return null;
+      return Fd.openDirectoryAt(parent.fd, ByteNames.encode(name), dirPath);
+    } catch (NotDirectoryException e) {
+      throw notADirectory(dirPath, entryPath);
+    } catch (FileSystemException e) {
+      if (Posix.isErrno(e, Posix.ELOOP)) {
+        throw notADirectory(dirPath, entryPath);
+      }
+      throw e;
+    }
+  }
+
+  private static IOException notADirectory(String dirPath, String entryPath) {
+    return new IOException(ByteNames.printable(entryPath) + ": refusing to write through "
+        + ByteNames.printable(dirPath) + ", which is not a directory (a symlink or file from an "
+        + "earlier entry, or swapped in meanwhile?)");
+  }
+
+  private static UnixAttributes statOrNull(Fd dir, byte[] name, String path)
+      throws FileSystemException {
+    return Posix.statAtIfExists(dir.fd, name, path);
+  }
+
+  private static String printable(FileEntry entry) {
+    return ByteNames.printable(entry.path());
+  }
+
+  /**
+   * Chain holds the directories from root to the one entries were last written into, open, so
+   * that a depth-first stream opens each directory once. Only the stream thread uses it.
+   */
+  private final class Chain {
+    private final List<String> names = new ArrayList<>();
+    private final List<Fd> fds = new ArrayList<>();
+
+    /** The directory of the given components, opened (and created if create) as needed. */
+    Fd open(List<String> components, boolean create, String entryPath) throws IOException {
+      int common = 0;
+      while (common < names.size() && common < components.size()
+          && names.get(common).equals(components.get(common))) {
+        common++;
+      }
+      truncate(common);
+      Fd current = common == 0 ? root() : fds.get(common - 1);
+      for (int i = common; i < components.size(); i++) {
+        String dirPath = "/" + String.join("/", components.subList(0, i + 1));
+        current = openOrCreate(current, components.get(i), dirPath, create, entryPath);
+        names.add(components.get(i));
+        fds.add(current);
+      }
+      return current;
+    }
+
+    private Fd openOrCreate(Fd parent, String name, String dirPath, boolean create,
+        String entryPath) throws IOException {
+      try {
+        return openDirectory(parent, name, dirPath, entryPath);
+      } catch (NoSuchFileException e) {
+        if (!create) {
+          throw new NoSuchFileException(ByteNames.printable(entryPath), null,
+              "directory " + ByteNames.printable(dirPath) + " is missing");
+        }
+      }
+      Posix.mkdirAt(parent.fd, ByteNames.encode(name), PRIVATE_DIR, dirPath);
+      return openDirectory(parent, name, dirPath, entryPath);
+    }
+
+    /** Drops path from the chain (with what is below it), before it is removed or replaced. */
+    void forget(String path) throws IOException {
+      List<String> components = SafePaths.components(path);
+      if (components.size() <= names.size()
+          && names.subList(0, components.size()).equals(components)) {
+        truncate(components.size() - 1);
+      }
+    }
+
+    /** Closes all but the first keep directories of the chain. */
+    void truncate(int keep) throws FileSystemException {
+      while (names.size() > keep) {
+        names.remove(names.size() - 1);
+        fds.remove(fds.size() - 1).close();
+      }
+    }
+  }
+
+  /**
+   * MetadataWalk applies the pending directory modes and mtimes, children before parents, from
+   * a descriptor walk in path order; a directory replaced meanwhile by anything else fails the
+   * restore instead of being followed.
+   */
+  private final class MetadataWalk {
+    private record Open(List<String> components, Fd fd, DirMeta meta) {}
+
+    private final Deque<Open> stack = new ArrayDeque<>();
+
+    void run(List<String> dirs) throws IOException {
+      try {
+        for (String dir : dirs) {
+          if (!dir.equals("/")) {
+            descend(SafePaths.components(dir), dir);
+          }
+        }
+        while (!stack.isEmpty()) {
+          pop();
+        }
+        DirMeta rootMeta = pendingDirs.get("/");
+        if (rootMeta != null) {
+          apply(root(), rootMeta);
+        }
+      } finally {
+        while (!stack.isEmpty()) {
+          stack.pop().fd().close();
+        }
+      }
+    }
+
+    private void descend(List<String> components, String path) throws IOException {
+      while (!stack.isEmpty() && !isPrefix(stack.peek().components(), components)) {
+        pop();
+      }
+      int depth = stack.isEmpty() ? 0 : stack.peek().components().size();
+      for (int i = depth; i < components.size(); i++) {
+        List<String> sub = components.subList(0, i + 1);
+        String subPath = "/" + String.join("/", sub);
+        Fd parent = stack.isEmpty() ? root() : stack.peek().fd();
+        Fd fd;
+        try {
+          fd = openDirectory(parent, sub.get(i), subPath, path);
+        } catch (FileSystemException e) {
+          throw new IOException(ByteNames.printable(subPath) + ": cannot apply directory modes "
+              + "and times: " + e.getMessage(), e);
+        } catch (IOException e) {
+          throw new IOException(ByteNames.printable(subPath) + ": replaced during the restore by "
+              + "something that is not a directory; its mode and mtime are not applied", e);
+        }
+        stack.push(new Open(List.copyOf(sub), fd, i == components.size() - 1
+            ? pendingDirs.get(path) : null));
+      }
+    }
+
+    private void pop() throws IOException {
+      Open top = stack.pop();
+      try (Fd fd = top.fd()) {
+        if (top.meta() != null) {
+          apply(fd, top.meta());
+        }
+      }
+    }
+
+    private void apply(Fd dir, DirMeta meta) throws FileSystemException {
+      Posix.fchmod(dir.fd, meta.mode(), dir.path);
+      Posix.setMtimeAt(dir.fd, null, meta.mtime(), dir.path);
+    }
+
+    private boolean isPrefix(List<String> prefix, List<String> components) {
+      return prefix.size() <= components.size()
+          && components.subList(0, prefix.size()).equals(prefix);
     }
   }
 }

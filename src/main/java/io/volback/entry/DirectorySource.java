@@ -2,15 +2,15 @@ package io.volback.entry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,15 +19,25 @@ import java.util.function.Consumer;
  * DirectorySource streams a local directory tree depth-first with names in sorted order, so the
  * same tree always gives the same entry sequence. Symlinks are never followed.
  *
- * <p>The tree may change while it is read (a live volume): entries that vanish or become
- * unreadable are skipped with a warning, as are sockets. A file whose content can no longer be
- * opened when the visitor asks for it is skipped too, provided the visitor lets the opener's
- * exception propagate.
+ * <p>The walk never resolves a path string below the root: each directory is opened relative to
+ * its parent's open descriptor without following a symlink, each file likewise (O_PATH, so that
+ * nothing is opened before its type is known), and the opened object must be the one that was
+ * listed (same device and inode), else the entry is skipped as replaced. Swapping a directory for
+ * a symlink while the tree is read therefore can never pull a file from outside the tree into the
+ * snapshot. Names are the bytes the directory holds, as ByteNames strings, whatever the locale.
+ *
+ * <p>The tree may change while it is read (a live volume): entries that vanish, are replaced or
+ * become unreadable are skipped and reported to the SkipLog, as are sockets. A file whose content
+ * can no longer be opened when the visitor asks for it is skipped too, provided the visitor lets
+ * the opener's exception propagate.
  */
 public final class DirectorySource implements EntrySource {
+  private static final Comparator<Name> NAME_ORDER = Comparator.comparing(Name::text);
+
   private final Path root;
   private final SkipLog skips;
   private final Consumer<String> warnings;
+  private OpenHook beforeOpen = path -> { };
 
   /** A source that reports entries it leaves out to skips. */
   public DirectorySource(Path root, SkipLog skips) {
@@ -41,24 +51,51 @@ public final class DirectorySource implements EntrySource {
     this(root, new SkipLog(warnings));
   }
 
-  @Override
-  public void forEach(EntryVisitor visitor) throws IOException {
-    UnixAttributes attrs = UnixAttributes.read(root);
-    if (attrs.type() != EntryType.DIRECTORY) {
-      throw new NotDirectoryException(root.toString());
-    }
-    new Walk(visitor).directory("/", root, attrs, list(root));
+  /** OpenHook runs between listing an entry and opening it; tests use it to swap entries. */
+  @FunctionalInterface
+  interface OpenHook {
+    void beforeOpen(String path) throws IOException;
   }
 
-  private static List<String> list(Path dir) throws IOException {
-    List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      for (Path p : stream) {
-        names.add(p.getFileName().toString());
+  /** Sets a hook that runs after each entry is listed and stat'ed, before it is opened. */
+  DirectorySource beforeOpen(OpenHook hook) {
+    this.beforeOpen = hook;
+    return this;
+  }
+
+  @Override
+  public void forEach(EntryVisitor visitor) throws IOException {
+    Fd rootFd;
+    try {
+      rootFd = Fd.openDirectoryAt(Posix.AT_FDCWD, ByteNames.encode(root.toString()),
+          root.toString());
+    } catch (FileSystemException e) {
+      if (e instanceof NotDirectoryException || Posix.isErrno(e, Posix.ELOOP)) {
+        throw new NotDirectoryException(root.toString());
       }
+      throw e;
     }
-    Collections.sort(names);
+    try (rootFd) {
+      FileEntry entry = base("/", EntryType.DIRECTORY, rootFd.stat())
+          .xattrs(Xattrs.read(rootFd.fd, "/")).build();
+      new Walk(visitor).run(entry, rootFd, list(rootFd));
+    }
+  }
+
+  /** A directory entry's name: its bytes, and the string that stands for them in paths. */
+  private record Name(String text, byte[] bytes) {}
+
+  private static List<Name> list(Fd dir) throws FileSystemException {
+    List<Name> names = new ArrayList<>();
+    Posix.list(dir.fd, dir.path, b -> names.add(new Name(ByteNames.decode(b), b)));
+    names.sort(NAME_ORDER);
     return names;
+  }
+
+  private static FileEntry.Builder base(String path, EntryType type, UnixAttributes a) {
+    return FileEntry.builder(path, type)
+        .mode(a.permissions()).uid(a.uid()).gid(a.gid()).mtime(a.mtime())
+        .fileIdentity(a.inode(), a.device(), a.ctime());
   }
 
   private record FileId(long device, long inode) {}
@@ -76,7 +113,7 @@ public final class DirectorySource implements EntrySource {
   /** Thrown by a content opener when the file can no longer be opened. */
   private static final class ContentGoneException extends IOException {
     ContentGoneException(String path, IOException cause) {
-      super(path + ": cannot open content: " + cause.getMessage(), cause);
+      super(ByteNames.printable(path) + ": cannot open content: " + cause.getMessage(), cause);
     }
   }
 
@@ -90,82 +127,182 @@ public final class DirectorySource implements EntrySource {
       this.visitor = visitor;
     }
 
-    void directory(String path, Path dir, UnixAttributes attrs, List<String> children)
-        throws IOException {
-      directory(base(path, EntryType.DIRECTORY, attrs).xattrs(Xattrs.read(dir)).build(), dir,
-          children);
-    }
+    /** A directory being walked: open, with the children not visited yet. */
+    private record Frame(Fd dir, String prefix, Iterator<Name> children) {}
 
-    private void directory(FileEntry entry, Path dir, List<String> children) throws IOException {
-      visitor.visit(entry, null);
-      String prefix = entry.isRoot() ? "/" : entry.path() + "/";
-      for (String name : children) {
-        child(prefix + name, dir.resolve(name));
+    /**
+     * Visits root and everything below it depth-first. The walk keeps its own stack of open
+     * directories, so that a tree thousands of levels deep cannot overflow the thread's stack.
+     */
+    void run(FileEntry root, Fd rootFd, List<Name> children) throws IOException {
+      visitor.visit(root, null);
+      Deque<Frame> stack = new ArrayDeque<>();
+      stack.push(new Frame(rootFd, "/", children.iterator()));
+      try {
+        while (!stack.isEmpty()) {
+          Frame top = stack.peek();
+          if (!top.children().hasNext()) {
+            stack.pop();
+            if (top.dir() != rootFd) {
+              top.dir().close();
+            }
+            continue;
+          }
+          Name name = top.children().next();
+          Frame below = child(top.prefix() + name.text(), top.dir(), name.bytes());
+          if (below != null) {
+            stack.push(below);
+          }
+        }
+      } finally {
+        for (Frame f : stack) {
+          if (f.dir() != rootFd) {
+            f.dir().close();
+          }
+        }
       }
     }
 
-    private void child(String path, Path p) throws IOException {
+    /** Visits one child of parent; returns the frame to walk next if it is an open directory. */
+    private Frame child(String path, Fd parent, byte[] name) throws IOException {
       // Only the reads of the tree itself are guarded here, never the visitor: an exception from
       // the visitor (for example a sink that cannot write) must propagate.
-      UnixAttributes attrs;
-      FileEntry entry;
-      List<String> children = null;
+      UnixAttributes listed;
+      FileEntry entry = null;
       try {
-        attrs = UnixAttributes.read(p);
-        EntryType type = attrs.type();
+        listed = Posix.statAt(parent.fd, name, path);
+        EntryType type = listed.type();
         if (type == null) {
-          skips.skipped(path, attrs.isSocket() ? "socket" : "unknown file type");
-          return;
+          skips.skipped(path, listed.isSocket() ? "socket" : "unknown file type");
+          return null;
         }
-        FirstLink first = type == EntryType.FILE && attrs.nlink() > 1
-            ? hardLinks.get(fileId(attrs)) : null;
+        FirstLink first = type == EntryType.FILE && listed.nlink() > 1
+            ? hardLinks.get(fileId(listed)) : null;
         if (first != null) {
-          type = EntryType.HARDLINK;
+          entry = base(path, EntryType.HARDLINK, listed).linkTarget(first.path).build();
+        } else if (type == EntryType.SYMLINK) {
+          entry = base(path, type, listed)
+              .linkTarget(ByteNames.decode(Posix.readlinkAt(parent.fd, name, path))).build();
+        } else if (type != EntryType.DIRECTORY && type != EntryType.FILE) {
+          entry = base(path, type, listed).device(listed.rdevMajor(), listed.rdevMinor()).build();
         }
-        FileEntry.Builder b = base(path, type, attrs);
-        switch (type) {
-          case DIRECTORY -> {
-            children = list(p);
-            b.xattrs(Xattrs.read(p));
-          }
-          case FILE -> b.size(attrs.size()).xattrs(Xattrs.read(p));
-          case HARDLINK -> b.linkTarget(first.path);
-          case SYMLINK -> b.linkTarget(Files.readSymbolicLink(p).toString());
-          default -> b.device(attrs.rdevMajor(), attrs.rdevMinor());
-        }
-        entry = b.build();
       } catch (FileSystemException e) {
-        skips.skipped(path, "vanished or unreadable during the walk: " + e.getMessage());
+        vanished(path, e);
+        return null;
+      }
+      if (entry == null) {
+        if (listed.type() == EntryType.DIRECTORY) {
+          return openedDirectory(path, parent, name, listed);
+        }
+        openedFile(path, parent, name, listed);
+        return null;
+      }
+      visitor.visit(entry, null);
+      if (entry.type() == EntryType.HARDLINK) {
+        linkSeen(fileId(listed));
+      }
+      return null;
+    }
+
+    private Frame openedDirectory(String path, Fd parent, byte[] name, UnixAttributes listed)
+        throws IOException {
+      Fd dir = open(path, parent, name, Posix.O_RDONLY | Posix.O_DIRECTORY);
+      if (dir == null) {
+        return null;
+      }
+      boolean walking = false;
+      try {
+        FileEntry entry;
+        List<Name> children;
+        try {
+          UnixAttributes attrs = dir.stat();
+          if (!attrs.sameObject(listed)) {
+            replaced(path);
+            return null;
+          }
+          children = list(dir);
+          entry = base(path, EntryType.DIRECTORY, attrs).xattrs(Xattrs.read(dir.fd, path)).build();
+        } catch (FileSystemException e) {
+          vanished(path, e);
+          return null;
+        }
+        visitor.visit(entry, null);
+        walking = true;
+        return new Frame(dir, path + "/", children.iterator());
+      } finally {
+        if (!walking) {
+          dir.close();
+        }
+      }
+    }
+
+    private void openedFile(String path, Fd parent, byte[] name, UnixAttributes listed)
+        throws IOException {
+      Fd file = open(path, parent, name, Posix.O_PATH);
+      if (file == null) {
         return;
       }
-      switch (entry.type()) {
-        case DIRECTORY -> directory(entry, p, children);
-        case FILE -> file(entry, p, attrs);
-        case HARDLINK -> hardLink(entry, attrs);
-        default -> visitor.visit(entry, null);
+      try (file) {
+        FileEntry entry;
+        UnixAttributes attrs;
+        try {
+          attrs = file.stat();
+          if (!attrs.isRegularFile() || !attrs.sameObject(listed)) {
+            replaced(path);
+            return;
+          }
+          entry = base(path, EntryType.FILE, attrs).size(attrs.size())
+              .xattrs(Xattrs.read(file.fd, path)).build();
+        } catch (FileSystemException e) {
+          vanished(path, e);
+          return;
+        }
+        file(entry, file, attrs);
       }
+    }
+
+    /** name opened in parent without following a symlink, or null if it is skipped. */
+    private Fd open(String path, Fd parent, byte[] name, int flags) throws IOException {
+      beforeOpen.beforeOpen(path);
+      try {
+        return Fd.openAt(parent.fd, name, flags, 0, path);
+      } catch (FileSystemException e) {
+        if (e instanceof NotDirectoryException || Posix.isErrno(e, Posix.ELOOP)) {
+          replaced(path);
+        } else {
+          vanished(path, e);
+        }
+        return null;
+      }
+    }
+
+    private void replaced(String path) {
+      skips.skipped(path, "replaced during the walk (no longer the entry that was listed); "
+          + "not read");
+    }
+
+    private void vanished(String path, FileSystemException e) {
+      skips.skipped(path, "vanished or unreadable during the walk: " + e.getMessage());
     }
 
     private FileId fileId(UnixAttributes attrs) {
       return new FileId(attrs.device(), attrs.inode());
     }
 
-    private void hardLink(FileEntry entry, UnixAttributes attrs) throws IOException {
-      visitor.visit(entry, null);
-      FileId id = fileId(attrs);
+    private void linkSeen(FileId id) {
       FirstLink first = hardLinks.get(id);
       if (--first.linksLeft <= 0) {
         hardLinks.remove(id);
       }
     }
 
-    private void file(FileEntry entry, Path p, UnixAttributes attrs) throws IOException {
+    private void file(FileEntry entry, Fd file, UnixAttributes attrs) throws IOException {
       String path = entry.path();
       FileId id = attrs.nlink() > 1 ? fileId(attrs) : null;
       ContentOpener opener = () -> {
         InputStream in;
         try {
-          in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
+          in = FileContent.open(file, attrs);
         } catch (FileSystemException e) {
           gone = new ContentGoneException(path, e);
           throw gone;
@@ -196,12 +333,6 @@ public final class DirectorySource implements EntrySource {
         }
       }
       return false;
-    }
-
-    private FileEntry.Builder base(String path, EntryType type, UnixAttributes a) {
-      return FileEntry.builder(path, type)
-          .mode(a.permissions()).uid(a.uid()).gid(a.gid()).mtime(a.mtime())
-          .fileIdentity(a.inode(), a.device(), a.ctime());
     }
   }
 }

@@ -1,17 +1,16 @@
 package io.volback.entry;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SafePaths validates entry paths and maps them under a root without any chance of escaping it. */
+/** SafePaths validates entry paths: no component can name anything but a child of its parent. */
 final class SafePaths {
   private SafePaths() {}
 
   /**
    * The components of an entry path ("/" has none). Rejects "..", "." and empty components and
-   * NUL characters, so that root.resolve(component) can never leave root lexically.
+   * NUL characters, so that a component opened relative to its parent can only name a child of it.
    */
   static List<String> components(String entryPath) throws IOException {
     if (entryPath == null || !entryPath.startsWith("/")) {
@@ -30,26 +29,9 @@ final class SafePaths {
     return result;
   }
 
-  /** root joined with the validated components of entryPath. */
-  static Path resolve(Path root, String entryPath) throws IOException {
-    Path p = root;
-    for (String c : components(entryPath)) {
-      p = p.resolve(c);
-    }
-    if (!p.normalize().startsWith(root)) {
-      throw new IOException("unsafe entry path (escapes root): " + entryPath);
-    }
-    return p;
-  }
-
   /** The parent of a non-root entry path: "/a/b" -> "/a", "/a" -> "/". */
   static String parent(String entryPath) {
     int slash = entryPath.lastIndexOf('/');
     return slash <= 0 ? "/" : entryPath.substring(0, slash);
-  }
-
-  /** Whether path is ancestor or equal to other ("/a" covers "/a" and "/a/b", not "/ab"). */
-  static boolean covers(String path, String other) {
-    return path.equals("/") || other.equals(path) || other.startsWith(path + "/");
   }
 }

@@ -40,7 +40,7 @@ final class SizedContent extends InputStream {
       if (!checkedGrowth && !padding) {
         checkedGrowth = true;
         if (in.read() >= 0) {
-          warnings.accept(path + ": file grew while being read; content truncated to its size");
+          warnings.accept(ByteNames.printable(path) + ": file grew while being read; content truncated to its size");
         }
       }
       return -1;
@@ -50,7 +50,7 @@ final class SizedContent extends InputStream {
     if (n < 0) {
       if (!padding) {
         padding = true;
-        warnings.accept(path + ": file shrank while being read; padded with " + remaining
+        warnings.accept(ByteNames.printable(path) + ": file shrank while being read; padded with " + remaining
             + " zero bytes");
       }
       java.util.Arrays.fill(b, off, off + want, (byte) 0);

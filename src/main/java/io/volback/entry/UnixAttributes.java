@@ -1,17 +1,17 @@
 package io.volback.entry;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
-import java.util.Map;
 
-/** UnixAttributes is the lstat() of one path, read through the JDK's "unix:*" attribute view. */
+/**
+ * UnixAttributes is the stat of one file system object, decoded from statx(2)'s struct, which
+ * has the same layout on every architecture. device is st_dev in glibc's dev_t encoding, as
+ * the JDK reported it before, so that the identities recorded in older snapshots still match.
+ */
 record UnixAttributes(
     int rawMode, int uid, int gid, long inode, long device, long rdev, int nlink, long size,
-    Instant mtime, Instant ctime) {
+    long blocks, Instant mtime, Instant ctime) {
 
   private static final int S_IFMT = 0170000;
   private static final int S_IFSOCK = 0140000;
@@ -22,19 +22,45 @@ record UnixAttributes(
   private static final int S_IFCHR = 0020000;
   private static final int S_IFIFO = 0010000;
 
-  static UnixAttributes read(Path path) throws IOException {
-    Map<String, Object> a = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+  /** Decodes a struct statx filled by the kernel. */
+  static UnixAttributes fromStatx(byte[] statx) {
+    ByteBuffer b = ByteBuffer.wrap(statx).order(ByteOrder.nativeOrder());
     return new UnixAttributes(
-        (Integer) a.get("mode"),
-        (Integer) a.get("uid"),
-        (Integer) a.get("gid"),
-        (Long) a.get("ino"),
-        (Long) a.get("dev"),
-        (Long) a.get("rdev"),
-        (Integer) a.get("nlink"),
-        (Long) a.get("size"),
-        ((FileTime) a.get("lastModifiedTime")).toInstant(),
-        ((FileTime) a.get("ctime")).toInstant());
+        b.getShort(28) & 0xffff,
+        b.getInt(20),
+        b.getInt(24),
+        b.getLong(32),
+        makedev(b.getInt(136), b.getInt(140)),
+        makedev(b.getInt(128), b.getInt(132)),
+        b.getInt(16),
+        b.getLong(40),
+        b.getLong(48),
+        Instant.ofEpochSecond(b.getLong(112), b.getInt(120) & 0xffffffffL),
+        Instant.ofEpochSecond(b.getLong(96), b.getInt(104) & 0xffffffffL));
+  }
+
+  private static long makedev(int major, int minor) {
+    long ma = major & 0xffffffffL;
+    long mi = minor & 0xffffffffL;
+    return ((ma & 0xfffL) << 8) | ((ma & 0xfffff000L) << 32) | (mi & 0xffL) | ((mi & 0xffffff00L) << 12);
+  }
+
+  /** Whether other is the same file system object (device and inode). */
+  boolean sameObject(UnixAttributes other) {
+    return inode == other.inode && device == other.device;
+  }
+
+  boolean isRegularFile() {
+    return (rawMode & S_IFMT) == S_IFREG;
+  }
+
+  boolean isDirectory() {
+    return (rawMode & S_IFMT) == S_IFDIR;
+  }
+
+  /** The S_IF* bits of the type. */
+  int typeBits() {
+    return rawMode & S_IFMT;
   }
 
   int permissions() {

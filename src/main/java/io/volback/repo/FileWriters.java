@@ -51,8 +51,15 @@ final class FileWriters implements AutoCloseable {
       listener.entryDone(entry);
       return;
     }
-    ConcurrentFileSink.FileWrite write = ((ConcurrentFileSink) sink).prepareFile(entry);
+    // The slot first: a prepared file is already created and open.
     acquireSlot();
+    ConcurrentFileSink.FileWrite write;
+    try {
+      write = ((ConcurrentFileSink) sink).prepareFile(entry);
+    } catch (IOException | RuntimeException e) {
+      slots.release();
+      throw e;
+    }
     tasks.started();
     pool.execute(() -> {
       Throwable error = null;

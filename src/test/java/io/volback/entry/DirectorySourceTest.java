@@ -90,7 +90,7 @@ class DirectorySourceTest {
       new DirectorySource(root, warnings::add).forEach((e, c) -> visited.add(e.path()));
     }
     assertThat(visited).doesNotContain("/a/sock");
-    assertThat(warnings).singleElement().asString().isEqualTo("/a/sock: skipped socket");
+    assertThat(warnings).singleElement().asString().isEqualTo("/a/sock: skipped: socket");
   }
 
   @Test
