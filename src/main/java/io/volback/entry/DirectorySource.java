@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  * the opener's exception propagate.
  */
 public final class DirectorySource implements EntrySource {
-  private static final Comparator<Name> NAME_ORDER = Comparator.comparing(Name::text);
+  // Names sort as bytes, as Docker's archive (Go's WalkDir) and repo.PathOrder sort them.
+  private static final Comparator<Name> NAME_ORDER =
+      (x, y) -> java.util.Arrays.compareUnsigned(x.bytes(), y.bytes());
 
   private final Path root;
   private final SkipLog skips;

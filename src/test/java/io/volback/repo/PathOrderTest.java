@@ -2,6 +2,7 @@ package io.volback.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.volback.entry.ByteNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,18 @@ class PathOrderTest {
     List<String> paths = new ArrayList<>(List.of("/a b", "/a/z", "/", "/a", "/b", "/a/c/d", "/a/c"));
     paths.sort(PathOrder.INSTANCE);
     assertThat(paths).containsExactly("/", "/a", "/a/c", "/a/c/d", "/a/z", "/a b", "/b");
+  }
+
+  @Test
+  void namesSortAsBytesAsDockerAndTheDirectoryWalkEmitThem() {
+    String escaped = ByteNames.decode(new byte[] {'o', (byte) 0x80});
+    String utf8 = "o\u00e9";
+    String astral = "o\uD83D\uDE00";
+    String privateUse = "o\uE000";
+    List<String> paths = new ArrayList<>(List.of("/" + privateUse, "/" + astral, "/" + utf8,
+        "/" + escaped));
+    paths.sort(PathOrder.INSTANCE);
+    assertThat(paths).containsExactly("/" + escaped, "/" + utf8, "/" + privateUse, "/" + astral);
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * LANG=C, as cron starts it.
  */
 @Timeout(180)
-class ByteNamesTest {
+class NonUtf8NamesMountpointTest {
   private static final Map<String, String> C_LOCALE = Map.of("LANG", "C", "LC_ALL", "C");
 
   private final DockerHost a = DockerEngines.a();
