@@ -147,23 +147,25 @@ public final class RepositoryLock implements AutoCloseable {
     }
   }
 
-  /** Returns null when the lock is held now, else a description of the conflicting lock. */
+  /**
+   * Returns null when the lock is held now, else a description of the conflicting lock. The lock
+   * object is written before the others are judged: its modification time is the store's "now",
+   * against which their ages are measured, so that no host's clock decides.
+   */
   private String tryAcquire() throws IOException {
-    String conflict = findConflict(null);
-    if (conflict != null) {
-      return conflict;
-    }
     write();
-    conflict = findConflict(key);
+    String conflict = findConflict();
     if (conflict != null) {
       removeObject();
     }
     return conflict;
   }
 
-  private String findConflict(String ownKey) throws IOException {
+  private String findConflict() throws IOException {
+    String ownKey = key;
     Instant now = env.clock().instant();
     List<ObjectInfo> locks = new ArrayList<>(store.list(RepoLayout.LOCKS));
+    Instant storeNow = storeNow(ownKey, locks);
     for (ObjectInfo info : locks) {
       if (info.key().equals(ownKey)) {
         continue;
@@ -172,8 +174,11 @@ public final class RepositoryLock implements AutoCloseable {
       if (other == null) {
         continue;
       }
-      // The store gives no modification times (ObjectInfo has none): the reader's clock decides.
-      String stale = staleRule.staleReason(other, now, Optional.empty());
+      // Without store times (storeNow or lastModified null) the rule falls back to this host's
+      // clock against the lock's time, as good as the two hosts' clocks agree.
+      Optional<Duration> storeAge = storeNow == null || info.lastModified() == null
+          ? Optional.empty() : Optional.of(Duration.between(info.lastModified(), storeNow));
+      String stale = staleRule.staleReason(other, now, storeAge);
       if (stale != null) {
         LOG.info("removing stale {} ({}): {}", other.describe(), info.key(), stale);
         store.delete(info.key());
@@ -184,6 +189,23 @@ public final class RepositoryLock implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * The store's time of this lock object's latest write, from the same listing (or a stat when the
+   * listing lags the write); null when the store gives no times. It is a moment before the listing,
+   * so others' ages are, if anything, underestimated: a live lock is not removed early.
+   */
+  private Instant storeNow(String ownKey, List<ObjectInfo> locks) throws IOException {
+    if (ownKey == null) {
+      return null;
+    }
+    for (ObjectInfo info : locks) {
+      if (info.key().equals(ownKey)) {
+        return info.lastModified();
+      }
+    }
+    return store.stat(ownKey).map(ObjectInfo::lastModified).orElse(null);
   }
 
   /**

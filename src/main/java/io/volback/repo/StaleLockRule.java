@@ -43,7 +43,8 @@ final class StaleLockRule {
     Duration age = storeAge.orElseGet(() -> Duration.between(lock.time(), now));
     if (age.compareTo(LockInfo.STALE_AFTER) > 0) {
       return "not refreshed for " + age.toMinutes() + " minutes"
-          + (storeAge.isPresent() ? " (by the store's clock)" : "");
+          + (storeAge.isPresent() ? " (by the store's clock)"
+              : " (by this host's clock: the store gives no modification times)");
     }
     if (self.seesProcessesOf(lock)) {
       return processGone(lock);

@@ -150,7 +150,7 @@ public final class LocalFolderStore implements ObjectStore {
     Path file = file(key);
     try {
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-      return attrs.isRegularFile() ? Optional.of(new ObjectInfo(key, attrs.size())) : Optional.empty();
+      return attrs.isRegularFile() ? Optional.of(info(key, attrs)) : Optional.empty();
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -240,6 +240,10 @@ public final class LocalFolderStore implements ObjectStore {
     void run(Path temp) throws IOException;
   }
 
+  private static ObjectInfo info(String key, BasicFileAttributes attrs) {
+    return new ObjectInfo(key, attrs.size(), attrs.lastModifiedTime().toInstant());
+  }
+
   private Path file(String key) {
     return root.resolve(Keys.check(key));
   }
@@ -296,7 +300,7 @@ public final class LocalFolderStore implements ObjectStore {
       }
       String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
       if (key.startsWith(prefix)) {
-        result.add(new ObjectInfo(key, attrs.size()));
+        result.add(info(key, attrs));
       }
       return FileVisitResult.CONTINUE;
     }

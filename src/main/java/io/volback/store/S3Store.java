@@ -128,7 +128,7 @@ public final class S3Store implements ObjectStore {
     String objectKey = location.objectKey(Keys.check(key));
     try {
       HeadObjectResponse head = client.headObject(r -> r.bucket(location.bucket()).key(objectKey));
-      return Optional.of(new ObjectInfo(key, head.contentLength()));
+      return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified()));
     } catch (SdkException e) {
       StoreException mapped = errors.map(e, "cannot stat object " + key, key);
       if (mapped instanceof ObjectNotFoundException) {
@@ -150,7 +150,8 @@ public final class S3Store implements ObjectStore {
         if (object.key().endsWith("/")) {
           continue;
         }
-        result.add(new ObjectInfo(location.repositoryKey(object.key()), object.size()));
+        result.add(new ObjectInfo(location.repositoryKey(object.key()), object.size(),
+            object.lastModified()));
       }
     } catch (SdkException e) {
       throw errors.map(e, "cannot list objects under '" + prefix + "'", null);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,6 +172,48 @@ class RepositoryLockTest {
         lock.refresh();
         lock.checkStillHeld();
       }
+    }
+  }
+
+  /** A live lock of a volback on another host: only its age can make it stale. */
+  private static Map<String, Object> anotherHostsLock(Instant time) {
+    return Map.of("time", time.toString(), "hostname", "other-host", "pid", 4_000_000_000L,
+        "nonce", "other", "bootId", "another-kernel", "pidNamespace", "pid:[4026531836]");
+  }
+
+  @Test
+  void liveLockOfAWriterWhoseClockIsAnHourBehindIsNotStaleWhileItsObjectIsFresh()
+      throws Exception {
+    String key = foreignLock(anotherHostsLock(Instant.now().minus(Duration.ofHours(1))));
+
+    assertThatThrownBy(() -> repo.lock(true, SHORT))
+        .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
+    assertThat(store.stat(key)).isPresent();
+  }
+
+  @Test
+  void lockObjectUntouchedForTheStaleAgeIsStaleThoughItsTimeSaysNow() throws Exception {
+    // The writer's clock is 31 minutes ahead, or it stopped refreshing: the store's time decides.
+    String key = foreignLock(anotherHostsLock(Instant.now()));
+    Files.setLastModifiedTime(tmp.resolve("repo").resolve(key),
+        FileTime.from(Instant.now().minus(Duration.ofMinutes(31))));
+
+    try (RepositoryLock lock = repo.lock(true, SHORT)) {
+      assertThat(store.stat(key)).isEmpty();
+    }
+  }
+
+  @Test
+  void refreshAdvancesTheLockObjectsModificationTime() throws Exception {
+    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), false, SHORT,
+        testEnvironment())) {
+      String key = store.list(RepoLayout.LOCKS).get(0).key();
+      Instant old = Instant.now().minus(Duration.ofMinutes(20));
+      Files.setLastModifiedTime(tmp.resolve("repo").resolve(key), FileTime.from(old));
+
+      lock.refresh();
+
+      assertThat(store.stat(key).orElseThrow().lastModified()).isAfter(old.plusSeconds(60));
     }
   }
 

@@ -76,7 +76,17 @@ class StaleLockRuleTest {
     assertThat(rule.staleReason(held, held.time().plus(Duration.ofMinutes(29)), Optional.empty()))
         .isNull();
     assertThat(rule.staleReason(held, held.time().plus(Duration.ofMinutes(31)), Optional.empty()))
-        .contains("not refreshed for 31 minutes");
+        .contains("not refreshed for 31 minutes")
+        .contains("by this host's clock: the store gives no modification times");
+  }
+
+  @Test
+  void lockWhoseTimeSaysNowIsStaleWhenTheStoreLastSawItWrittenLongerAgoThanTheStaleAge() {
+    // S3 lets no client set LastModified: the old-object side is shown here and on a folder store.
+    LockInfo saysNow = lock(NOW, "db1", 300, "n", STARTED, "b", "p");
+    assertThat(rule.staleReason(saysNow, NOW, Optional.of(Duration.ofMinutes(31))))
+        .contains("not refreshed for 31 minutes (by the store's clock)");
+    assertThat(rule.staleReason(saysNow, NOW, Optional.of(Duration.ofMinutes(29)))).isNull();
   }
 
   @Test

@@ -52,8 +52,8 @@ class S3StoreTest extends ObjectStoreContractTest {
         ObjectStore whole = new S3Store(config("prefixes", ""))) {
       nested.put("keys/k1", new byte[] {1});
 
-      assertThat(nested.list("")).containsExactly(new ObjectInfo("keys/k1", 1));
-      assertThat(whole.list("")).containsExactly(new ObjectInfo("team/a/keys/k1", 1));
+      assertThat(keysAndSizes(nested.list(""))).containsExactly(new ObjectInfo("keys/k1", 1));
+      assertThat(keysAndSizes(whole.list(""))).containsExactly(new ObjectInfo("team/a/keys/k1", 1));
     }
   }
 
@@ -65,7 +65,7 @@ class S3StoreTest extends ObjectStoreContractTest {
     try (S3Store small = new S3Store(config)) {
       small.put("data/mp/p1", data);
 
-      assertThat(small.list("data/")).containsExactly(new ObjectInfo("data/mp/p1", data.length));
+      assertThat(keysAndSizes(small.list("data/"))).containsExactly(new ObjectInfo("data/mp/p1", data.length));
       try (var in = small.get("data/mp/p1")) {
         assertThat(in.readAllBytes()).isEqualTo(data);
       }

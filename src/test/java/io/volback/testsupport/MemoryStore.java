@@ -7,14 +7,31 @@ import io.volback.store.StoreException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** MemoryStore keeps objects in memory: for fast unit tests of repository logic only. */
+/**
+ * MemoryStore keeps objects in memory: for fast unit tests of repository logic only. Its own clock
+ * stamps each put as the object's lastModified, so a test can play a store whose clock differs
+ * from the one the code under test reads.
+ */
 public class MemoryStore implements ObjectStore {
-  private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+  private record Stored(byte[] bytes, Instant written) {}
+
+  private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
+  private final Clock clock;
+
+  public MemoryStore() {
+    this(Clock.systemUTC());
+  }
+
+  public MemoryStore(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public String location() {
@@ -23,7 +40,7 @@ public class MemoryStore implements ObjectStore {
 
   @Override
   public void put(String key, byte[] data, int length) throws IOException {
-    objects.put(key, java.util.Arrays.copyOf(data, length));
+    objects.put(key, new Stored(java.util.Arrays.copyOf(data, length), clock.instant()));
   }
 
   @Override
@@ -43,14 +60,14 @@ public class MemoryStore implements ObjectStore {
 
   @Override
   public Optional<ObjectInfo> stat(String key) {
-    byte[] b = objects.get(key);
-    return b == null ? Optional.empty() : Optional.of(new ObjectInfo(key, b.length));
+    Stored o = objects.get(key);
+    return o == null ? Optional.empty() : Optional.of(info(key, o));
   }
 
   @Override
   public List<ObjectInfo> list(String prefix) {
     return objects.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-        .map(e -> new ObjectInfo(e.getKey(), e.getValue().length)).toList();
+        .map(e -> info(e.getKey(), e.getValue())).toList();
   }
 
   @Override
@@ -60,7 +77,7 @@ public class MemoryStore implements ObjectStore {
 
   /** Replaces an object's bytes, to simulate damage. */
   public void corrupt(String key, int offset) {
-    objects.get(key)[offset] ^= 0x40;
+    objects.get(key).bytes()[offset] ^= 0x40;
   }
 
   public long totalBytes(String prefix) {
@@ -68,10 +85,14 @@ public class MemoryStore implements ObjectStore {
   }
 
   private byte[] bytes(String key) throws ObjectNotFoundException {
-    byte[] b = objects.get(key);
-    if (b == null) {
+    Stored o = objects.get(key);
+    if (o == null) {
       throw new ObjectNotFoundException(location(), key);
     }
-    return b;
+    return o.bytes();
+  }
+
+  private static ObjectInfo info(String key, Stored o) {
+    return new ObjectInfo(key, o.bytes().length, o.written());
   }
 }
