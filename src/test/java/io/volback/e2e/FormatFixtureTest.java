@@ -2,6 +2,9 @@ package io.volback.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.volback.entry.DirectorySink;
+import io.volback.entry.DirectorySource;
+import io.volback.entry.FileEntry;
 import io.volback.repo.PathFilter;
 import io.volback.repo.Repository;
 import io.volback.repo.RestoreListener;
@@ -15,6 +18,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The committed fixture repository src/test/resources/fixtures/repo-v1, written by volback 0.1.0
  * (format version 1, see its README.md), still opens, lists and restores byte for byte: a later
- * volback that cannot read it has changed the repository format.
+ * volback that cannot read it has changed the repository format. The disk restore needs root (it
+ * sets owners and creates a character device), as the other round-trip tests do.
  */
 class FormatFixtureTest {
   private static final String FIXTURE = "/fixtures/repo-v1";
@@ -67,6 +72,68 @@ class FormatFixtureTest {
       assertThat(snapshots.get(1).snapshot().tags()).containsExactly("nightly", "second");
     }
     assertThat(copy.resolve("locks")).as("the restore's lock is gone").isEmptyDirectory();
+  }
+
+  /**
+   * The same fixture restored onto a real file system (DirectorySink, the concurrent file path)
+   * and read back with DirectorySource: what the disk holds matches the manifest, except what a
+   * file system decides itself (inode, device, ctime) and a hard link's own metadata, which is its
+   * target's.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aRepositoryWrittenByVolback010RestoresOntoDiskByteForByte() throws Exception {
+    Path fixture = fixture();
+    Path copy = copyTree(fixture.resolve("repository"), tmp.resolve("repository"));
+    char[] password = Files.readString(fixture.resolve("password")).strip().toCharArray();
+    List<String> manifests = List.of("manifest-first.txt", "manifest-second.txt");
+    try (Repository repo = Repository.open(new LocalFolderStore(copy), password)) {
+      List<StoredSnapshot> snapshots = repo.snapshots();
+      assertThat(snapshots).hasSize(2);
+      for (int i = 0; i < snapshots.size(); i++) {
+        Path target = Files.createDirectory(tmp.resolve("restored-" + i));
+        List<String> warnings = new ArrayList<>();
+        try (DirectorySink sink = new DirectorySink(target, warnings::add)) {
+          new SnapshotRestorer(repo, RestoreListener.NONE)
+              .restore(snapshots.get(i), sink, PathFilter.ALL);
+        }
+        assertThat(warnings).isEmpty();
+        List<String> expected = Files.readAllLines(fixture.resolve(manifests.get(i))).stream()
+            .filter(l -> !l.isEmpty()).map(FormatFixtureTest::asOnDisk).toList();
+        assertThat(readBack(target)).as("%s on disk", manifests.get(i))
+            .containsExactlyElementsOf(expected);
+      }
+    }
+  }
+
+  private static List<String> readBack(Path dir) throws IOException {
+    MemoryTree tree = new MemoryTree();
+    new DirectorySource(dir, warning -> {
+      throw new AssertionError(warning);
+    }).forEach((entry, opener) -> {
+      byte[] content = null;
+      if (opener != null) {
+        try (var in = opener.open()) {
+          content = in.readAllBytes();
+        }
+      }
+      tree.add(entry, content);
+    });
+    List<String> lines = new ArrayList<>();
+    for (FileEntry e : tree.entries()) {
+      lines.add(asOnDisk(FixtureManifest.describe(e, tree.content(e.path()))));
+    }
+    return lines;
+  }
+
+  /** A manifest line without file identity; a hard link by path, type and target only. */
+  private static String asOnDisk(String line) {
+    String[] f = line.split("\t", -1);
+    if (f[1].equals("HARDLINK")) {
+      return String.join("\t", f[0], f[1], f[6]);
+    }
+    f[9] = "-";
+    return String.join("\t", f);
   }
 
   private static void assertSnapshotAsRecorded(StoredSnapshot stored, Recorded recorded) {
