@@ -1,6 +1,7 @@
 package io.volback.entry;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -38,7 +39,9 @@ public record FileEntry(
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("entry path must start with '/': " + path);
     }
-    xattrs = xattrs == null || xattrs.isEmpty() ? Map.of() : Map.copyOf(new TreeMap<>(xattrs));
+    // Sorted, so equal entries give equal tree lines (Map.copyOf's order changes from run to run).
+    xattrs = xattrs == null || xattrs.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new TreeMap<>(xattrs));
   }
 
   public static Builder builder(String path, EntryType type) {

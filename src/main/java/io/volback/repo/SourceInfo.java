@@ -1,7 +1,9 @@
 package io.volback.repo;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * SourceInfo describes what a snapshot was taken of: its kind ("volume" or "directory"), name, the
@@ -20,13 +22,18 @@ public record SourceInfo(
     String readPath) {
 
   public SourceInfo {
-    driverOptions = driverOptions == null ? Map.of() : Map.copyOf(driverOptions);
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    driverOptions = sorted(driverOptions);
+    labels = sorted(labels);
     consumers = consumers == null ? List.of() : List.copyOf(consumers);
   }
 
   public static SourceInfo directory(String name, String path) {
     return new SourceInfo("directory", name, null, null, Map.of(), Map.of(), null, List.of(), path);
+  }
+
+  /** The map sorted by key, so equal sources write equal JSON (Map.copyOf's order varies by run). */
+  private static Map<String, String> sorted(Map<String, String> map) {
+    return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
   }
 
   /** Consumer is a container that mounted the volume. */

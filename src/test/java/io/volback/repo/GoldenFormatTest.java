@@ -55,18 +55,19 @@ class GoldenFormatTest {
     assertThat(back.contentIds()).isEqualTo(content == null ? List.of() : content);
   }
 
-  /** A file with every field: a name that is not UTF-8, a quote, an xattr, identity, content. */
+  /** A file with every field: a name that is not UTF-8, a quote, xattrs (sorted), identity, content. */
   @Test
   void aFileTreeLineIsExactlyTheGoldenJson() throws Exception {
     String path = ByteNames.decode(bytes("/d/\u00e9 \"q\" caf")) + ByteNames.decode(new byte[] {(byte) 0xE9});
     FileEntry file = FileEntry.builder(path, EntryType.FILE).mode(04755).uid(1000).gid(33)
         .mtime(Instant.parse("2016-03-01T10:15:30.123456789Z")).size(5)
-        .xattrs(Map.of("user.a", "Yg=="))
+        .xattrs(Map.of("user.z", "AA==", "user.a", "Yg==", "user.m", ""))
         .fileIdentity(12L, 65024L, Instant.parse("2020-01-01T00:00:00Z")).build();
     assertTreeLine(file, List.of(Id.parse(ID_A), Id.parse(ID_B)),
         "{\"path\":\"/d/\u00e9 \\\"q\\\" caf\\uDCE9\",\"type\":\"FILE\",\"mode\":2541,\"uid\":1000,"
             + "\"gid\":33,\"mtime\":\"2016-03-01T10:15:30.123456789Z\",\"size\":5,\"devMajor\":0,"
-            + "\"devMinor\":0,\"xattrs\":{\"user.a\":\"Yg==\"},\"inode\":12,\"device\":65024,"
+            + "\"devMinor\":0,\"xattrs\":{\"user.a\":\"Yg==\",\"user.m\":\"\",\"user.z\":\"AA==\"},"
+            + "\"inode\":12,\"device\":65024,"
             + "\"ctime\":\"2020-01-01T00:00:00Z\",\"content\":[\"" + ID_A + "\",\"" + ID_B + "\"]}");
   }
 
