@@ -3,9 +3,11 @@ package io.volback.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.volback.testsupport.Cli;
+import io.volback.testsupport.Processes;
 import io.volback.testsupport.VolbackProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +39,8 @@ class ExportDurabilityTest {
         "--password-file", password.toString(), "export", "latest", "-o", tar.toString());
     pb.command().addAll(0, List.of("strace", "-f", "-y", "-qq", "-o", trace.toString(),
         "-e", "trace=fsync,fdatasync,rename,renameat,renameat2"));
-    Process process = pb.redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
+    Processes.Finished export = Processes.run(pb, Duration.ofMinutes(2));
+    assertThat(export.exitCode()).as(export.output()).isZero();
 
     List<String> calls = Files.readAllLines(trace);
     int rename = indexOf(calls, "rename", "\"" + tar + "\"");

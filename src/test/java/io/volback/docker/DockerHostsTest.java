@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.Processes;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -157,7 +159,7 @@ class DockerHostsTest {
         "-storepass", "changeit", "-alias", "docker", "-keyalg", "RSA", "-keysize", "2048",
         "-dname", "CN=volback-test", "-validity", "2")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(p.waitFor()).isZero();
+    assertThat(Processes.awaitOrKill(p, Duration.ofMinutes(1), "keytool")).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(store)) {
       ks.load(in, "changeit".toCharArray());

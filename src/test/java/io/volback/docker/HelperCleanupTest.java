@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.TestDocker;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +57,19 @@ class HelperCleanupTest {
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
-    String line = out.readLine();
-    assertThat(line).as("child output").startsWith("ready");
+    CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+      try {
+        return out.readLine();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try {
+      assertThat(ready.get(2, TimeUnit.MINUTES)).as("child output").startsWith("ready");
+    } catch (TimeoutException | ExecutionException | AssertionError e) {
+      child.destroyForcibly();
+      throw new AssertionError("the helper holder did not get ready", e);
+    }
     return child;
   }
 }

@@ -7,10 +7,12 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.VolbackProcess;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,12 +80,10 @@ class ByteNamesAcrossHostsTest {
   }
 
   private static String sh(String script) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
-    Process p = pb.start();
     try {
-      String out = new String(p.getInputStream().readAllBytes());
-      assertThat(p.waitFor()).as(out).isZero();
-      return out;
+      Processes.Finished sh = Processes.run(new ProcessBuilder("bash", "-c", script), Duration.ofMinutes(2));
+      assertThat(sh.exitCode()).as(sh.output()).isZero();
+      return sh.output();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);

@@ -3,14 +3,15 @@ package io.volback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.volback.testsupport.Cli;
+import io.volback.testsupport.Processes;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -63,16 +64,13 @@ class LauncherTest {
   private Result run(Path jar, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bin/volback"));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("VOLBACK_JAR", jar.toString());
     pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
     pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     pb.environment().remove("VOLBACK_JAVA_OPTS");
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), output);
+    Processes.Finished finished = Processes.run(pb, Duration.ofSeconds(120));
+    return new Result(finished.exitCode(), finished.output());
   }
 
   private static List<Path> archives(Path cache) throws IOException {

@@ -6,6 +6,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.VolbackProcess;
 import java.io.File;
@@ -13,10 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,12 +78,10 @@ class NonUtf8NamesMountpointTest {
   }
 
   private static String sh(Path dir, String script) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile())
-        .redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    String text = new String(out, StandardCharsets.ISO_8859_1);
-    assertThat(p.exitValue()).as(text).isZero();
+    Processes.Finished sh = Processes.run(new ProcessBuilder("sh", "-c", script).directory(dir.toFile()),
+        Duration.ofSeconds(60));
+    String text = new String(sh.bytes(), StandardCharsets.ISO_8859_1);
+    assertThat(sh.exitCode()).as(text).isZero();
     return text;
   }
 
@@ -98,8 +97,8 @@ class NonUtf8NamesMountpointTest {
     try {
       Process p = VolbackProcess.builder(C_LOCALE, args(repo, command))
           .redirectOutput(out).redirectError(err).start();
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("volback finished").isTrue();
-      return new Cli.Result(p.exitValue(), read(out), read(err));
+      int code = Processes.awaitOrKill(p, VolbackProcess.LIMIT, "volback " + String.join(" ", command));
+      return new Cli.Result(code, read(out), read(err));
     } finally {
       out.delete();
       err.delete();

@@ -15,6 +15,7 @@ import io.volback.repo.SourceInfo;
 import io.volback.repo.StoredSnapshot;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.LocalFolderStore;
+import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,8 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,9 +102,9 @@ class TreeShapesRoundTripTest {
   }
 
   private static long allocatedBytes(Path file) throws Exception {
-    Process p = new ProcessBuilder("stat", "-c", "%b", file.toString()).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    return Long.parseLong(out) * 512;
+    Processes.Finished stat = Processes.run(new ProcessBuilder("stat", "-c", "%b", file.toString()),
+        Duration.ofSeconds(30));
+    assertThat(stat.exitCode()).as(stat.output()).isZero();
+    return Long.parseLong(stat.output().trim()) * 512;
   }
 }

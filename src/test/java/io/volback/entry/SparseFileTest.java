@@ -2,17 +2,17 @@ package io.volback.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.volback.testsupport.Processes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,10 +77,10 @@ class SparseFileTest {
 
   /** st_blocks * 512, from stat(1). */
   static long allocatedBytes(Path file) throws Exception {
-    Process p = new ProcessBuilder("stat", "-c", "%b", file.toString()).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    return Long.parseLong(out) * 512;
+    Processes.Finished stat = Processes.run(new ProcessBuilder("stat", "-c", "%b", file.toString()),
+        Duration.ofSeconds(30));
+    assertThat(stat.exitCode()).as(stat.output()).isZero();
+    return Long.parseLong(stat.output().trim()) * 512;
   }
 
   /** rchar of /proc/self/io: bytes this JVM read through read(2) and friends. */

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -334,19 +335,19 @@ public final class TestTrees {
         .setTimes(FileTime.from(t), null, null);
   }
 
-  /** Runs a command, failing on a non-zero exit; returns its combined output. */
+  /** Runs a command (at most two minutes), failing on a non-zero exit; returns its combined output. */
   public static String run(String... command) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int rc = process.waitFor();
-      if (rc != 0) {
-        throw new IOException(String.join(" ", command) + " exited " + rc + ": " + output);
+      Processes.Finished finished = Processes.run(new ProcessBuilder(command), Duration.ofMinutes(2));
+      if (finished.exitCode() != 0) {
+        throw new IOException(String.join(" ", command) + " exited " + finished.exitCode() + ": "
+            + finished.output());
       }
-      return output;
+      return finished.output();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UncheckedIOException(new IOException("interrupted", e));
     }
   }
+
 }

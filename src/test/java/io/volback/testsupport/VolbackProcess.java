@@ -3,6 +3,7 @@ package io.volback.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,18 @@ public final class VolbackProcess {
     return pb;
   }
 
-  /** Runs to completion and returns exit code, stdout and stderr. */
+  /** The longest a volback run started by a test may take before it is killed and the test fails. */
+  public static final Duration LIMIT = Duration.ofMinutes(5);
+
+  /** Runs to completion (at most {@link #LIMIT}) and returns exit code, stdout and stderr. */
   public static Cli.Result run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     File out = File.createTempFile("volback-out", ".txt");
     File err = File.createTempFile("volback-err", ".txt");
     try {
       Process p = builder(env, args).redirectOutput(out).redirectError(err).start();
-      int code = p.waitFor();
+      p.getOutputStream().close();
+      int code = Processes.awaitOrKill(p, LIMIT, "volback " + String.join(" ", args));
       return new Cli.Result(code, java.nio.file.Files.readString(out.toPath()),
           java.nio.file.Files.readString(err.toPath()));
     } finally {
