@@ -37,7 +37,9 @@ class BenchHarnessSmokeTest {
     boolean done = p.waitFor(150, TimeUnit.SECONDS);
     if (!done) {
       p.destroy(); // SIGTERM: the harness removes its volumes and stops S3Proxy
-      p.waitFor(30, TimeUnit.SECONDS);
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
     }
     String output = Files.readString(log.toPath());
     assertThat(done).as("harness finished within 150 s; output:%n%s", output).isTrue();

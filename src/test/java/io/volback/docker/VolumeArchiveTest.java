@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.volback.docker.TarFixtures.Summary;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestDocker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -125,15 +127,15 @@ class VolumeArchiveTest {
     HelperImage.ensure(b);
     // What a killed process leaves: a labelled helper whose owner process is gone.
     Process gone = new ProcessBuilder("true").start();
-    gone.waitFor();
+    Processes.awaitOrKill(gone, Duration.ofSeconds(30), "true");
     b.client().createContainerCmd(HelperImage.NAME).withCmd("/nonexistent")
-        .withLabels(Map.of(HelperContainer.LABEL, "true", HelperContainer.LABEL + ".volume", volume,
-            HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(gone.pid())))
+        .withLabels(TestDocker.testLabels(Map.of(HelperContainer.LABEL, "true",
+            HelperContainer.LABEL + ".volume", volume, HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(gone.pid()))))
         .exec();
     // A helper of another live volback process (pid 1 stands in for it) must survive.
     String otherLive = b.client().createContainerCmd(HelperImage.NAME).withCmd("/nonexistent")
-        .withLabels(Map.of(HelperContainer.LABEL, "true", HelperContainer.LABEL + ".volume", volume,
-            HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(1)))
+        .withLabels(TestDocker.testLabels(Map.of(HelperContainer.LABEL, "true",
+            HelperContainer.LABEL + ".volume", volume, HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(1))))
         .exec().getId();
     try (HelperContainer live = HelperContainer.create(b, volume, HelperContainer.Access.READ_ONLY)) {
       assertThat(HelperContainer.removeLeftoverHelpers(b)).isGreaterThanOrEqualTo(1);

@@ -12,6 +12,7 @@ import io.volback.repo.RepositoryLock;
 import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import io.volback.testsupport.VolbackProcess;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,7 +263,7 @@ class RestoreFailureTest {
       }
       assertThat(Volumes.exists(a, target)).as("the restore created its volume").isTrue();
       restore.destroy();
-      assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      Processes.awaitOrKill(restore, Duration.ofSeconds(60), "the stopped restore");
     }
     String output = Files.readString(log);
     assertThat(Volumes.exists(a, target)).as(output).isFalse();

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,7 +213,7 @@ abstract class ObjectStoreContractTest {
       }
       start.countDown();
       for (Future<?> result : results) {
-        result.get();
+        result.get(2, TimeUnit.MINUTES);
       }
     } finally {
       pool.shutdownNow();
