@@ -8,6 +8,7 @@ import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
+import io.volback.testsupport.TestTrees.Option;
 import io.volback.testsupport.VolbackProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ class InterruptedBackupTest {
   }
 
   @Test
-  void helperOfAKilledBackupIsRemovedByTheNextRun() throws Exception {
+  void helperOfAKilledBackupIsRemovedAndTheNextBackupRestoresByteForByte() throws Exception {
     Process p = startBackup();
     p.destroyForcibly();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -100,5 +101,13 @@ class InterruptedBackupTest {
     assertThat(next.exitCode()).as(next.toString()).isZero();
     assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
     assertThat(cli.run("snapshots").out()).contains("1 snapshot");
+
+    // The follow-up backup may reuse what the killed one stored: it must restore byte for byte.
+    String restored = TestDocker.uniqueName("after-kill");
+    Cli.Result restore = cli.run("restore", "latest", "--volume", volume, "--to", restored);
+    assertThat(restore.exitCode()).as(restore.toString()).isZero();
+    Path restoredMountpoint = Path.of(VolumeDiscovery.get(a, restored).mountpoint());
+    assertThat(TestTrees.describe(restoredMountpoint, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(TestTrees.describe(mountpoint, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
   }
 }
