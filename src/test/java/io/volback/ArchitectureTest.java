@@ -36,23 +36,26 @@ class ArchitectureTest {
         .optionalLayer("config").definedBy("io.volback.config..")
         .layer("store").definedBy("io.volback.store..")
         .layer("entry").definedBy("io.volback.entry..")
+        .layer("concurrent").definedBy("io.volback.concurrent..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("server").mayOnlyAccessLayers("schedule", "drill", "app", "config", "repo",
-            "store", "entry")
-        .whereLayer("schedule").mayOnlyAccessLayers("drill", "app", "notify", "config")
+            "store", "entry", "concurrent")
+        .whereLayer("schedule").mayOnlyAccessLayers("drill", "app", "notify", "config",
+            "concurrent")
         .whereLayer("drill").mayOnlyAccessLayers("app", "restore", "repo", "docker", "config",
-            "store", "entry")
+            "store", "entry", "concurrent")
         .whereLayer("app").mayOnlyAccessLayers("hooks", "notify", "backup", "restore", "repo",
-            "docker", "config", "store", "entry")
-        .whereLayer("hooks").mayOnlyAccessLayers("docker", "config", "entry")
-        .whereLayer("notify").mayOnlyAccessLayers("config")
-        .whereLayer("backup").mayOnlyAccessLayers("repo", "store", "entry")
-        .whereLayer("restore").mayOnlyAccessLayers("repo", "store", "entry")
-        .whereLayer("repo").mayOnlyAccessLayers("store", "entry")
-        .whereLayer("docker").mayOnlyAccessLayers("entry")
-        .whereLayer("config").mayNotAccessAnyLayer()
-        .whereLayer("store").mayNotAccessAnyLayer()
-        .whereLayer("entry").mayNotAccessAnyLayer()
+            "docker", "config", "store", "entry", "concurrent")
+        .whereLayer("hooks").mayOnlyAccessLayers("docker", "config", "entry", "concurrent")
+        .whereLayer("notify").mayOnlyAccessLayers("config", "concurrent")
+        .whereLayer("backup").mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
+        .whereLayer("restore").mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
+        .whereLayer("repo").mayOnlyAccessLayers("store", "entry", "concurrent")
+        .whereLayer("docker").mayOnlyAccessLayers("entry", "concurrent")
+        .whereLayer("config").mayOnlyAccessLayers("concurrent")
+        .whereLayer("store").mayOnlyAccessLayers("concurrent")
+        .whereLayer("entry").mayOnlyAccessLayers("concurrent")
+        .whereLayer("concurrent").mayNotAccessAnyLayer()
         .check(MAIN);
   }
 

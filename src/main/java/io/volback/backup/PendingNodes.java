@@ -1,9 +1,9 @@
 package io.volback.backup;
 
+import io.volback.concurrent.Interrupts;
 import io.volback.entry.FileEntry;
 import io.volback.repo.Id;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +64,7 @@ final class PendingNodes {
     try {
       return id.get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while storing data");
+      throw Interrupts.interrupted("storing data");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;

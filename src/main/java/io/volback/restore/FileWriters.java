@@ -1,19 +1,19 @@
 package io.volback.restore;
 
+import io.volback.concurrent.DaemonPool;
+import io.volback.concurrent.Interrupts;
+import io.volback.concurrent.TaskTracker;
 import io.volback.entry.ConcurrentFileSink;
 import io.volback.entry.EntrySink;
 import io.volback.entry.FileEntry;
 import io.volback.repo.Id;
 import io.volback.repo.pack.BlobLoader;
-import io.volback.repo.pack.TaskTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * FileWriters writes the files of a restore: on several threads when the sink is a
@@ -26,7 +26,7 @@ final class FileWriters implements AutoCloseable {
   private final EntrySink sink;
   private final BlobLoader loader;
   private final RestoreListener listener;
-  private final ExecutorService pool;
+  private final DaemonPool pool;
   private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
   private final TaskTracker tasks = new TaskTracker();
 
@@ -36,11 +36,7 @@ final class FileWriters implements AutoCloseable {
     this.listener = listener;
     int threads = 2 * Runtime.getRuntime().availableProcessors();
     this.pool = sink instanceof ConcurrentFileSink && threads > 1
-        ? Executors.newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "volback-restore");
-          t.setDaemon(true);
-          return t;
-        })
+        ? DaemonPool.fixed("volback-restore", threads, tasks)
         : null;
   }
 
@@ -63,17 +59,12 @@ final class FileWriters implements AutoCloseable {
       slots.release();
       throw e;
     }
-    tasks.started();
-    pool.execute(() -> {
-      Throwable error = null;
+    pool.submit(() -> {
       try (InputStream in = new ContentStream(loader, content, entry.size(), entry.path())) {
         write.write(in);
         listener.entryDone(entry);
-      } catch (Throwable t) {
-        error = t;
       } finally {
         slots.release();
-        tasks.finished(error);
       }
     });
   }
@@ -89,7 +80,7 @@ final class FileWriters implements AutoCloseable {
     if (pool != null) {
       pool.shutdownNow();
       try {
-        pool.awaitTermination(1, TimeUnit.MINUTES);
+        pool.awaitTermination(Duration.ofMinutes(1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -100,8 +91,7 @@ final class FileWriters implements AutoCloseable {
     try {
       slots.acquire();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while restoring");
+      throw Interrupts.interrupted("restoring");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.volback.repo.pack;
 
+import io.volback.concurrent.Interrupts;
 import io.volback.repo.Id;
 import io.volback.repo.RepoLayout;
 import io.volback.repo.RepositoryException;
@@ -7,7 +8,6 @@ import io.volback.repo.index.Index;
 import io.volback.repo.index.IndexEntry;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -151,8 +151,7 @@ public final class BlobLoader {
         loaded.get();
         return buffer;
       } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while reading " + key);
+        throw Interrupts.interrupted("reading " + key);
       } catch (ExecutionException ex) {
         if (ex.getCause() instanceof IOException io) {
           throw io;

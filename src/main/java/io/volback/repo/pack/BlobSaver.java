@@ -1,5 +1,8 @@
 package io.volback.repo.pack;
 
+import io.volback.concurrent.DaemonPool;
+import io.volback.concurrent.Interrupts;
+import io.volback.concurrent.TaskTracker;
 import io.volback.repo.BlobType;
 import io.volback.repo.Id;
 import io.volback.repo.RepoLayout;
@@ -18,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,8 +55,8 @@ public final class BlobSaver implements AutoCloseable {
   private final Sealer sealer;
   private final Index index;
   private final int packSize;
-  private final ExecutorService workers;
-  private final ExecutorService uploaders;
+  private final DaemonPool workers;
+  private final DaemonPool uploaders;
   private final BufferPool blobBuffers;
   private final BufferPool packBuffers;
   private final Semaphore asyncSlots;
@@ -80,8 +81,8 @@ public final class BlobSaver implements AutoCloseable {
     this.sealer = sealer;
     this.index = index;
     this.packSize = packSize;
-    this.workers = Executors.newFixedThreadPool(workerThreads, daemon("volback-seal"));
-    this.uploaders = Executors.newFixedThreadPool(concurrentUploads, daemon("volback-upload"));
+    this.workers = DaemonPool.fixed("volback-seal", workerThreads, tasks);
+    this.uploaders = DaemonPool.fixed("volback-upload", concurrentUploads, tasks);
     this.blobBuffers = new BufferPool(2 * workerThreads + 1, maxBlobSize);
     this.asyncSlots = new Semaphore(ASYNC_IN_FLIGHT);
     int packBuffer = Math.max(packSize, maxStoredLength(maxBlobSize)) + HEADER_ROOM;
@@ -103,16 +104,11 @@ public final class BlobSaver implements AutoCloseable {
   }
 
   private void storeAsync(Id id, BlobType type, byte[] blob, int len) {
-    tasks.started();
-    workers.execute(() -> {
-      Throwable error = null;
+    workers.submit(() -> {
       try {
         storeNew(id, type, blob, len);
-      } catch (Throwable t) {
-        error = t;
       } finally {
         blobBuffers.give(blob);
-        tasks.finished(error);
       }
     });
   }
@@ -141,9 +137,7 @@ public final class BlobSaver implements AutoCloseable {
       throw e;
     }
     CompletableFuture<Id> result = new CompletableFuture<>();
-    tasks.started();
-    workers.execute(() -> {
-      Throwable error = null;
+    workers.submit(() -> {
       try {
         Id id = codec.id(blob, 0, len);
         if (claim(id)) {
@@ -151,12 +145,11 @@ public final class BlobSaver implements AutoCloseable {
         }
         result.complete(id);
       } catch (Throwable t) {
-        error = t;
         result.completeExceptionally(t);
+        throw t;
       } finally {
         blobBuffers.give(blob);
         asyncSlots.release();
-        tasks.finished(error);
       }
     });
     return result;
@@ -249,19 +242,14 @@ public final class BlobSaver implements AutoCloseable {
   }
 
   private void upload(PackBuilder.FinishedPack pack) {
-    tasks.started();
-    uploaders.execute(() -> {
-      Throwable error = null;
+    uploaders.submit(() -> {
       try {
         store.put(RepoLayout.pack(pack.id()), pack.bytes(), pack.length());
         packsUploaded.incrementAndGet();
         storedBytes.addAndGet(pack.length());
         packStored(pack.entries());
-      } catch (Throwable t) {
-        error = t;
       } finally {
         packBuffers.give(pack.bytes());
-        tasks.finished(error);
       }
     });
   }
@@ -332,16 +320,7 @@ public final class BlobSaver implements AutoCloseable {
     try {
       semaphore.acquire();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while storing data");
+      throw Interrupts.interrupted("storing data");
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -1,5 +1,6 @@
 package io.volback.repo.pack;
 
+import io.volback.concurrent.Interrupts;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 
@@ -28,8 +29,7 @@ final class BufferPool {
       try {
         wait();
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for a buffer");
+        throw Interrupts.interrupted("waiting for a buffer");
       }
     }
     if (!free.isEmpty()) {

@@ -10,7 +10,6 @@
  * <p>BlobSaver stores the blobs of one snapshot: it deduplicates against the Index, seals new blobs
  * into open packs (PackBuilder) on worker threads, uploads full packs and writes index objects for
  * them. BlobLoader reads blobs for a restore, a pack-sized window at a time. BufferPool lends the
- * large buffers both reuse; TaskTracker counts their outstanding tasks and keeps the first
- * failure. BlobData is a verified plaintext, SaveStats what a saver added.
+ * large buffers both reuse. BlobData is a verified plaintext, SaveStats what a saver added.
  */
 package io.volback.repo.pack;

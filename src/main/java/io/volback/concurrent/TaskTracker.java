@@ -1,7 +1,6 @@
-package io.volback.repo.pack;
+package io.volback.concurrent;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 
 /** TaskTracker counts outstanding asynchronous tasks and remembers the first failure among them. */
 public final class TaskTracker {
@@ -39,8 +38,7 @@ public final class TaskTracker {
       try {
         wait();
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for uploads");
+        throw Interrupts.interrupted("waiting for uploads");
       }
     }
     check();
