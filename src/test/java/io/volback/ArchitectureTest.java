@@ -1,5 +1,6 @@
 package io.volback;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,8 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of design.md, enforced: store &lt; repo &lt; app &lt; cli, docker beside repo, the
- * entry model below both. Only app joins the repository and Docker.
+ * The package layering of docs/architecture.md, enforced: each package names the packages it may
+ * use. The packages later issues add (config, hooks, notify, drill, schedule, server) are optional
+ * layers, so their rules hold from the day they appear.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN = new ClassFileImporter()
@@ -18,25 +20,59 @@ class ArchitectureTest {
       .importPackages("io.volback");
 
   @Test
-  void layersOnlyDependDownwards() {
+  void packagesOnlyUseThePackagesBelowThem() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("cli").definedBy("io.volback.cli..")
+        .optionalLayer("server").definedBy("io.volback.server..")
+        .optionalLayer("schedule").definedBy("io.volback.schedule..")
+        .optionalLayer("drill").definedBy("io.volback.drill..")
         .layer("app").definedBy("io.volback.app..")
+        .optionalLayer("hooks").definedBy("io.volback.hooks..")
+        .optionalLayer("notify").definedBy("io.volback.notify..")
+        .layer("backup").definedBy("io.volback.backup..")
+        .layer("restore").definedBy("io.volback.restore..")
         .layer("repo").definedBy("io.volback.repo..")
         .layer("docker").definedBy("io.volback.docker..")
+        .optionalLayer("config").definedBy("io.volback.config..")
         .layer("store").definedBy("io.volback.store..")
         .layer("entry").definedBy("io.volback.entry..")
+        .layer("concurrent").definedBy("io.volback.concurrent..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("repo").mayOnlyBeAccessedByLayers("app", "cli")
-        .whereLayer("docker").mayOnlyBeAccessedByLayers("app", "cli")
-        .whereLayer("store").mayOnlyBeAccessedByLayers("repo", "app", "cli")
-        .whereLayer("entry").mayOnlyBeAccessedByLayers("repo", "docker", "app", "cli")
+        .whereLayer("server").mayOnlyAccessLayers("schedule", "drill", "app", "config", "repo",
+            "store", "entry", "concurrent")
+        .whereLayer("schedule").mayOnlyAccessLayers("drill", "app", "notify", "config",
+            "concurrent")
+        .whereLayer("drill").mayOnlyAccessLayers("app", "restore", "repo", "docker", "config",
+            "store", "entry", "concurrent")
+        .whereLayer("app").mayOnlyAccessLayers("hooks", "notify", "backup", "restore", "repo",
+            "docker", "config", "store", "entry", "concurrent")
+        .whereLayer("hooks").mayOnlyAccessLayers("docker", "config", "entry", "concurrent")
+        .whereLayer("notify").mayOnlyAccessLayers("config", "concurrent")
+        .whereLayer("backup").mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
+        .whereLayer("restore").mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
+        .whereLayer("repo").mayOnlyAccessLayers("store", "entry", "concurrent")
+        .whereLayer("docker").mayOnlyAccessLayers("entry", "concurrent")
+        .whereLayer("config").mayOnlyAccessLayers("concurrent")
+        .whereLayer("store").mayOnlyAccessLayers("concurrent")
+        .whereLayer("entry").mayOnlyAccessLayers("concurrent")
+        .whereLayer("concurrent").mayNotAccessAnyLayer()
         .check(MAIN);
   }
 
   @Test
   void packagesHaveNoCycles() {
-    slices().matching("io.volback.(**)").should().beFreeOfCycles().check(MAIN);
+    slices().matching("io.volback.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void repositoryPartsHaveNoCyclesAmongThemselves() {
+    slices().matching("io.volback.repo.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void repositoryPartsUseOnlyTheBasicsOfTheFacadePackage() {
+    noClasses().that().resideInAPackage("io.volback.repo.*..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.volback.repo.Repository")
+        .check(MAIN);
   }
 }

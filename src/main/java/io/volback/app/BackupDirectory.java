@@ -1,11 +1,11 @@
 package io.volback.app;
 
+import io.volback.backup.SnapshotCreator;
 import io.volback.entry.DirectorySource;
 import io.volback.entry.SkipLog;
 import io.volback.repo.Repository;
-import io.volback.repo.SnapshotCreator;
-import io.volback.repo.SourceInfo;
-import io.volback.repo.StoredSnapshot;
+import io.volback.repo.snapshot.SourceInfo;
+import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.volback.app;
 
+import io.volback.backup.SnapshotCreator;
 import io.volback.docker.DockerHost;
 import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
@@ -7,12 +8,11 @@ import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import io.volback.entry.DirectorySource;
-import io.volback.entry.SkipLog;
 import io.volback.entry.EntrySource;
+import io.volback.entry.SkipLog;
 import io.volback.entry.TarEntrySource;
 import io.volback.repo.Repository;
-import io.volback.repo.SnapshotCreator;
-import io.volback.repo.StoredSnapshot;
+import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

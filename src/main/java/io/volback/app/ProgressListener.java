@@ -1,7 +1,7 @@
 package io.volback.app;
 
-import io.volback.repo.BackupListener;
-import io.volback.repo.RestoreListener;
+import io.volback.backup.BackupListener;
+import io.volback.restore.RestoreListener;
 
 /** ProgressListener hears of the progress of backups and restores, volume by volume. */
 public interface ProgressListener extends BackupListener, RestoreListener {

@@ -1,6 +1,6 @@
 package io.volback.app;
 
-import io.volback.repo.SourceInfo;
+import io.volback.repo.snapshot.SourceInfo;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

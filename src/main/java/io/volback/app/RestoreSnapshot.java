@@ -13,18 +13,18 @@ import io.volback.docker.VolumeSpec;
 import io.volback.docker.Volumes;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.TarEntrySink;
-import io.volback.repo.PathFilter;
 import io.volback.repo.Repository;
-import io.volback.repo.RestoreStats;
-import io.volback.repo.SnapshotRestorer;
-import io.volback.repo.SourceInfo;
-import io.volback.repo.StoredSnapshot;
+import io.volback.repo.snapshot.SourceInfo;
+import io.volback.repo.snapshot.StoredSnapshot;
+import io.volback.repo.tree.PathFilter;
+import io.volback.restore.RestoreStats;
+import io.volback.restore.SnapshotRestorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * RestoreSnapshot writes a snapshot into a volume on a Docker host: the snapshot's own volume name

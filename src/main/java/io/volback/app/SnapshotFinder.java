@@ -2,9 +2,9 @@ package io.volback.app;
 
 import io.volback.repo.CorruptObjectException;
 import io.volback.repo.Repository;
-import io.volback.repo.SnapshotList;
-import io.volback.repo.SnapshotSelector;
-import io.volback.repo.StoredSnapshot;
+import io.volback.repo.snapshot.SnapshotList;
+import io.volback.repo.snapshot.SnapshotSelector;
+import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;

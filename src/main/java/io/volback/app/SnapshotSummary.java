@@ -1,9 +1,9 @@
 package io.volback.app;
 
-import io.volback.repo.Snapshot;
-import io.volback.repo.SnapshotStats;
-import io.volback.repo.SourceInfo;
-import io.volback.repo.StoredSnapshot;
+import io.volback.repo.snapshot.Snapshot;
+import io.volback.repo.snapshot.SnapshotStats;
+import io.volback.repo.snapshot.SourceInfo;
+import io.volback.repo.snapshot.StoredSnapshot;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.volback.app;
 import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeInfo;
-import io.volback.repo.SourceInfo;
+import io.volback.repo.snapshot.SourceInfo;
 
 /** VolumeSources maps Docker's view of a volume to the snapshot's record of it. */
 final class VolumeSources {

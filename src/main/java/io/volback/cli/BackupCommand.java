@@ -8,7 +8,7 @@ import io.volback.app.UsageException;
 import io.volback.docker.DockerHost;
 import io.volback.entry.ByteNames;
 import io.volback.repo.Repository;
-import io.volback.repo.Snapshot;
+import io.volback.repo.snapshot.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.volback.cli;
 
 import io.volback.entry.TarEntrySink;
-import io.volback.repo.PathFilter;
 import io.volback.repo.Repository;
-import io.volback.repo.RestoreListener;
-import io.volback.repo.SnapshotRestorer;
-import io.volback.repo.StoredSnapshot;
+import io.volback.repo.snapshot.StoredSnapshot;
+import io.volback.repo.tree.PathFilter;
+import io.volback.restore.RestoreListener;
+import io.volback.restore.SnapshotRestorer;
 import io.volback.store.FileSync;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.volback.cli;
 
 import io.volback.app.SnapshotFinder;
 import io.volback.repo.Repository;
-import io.volback.repo.StoredSnapshot;
+import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

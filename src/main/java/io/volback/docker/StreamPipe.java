@@ -1,5 +1,6 @@
 package io.volback.docker;
 
+import io.volback.concurrent.Interrupts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -161,8 +162,7 @@ final class StreamPipe {
     try {
       changed.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while streaming");
+      throw Interrupts.interrupted("streaming");
     }
   }
 }

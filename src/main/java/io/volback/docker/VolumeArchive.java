@@ -2,6 +2,7 @@ package io.volback.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
+import io.volback.concurrent.Interrupts;
 import io.volback.docker.HelperContainer.Access;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -109,8 +110,7 @@ public final class VolumeArchive {
       try {
         join();
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while writing volume " + volume);
+        throw Interrupts.interrupted("writing volume " + volume);
       }
     }
   }

@@ -4,10 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Hosts tells this machine's hostname, as recorded in snapshots, keys and locks. */
-final class Hosts {
+public final class Hosts {
   private Hosts() {}
 
-  static String hostname() {
+  public static String hostname() {
     String env = System.getenv("HOSTNAME");
     if (env != null && !env.isBlank()) {
       return env;

@@ -1,5 +1,6 @@
 package io.volback.repo;
 
+import io.volback.concurrent.DaemonPool;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
 import io.volback.store.ObjectStore;
@@ -30,7 +31,7 @@ final class Preloader {
 
   static Preloader start(ObjectStore store, List<String> prefixes) {
     CompletableFuture<Map<String, List<Raw>>> future = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
+    Thread thread = DaemonPool.newThread("volback-preload", () -> {
       try {
         Map<String, List<Raw>> result = new HashMap<>();
         for (String prefix : prefixes) {
@@ -48,8 +49,7 @@ final class Preloader {
       } catch (IOException | RuntimeException e) {
         future.completeExceptionally(e);
       }
-    }, "volback-preload");
-    thread.setDaemon(true);
+    });
     thread.start();
     return new Preloader(future);
   }

@@ -8,6 +8,15 @@ import io.volback.repo.crypto.KdfParams;
 import io.volback.repo.crypto.KeyFile;
 import io.volback.repo.crypto.MasterKey;
 import io.volback.repo.crypto.Sealer;
+import io.volback.repo.index.Index;
+import io.volback.repo.index.IndexCodec;
+import io.volback.repo.lock.RepositoryLock;
+import io.volback.repo.pack.BlobCodec;
+import io.volback.repo.pack.BlobLoader;
+import io.volback.repo.pack.BlobSaver;
+import io.volback.repo.snapshot.Snapshot;
+import io.volback.repo.snapshot.SnapshotList;
+import io.volback.repo.snapshot.StoredSnapshot;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
 import io.volback.store.ObjectStore;
@@ -207,7 +216,8 @@ public final class Repository implements AutoCloseable {
     return config;
   }
 
-  Chunker chunker() {
+  /** Engine API: the chunker that cuts file content with this repository's parameters. */
+  public Chunker chunker() {
     return chunker;
   }
 
@@ -215,7 +225,8 @@ public final class Repository implements AutoCloseable {
     return codec;
   }
 
-  Sealer sealer() {
+  /** Engine API: the sealer of this repository's objects (index, snapshots, locks). */
+  public Sealer sealer() {
     return sealer;
   }
 
@@ -296,7 +307,8 @@ public final class Repository implements AutoCloseable {
     }
   }
 
-  StoredSnapshot saveSnapshot(Snapshot snapshot) throws IOException {
+  /** Engine API: stores snapshot; call it only once every blob it references is indexed. */
+  public StoredSnapshot saveSnapshot(Snapshot snapshot) throws IOException {
     byte[] sealed = sealer.seal(Json.write(snapshot));
     Id id = Id.sha256(sealed);
     store.put(RepoLayout.snapshot(id), sealed);
@@ -308,13 +320,15 @@ public final class Repository implements AutoCloseable {
     store.close();
   }
 
-  BlobSaver newBlobSaver() throws IOException {
+  /** Engine API: a new saver of blobs into packs, for one snapshot. */
+  public BlobSaver newBlobSaver() throws IOException {
     int cores = Runtime.getRuntime().availableProcessors();
     return new BlobSaver(store, codec, sealer, index(), config.packSize(),
         chunker().params().maxSize(), Math.max(1, cores), 3);
   }
 
-  BlobLoader newBlobLoader() throws IOException {
+  /** Engine API: a new loader of blobs by id, shared by the workers of one restore. */
+  public BlobLoader newBlobLoader() throws IOException {
     return new BlobLoader(store, codec, index(), config.packSize());
   }
 }

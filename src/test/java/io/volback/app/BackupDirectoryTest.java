@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
-import io.volback.repo.Snapshot;
-import io.volback.repo.StoredSnapshot;
 import io.volback.repo.crypto.KdfParams;
+import io.volback.repo.snapshot.Snapshot;
+import io.volback.repo.snapshot.StoredSnapshot;
 import io.volback.store.LocalFolderStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,6 @@
 package io.volback.bench;
 
 import com.github.luben.zstd.Zstd;
-import io.volback.repo.BlobCodec;
 import io.volback.repo.chunker.ChunkReader;
 import io.volback.repo.chunker.Chunker;
 import io.volback.repo.chunker.ChunkerParams;
@@ -9,6 +8,7 @@ import io.volback.repo.chunker.GearTable;
 import io.volback.repo.crypto.BlobHasher;
 import io.volback.repo.crypto.MasterKey;
 import io.volback.repo.crypto.Sealer;
+import io.volback.repo.pack.BlobCodec;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.Volumes;
 import io.volback.repo.Repository;
-import io.volback.repo.RepositoryLock;
+import io.volback.repo.lock.RepositoryLock;
 import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;

@@ -2,18 +2,18 @@ package io.volback.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.volback.backup.BackupListener;
+import io.volback.backup.SnapshotCreator;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.DirectorySource;
-import io.volback.repo.BackupListener;
-import io.volback.repo.PathFilter;
 import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
-import io.volback.repo.RestoreListener;
-import io.volback.repo.SnapshotCreator;
-import io.volback.repo.SnapshotRestorer;
-import io.volback.repo.SourceInfo;
-import io.volback.repo.StoredSnapshot;
 import io.volback.repo.crypto.KdfParams;
+import io.volback.repo.snapshot.SourceInfo;
+import io.volback.repo.snapshot.StoredSnapshot;
+import io.volback.repo.tree.PathFilter;
+import io.volback.restore.RestoreListener;
+import io.volback.restore.SnapshotRestorer;
 import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestTrees;

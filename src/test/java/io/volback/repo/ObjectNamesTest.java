@@ -3,7 +3,12 @@ package io.volback.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.volback.backup.BackupListener;
+import io.volback.backup.SnapshotCreator;
 import io.volback.repo.crypto.KdfParams;
+import io.volback.repo.snapshot.SnapshotList;
+import io.volback.repo.snapshot.SourceInfo;
+import io.volback.repo.snapshot.StoredSnapshot;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
 import io.volback.testsupport.MemoryStore;

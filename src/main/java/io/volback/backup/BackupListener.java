@@ -1,0 +1,17 @@
+package io.volback.backup;
+
+import io.volback.entry.FileEntry;
+
+/**
+ * BackupListener hears of a backup's progress: each entry done, content bytes read, and warnings
+ * about what the backup worked around (a parent snapshot it could not use).
+ */
+public interface BackupListener {
+  BackupListener NONE = new BackupListener() {};
+
+  default void entryDone(FileEntry entry, boolean contentRead) {}
+
+  default void bytesRead(long n) {}
+
+  default void warning(String message) {}
+}

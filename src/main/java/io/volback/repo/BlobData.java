@@ -1,7 +1,0 @@
-package io.volback.repo;
-
-/**
- * BlobData is a blob's verified plaintext: length bytes of bytes from offset. It points into the
- * decrypted frame rather than copying it out.
- */
-record BlobData(byte[] bytes, int offset, int length) {}

@@ -1,7 +1,0 @@
-package io.volback.repo;
-
-/**
- * SaveStats counts what a BlobSaver added to the repository: new blobs, their plaintext bytes and
- * the bytes of pack files uploaded.
- */
-public record SaveStats(long newBlobs, long newRawBytes, long packsUploaded, long storedBytes) {}

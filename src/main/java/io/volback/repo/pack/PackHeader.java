@@ -1,0 +1,14 @@
+package io.volback.repo.pack;
+
+import io.volback.repo.BlobType;
+import java.util.List;
+
+/**
+ * PackHeader lists the blobs of a pack file. It is stored sealed at the end of the pack, followed by
+ * its sealed length as a 4-byte big-endian integer, so a pack describes itself without the index.
+ */
+public record PackHeader(int version, List<Blob> blobs) {
+
+  /** Blob is one blob of a pack: id and type, offset and stored length, plaintext length. */
+  public record Blob(String id, BlobType type, long offset, int length, int rawLength) {}
+}

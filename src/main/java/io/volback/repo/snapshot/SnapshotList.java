@@ -1,0 +1,15 @@
+package io.volback.repo.snapshot;
+
+import java.util.List;
+
+/** SnapshotList is every readable snapshot, oldest first, and the snapshot objects that are not. */
+public record SnapshotList(List<StoredSnapshot> snapshots, List<Damaged> damaged) {
+
+  /** Damaged is a snapshot object that could not be read: its key, and a problem naming it. */
+  public record Damaged(String key, String problem) {
+    /** The object's name after "snapshots/": the snapshot id when the object is not misnamed. */
+    public String name() {
+      return key.substring(key.lastIndexOf('/') + 1);
+    }
+  }
+}

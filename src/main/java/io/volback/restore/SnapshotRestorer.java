@@ -1,0 +1,127 @@
+package io.volback.restore;
+
+import io.volback.entry.EntrySink;
+import io.volback.entry.EntryType;
+import io.volback.entry.FileEntry;
+import io.volback.repo.Repository;
+import io.volback.repo.lock.RepositoryLock;
+import io.volback.repo.pack.BlobLoader;
+import io.volback.repo.snapshot.StoredSnapshot;
+import io.volback.repo.tree.PathFilter;
+import io.volback.repo.tree.TreeNode;
+import io.volback.repo.tree.TreeReader;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SnapshotRestorer streams a snapshot's tree, or the part a PathFilter selects, into an EntrySink.
+ * Every blob is verified before its bytes reach the sink. A hard link whose target is filtered out
+ * is written as a plain file with the target's content.
+ */
+public final class SnapshotRestorer {
+  private final Repository repo;
+  private final RestoreListener listener;
+
+  public SnapshotRestorer(Repository repo, RestoreListener listener) {
+    this.repo = repo;
+    this.listener = listener;
+  }
+
+  public RestoreStats restore(StoredSnapshot snapshot, EntrySink sink, PathFilter filter)
+      throws IOException {
+    Instant start = Instant.now();
+    BlobLoader loader = repo.newBlobLoader();
+    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
+         FileWriters files = new FileWriters(sink, loader, listener)) {
+      Set<String> detachedTargets = filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
+      Map<String, TreeNode> detached = new HashMap<>();
+      long[] counts = new long[4];
+      TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
+      for (TreeNode node = tree.next(); node != null; node = tree.next()) {
+        if (detachedTargets.contains(node.path())) {
+          detached.put(node.path(), node);
+        }
+        if (!filter.includes(node.path())
+            && !(node.type() == EntryType.DIRECTORY && filter.isAncestorOfInclude(node.path()))) {
+          continue;
+        }
+        TreeNode source = node;
+        FileEntry entry = node.entry();
+        if (node.type() == EntryType.HARDLINK && detached.containsKey(node.link())) {
+          source = detached.get(node.link());
+          entry = source.entry().toBuilder().path(node.path()).build();
+        }
+        if (entry.type() == EntryType.FILE) {
+          files.write(entry, source.contentIds());
+          counts[0]++;
+          counts[3] += entry.size();
+        } else {
+          if (entry.type() == EntryType.HARDLINK) {
+            files.awaitAll();
+          }
+          sink.write(entry, null);
+          counts[entry.type() == EntryType.DIRECTORY ? 1 : 2]++;
+          listener.entryDone(entry);
+        }
+      }
+      files.awaitAll();
+      sink.finish();
+      return new RestoreStats(counts[0], counts[1], counts[2], counts[3],
+          Duration.between(start, Instant.now()).toMillis());
+    }
+  }
+
+  /**
+   * The filter's include paths that match nothing in the snapshot, found in one streaming pass
+   * over its tree (stopping once every include has matched), so that a restore can refuse them
+   * before it creates or touches anything.
+   */
+  public List<String> unmatchedIncludes(StoredSnapshot snapshot, PathFilter filter)
+      throws IOException {
+    if (filter.isAll()) {
+      return List.of();
+    }
+    Set<String> unmatched = new LinkedHashSet<>(filter.includePaths());
+    TreeReader tree = new TreeReader(repo.newBlobLoader(), snapshot.snapshot().treeIds());
+    for (TreeNode node = tree.next(); node != null && !unmatched.isEmpty(); node = tree.next()) {
+      String path = node.path();
+      unmatched.removeIf(inc -> path.equals(inc) || path.startsWith(inc + "/"));
+    }
+    return List.copyOf(unmatched);
+  }
+
+  /** Targets of included hard links that the filter leaves out. */
+  private static Set<String> detachedLinkTargets(StoredSnapshot snapshot, BlobLoader loader,
+      PathFilter filter) throws IOException {
+    Set<String> targets = new HashSet<>();
+    TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
+    for (TreeNode node = tree.next(); node != null; node = tree.next()) {
+      if (node.type() == EntryType.HARDLINK && filter.includes(node.path())
+          && !filter.includes(node.link())) {
+        targets.add(node.link());
+      }
+    }
+    return targets;
+  }
+
+  /** Streams the entries of a snapshot's tree to visitor, e.g. for listing. */
+  public void forEachEntry(StoredSnapshot snapshot, EntryConsumer visitor) throws IOException {
+    TreeReader tree = new TreeReader(repo.newBlobLoader(), snapshot.snapshot().treeIds());
+    for (TreeNode node = tree.next(); node != null; node = tree.next()) {
+      visitor.accept(node.entry());
+    }
+  }
+
+  /** EntryConsumer receives tree entries. */
+  @FunctionalInterface
+  public interface EntryConsumer {
+    void accept(FileEntry entry) throws IOException;
+  }
+}
