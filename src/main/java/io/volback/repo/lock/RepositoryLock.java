@@ -1,5 +1,7 @@
 package io.volback.repo.lock;
 
+import io.volback.concurrent.DaemonPool;
+import io.volback.concurrent.Interrupts;
 import io.volback.repo.CorruptObjectException;
 import io.volback.repo.Id;
 import io.volback.repo.Json;
@@ -10,7 +12,6 @@ import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -278,11 +279,8 @@ public final class RepositoryLock implements AutoCloseable {
   }
 
   private void startRefreshing() {
-    refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "volback-lock-refresh");
-      t.setDaemon(true);
-      return t;
-    });
+    refresher = Executors.newSingleThreadScheduledExecutor(
+        r -> DaemonPool.newThread("volback-lock-refresh", r));
     refresher.scheduleAtFixedRate(this::refresh, REFRESH.toSeconds(), REFRESH.toSeconds(),
         TimeUnit.SECONDS);
   }
@@ -314,8 +312,7 @@ public final class RepositoryLock implements AutoCloseable {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for a repository lock");
+      throw Interrupts.interrupted("waiting for a repository lock");
     }
   }
 }

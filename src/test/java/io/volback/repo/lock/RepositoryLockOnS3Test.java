@@ -1,8 +1,13 @@
-package io.volback.repo;
+package io.volback.repo.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.volback.repo.Id;
+import io.volback.repo.Json;
+import io.volback.repo.RepoConfig;
+import io.volback.repo.RepoLayout;
+import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.ObjectStore;
 import io.volback.store.S3Config;
