@@ -34,7 +34,7 @@ class BenchHarnessSmokeTest {
     pb.environment().put("VOLBACK_CLASSPATH", System.getProperty("java.class.path"));
     pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Process p = pb.start();
-    boolean done = p.waitFor(150, TimeUnit.SECONDS);
+    boolean done = p.waitFor(300, TimeUnit.SECONDS);
     if (!done) {
       p.destroy(); // SIGTERM: the harness removes its volumes and stops S3Proxy
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -42,7 +42,7 @@ class BenchHarnessSmokeTest {
       }
     }
     String output = Files.readString(log.toPath());
-    assertThat(done).as("harness finished within 150 s; output:%n%s", output).isTrue();
+    assertThat(done).as("harness finished within 300 s; output:%n%s", output).isTrue();
     assertThat(p.exitValue()).as("exit code; output:%n%s", output).isZero();
 
     JsonNode result = new ObjectMapper().readTree(out.resolve("results.json").toFile());
