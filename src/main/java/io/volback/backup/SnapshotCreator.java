@@ -9,6 +9,7 @@ import io.volback.repo.Hosts;
 import io.volback.repo.Id;
 import io.volback.repo.Repository;
 import io.volback.repo.chunker.ChunkReader;
+import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobSaver;
 import io.volback.repo.pack.SaveStats;
@@ -69,7 +70,7 @@ public final class SnapshotCreator {
   public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
       StoredSnapshot parent, SkipLog skips) throws IOException {
     Instant start = Instant.now();
-    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
+    try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
          BlobSaver saver = repo.newBlobSaver()) {
       LOG.debug("locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();

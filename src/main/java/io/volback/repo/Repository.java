@@ -10,6 +10,7 @@ import io.volback.repo.crypto.MasterKey;
 import io.volback.repo.crypto.Sealer;
 import io.volback.repo.index.Index;
 import io.volback.repo.index.IndexCodec;
+import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobCodec;
 import io.volback.repo.pack.BlobLoader;
@@ -245,8 +246,8 @@ public final class Repository implements AutoCloseable {
   }
 
   /** Takes a shared (backup, restore) or exclusive (prune) lock, waiting up to timeout. */
-  public RepositoryLock lock(boolean exclusive, Duration timeout) throws IOException {
-    return RepositoryLock.acquire(store, sealer, exclusive, timeout);
+  public RepositoryLock lock(LockMode mode, Duration timeout) throws IOException {
+    return RepositoryLock.acquire(store, sealer, mode, timeout);
   }
 
   /**

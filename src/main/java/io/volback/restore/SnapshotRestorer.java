@@ -4,6 +4,7 @@ import io.volback.entry.EntrySink;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.repo.Repository;
+import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobLoader;
 import io.volback.repo.snapshot.StoredSnapshot;
@@ -38,7 +39,7 @@ public final class SnapshotRestorer {
       throws IOException {
     Instant start = Instant.now();
     BlobLoader loader = repo.newBlobLoader();
-    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
+    try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
          FileWriters files = new FileWriters(sink, loader, listener)) {
       Set<String> detachedTargets = filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
       Map<String, TreeNode> detached = new HashMap<>();

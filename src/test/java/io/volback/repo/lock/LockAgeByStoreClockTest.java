@@ -60,7 +60,7 @@ class LockAgeByStoreClockTest {
     String key = anotherHostsLock(Instant.now());
     storeClock.advance(Duration.ofMinutes(31));
 
-    try (RepositoryLock lock = repo.lock(true, SHORT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(key)).isEmpty();
     }
   }
@@ -70,7 +70,7 @@ class LockAgeByStoreClockTest {
     String key = anotherHostsLock(Instant.now().minus(Duration.ofHours(2)));
     storeClock.advance(Duration.ofMinutes(29));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT))
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
         .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }

@@ -69,7 +69,7 @@ class RepositoryLockOnS3Test {
     String key = RepoLayout.lock(Id.sha256(Json.write(lock)));
     store.put(key, repo.sealer().seal(Json.write(lock)));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT))
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
         .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }
