@@ -15,6 +15,7 @@ import io.volback.docker.Volumes;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.TarEntrySink;
 import io.volback.repo.Repository;
+import io.volback.repo.snapshot.SnapshotSelector;
 import io.volback.repo.snapshot.SourceInfo;
 import io.volback.repo.snapshot.StoredSnapshot;
 import io.volback.repo.tree.PathFilter;
@@ -63,7 +64,8 @@ public final class RestoreSnapshot {
       String writePath, RestoreStats stats) {}
 
   public Result run(Request request) throws IOException {
-    StoredSnapshot snap = SnapshotFinder.find(repo, request.snapshot(), request.volume());
+    StoredSnapshot snap = SnapshotSelector.select(repo.snapshotList(), request.snapshot(),
+        request.volume());
     HelperContainer.removeLeftoverHelpers(host);
     SourceInfo source = snap.snapshot().source();
     String target = request.targetVolume() != null ? request.targetVolume() : source.name();

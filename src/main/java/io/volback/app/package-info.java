@@ -3,8 +3,8 @@
  *
  * <p>BackupVolumes snapshots volumes of a Docker host, BackupDirectory a local directory;
  * RestoreSnapshot writes a snapshot into a volume, refusing what could lose data
- * (OperationRefusedException, SharedDeviceCheck). SnapshotFinder lists and resolves snapshots;
- * Repositories opens and creates repositories from RepositorySettings. A ReadPath says whether a
- * volume is read through the Docker API or its mountpoint.
+ * (OperationRefusedException, SharedDeviceCheck). Repositories opens and creates repositories from
+ * RepositorySettings. A ReadPath says whether a volume is read through the Docker API or its
+ * mountpoint.
  */
 package io.volback.app;
