@@ -1,11 +1,11 @@
 package io.volback.backup;
 
+import io.volback.concurrent.LocalHost;
 import io.volback.entry.EntrySource;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.entry.SkipLog;
 import io.volback.repo.BlobType;
-import io.volback.repo.Hosts;
 import io.volback.repo.Id;
 import io.volback.repo.Repository;
 import io.volback.repo.chunker.ChunkReader;
@@ -107,7 +107,7 @@ public final class SnapshotCreator {
           counter.bytes, counter.filesRead, counter.bytesRead, saved.newBlobs(),
           saved.newRawBytes(), saved.storedBytes(),
           Duration.between(start, Instant.now()).toMillis());
-      Snapshot snapshot = new Snapshot(1, start, Hosts.hostname(), System.getProperty("user.name"),
+      Snapshot snapshot = new Snapshot(1, start, LocalHost.name(), System.getProperty("user.name"),
           info, tags, treeIds.stream().map(Id::hex).toList(),
           parent == null ? null : parent.id().hex(), stats, skipped(skips));
       lock.checkStillHeld();

@@ -1,5 +1,6 @@
 package io.volback.repo;
 
+import io.volback.concurrent.LocalHost;
 import io.volback.repo.chunker.Chunker;
 import io.volback.repo.chunker.GearTable;
 import io.volback.repo.crypto.AuthenticationFailedException;
@@ -67,7 +68,7 @@ public final class Repository implements AutoCloseable {
       throw alreadyExists(store);
     }
     MasterKey key = MasterKey.random();
-    byte[] keyFile = Json.write(KeyFile.wrap(key, password, kdf, Hosts.hostname(),
+    byte[] keyFile = Json.write(KeyFile.wrap(key, password, kdf, LocalHost.name(),
         System.getProperty("user.name")));
     Repository repo = new Repository(store, key, config);
     byte[] sealedConfig = repo.sealer.seal(Json.write(config));

@@ -3,7 +3,7 @@ package io.volback.repo.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.volback.repo.Hosts;
+import io.volback.concurrent.LocalHost;
 import io.volback.repo.Id;
 import io.volback.repo.Json;
 import io.volback.repo.RepoConfig;
@@ -62,7 +62,7 @@ class RepositoryLockTest {
     Map<String, Object> lock = new LinkedHashMap<>();
     lock.put("time", Instant.now().toString());
     lock.put("exclusive", false);
-    lock.put("hostname", Hosts.hostname());
+    lock.put("hostname", LocalHost.name());
     lock.put("username", "someone");
     lock.putAll(fields);
     String key = RepoLayout.lock(Id.sha256(Json.write(lock)));
