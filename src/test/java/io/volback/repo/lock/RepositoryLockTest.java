@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.volback.concurrent.LocalHost;
 import io.volback.repo.Id;
 import io.volback.repo.Json;
-import io.volback.repo.RepoConfig;
 import io.volback.repo.RepoLayout;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.LocalFolderStore;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectStore;
+import io.volback.testsupport.TestRepoConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class RepositoryLockTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new FlakyStore(new LocalFolderStore(tmp.resolve("repo")));
-    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, RepoConfig.defaults());
+    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, TestRepoConfig.defaults());
   }
 
   private RepositoryLock.Environment testEnvironment() {
