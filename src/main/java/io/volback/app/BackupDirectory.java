@@ -32,9 +32,8 @@ public final class BackupDirectory {
     }
     Path abs = dir.toAbsolutePath().normalize();
     String sourceName = name != null ? name : abs.toString();
-    List<StoredSnapshot> previous = repo.snapshots().stream()
-        .filter(s -> sourceName.equals(s.snapshot().source().name())).toList();
-    StoredSnapshot parent = previous.isEmpty() ? null : previous.get(previous.size() - 1);
+    StoredSnapshot parent = ParentSnapshot.newest(repo.snapshots(), "directory", sourceName, null)
+        .orElse(null);
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
     SkipLog skips = new SkipLog(listener::warning);
     try {
