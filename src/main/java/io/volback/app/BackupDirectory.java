@@ -32,8 +32,8 @@ public final class BackupDirectory {
     }
     Path abs = dir.toAbsolutePath().normalize();
     String sourceName = name != null ? name : abs.toString();
-    List<StoredSnapshot> previous = SnapshotFinder.list(repo, sourceName);
-    StoredSnapshot parent = previous.isEmpty() ? null : previous.get(previous.size() - 1);
+    StoredSnapshot parent = ParentSnapshot.newest(repo.snapshots(), "directory", sourceName, null)
+        .orElse(null);
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
     SkipLog skips = new SkipLog(listener::warning);
     try {

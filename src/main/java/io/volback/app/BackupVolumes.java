@@ -59,7 +59,9 @@ public final class BackupVolumes {
     List<StoredSnapshot> existing = repo.snapshots();
     for (String name : selectVolumes(request)) {
       try {
-        StoredSnapshot snap = backup(name, request, previousSnapshot(existing, name));
+        Optional<StoredSnapshot> parent =
+            ParentSnapshot.newest(existing, "volume", name, host.address());
+        StoredSnapshot snap = backup(name, request, parent);
         results.add(new VolumeResult(name, SnapshotSummary.of(snap), null));
       } catch (IOException | RuntimeException e) {
         if (e instanceof UsageException u) {
@@ -106,17 +108,5 @@ public final class BackupVolumes {
       return creator.create(new TarEntrySource(tar, true),
           VolumeSources.of(host, volume, ReadPath.API), request.tags(), parent.orElse(null), skips);
     }
-  }
-
-  /** The newest of snapshots (oldest first) of the same volume on the same host. */
-  private Optional<StoredSnapshot> previousSnapshot(List<StoredSnapshot> snapshots, String name) {
-    for (int i = snapshots.size() - 1; i >= 0; i--) {
-      var source = snapshots.get(i).snapshot().source();
-      if ("volume".equals(source.kind()) && name.equals(source.name())
-          && host.address().equals(source.dockerHost())) {
-        return Optional.of(snapshots.get(i));
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
 import io.volback.docker.NoSuchVolumeException;
+import io.volback.docker.TarWriter;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeDevice;
@@ -14,12 +15,14 @@ import io.volback.docker.Volumes;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.TarEntrySink;
 import io.volback.repo.Repository;
+import io.volback.repo.snapshot.SnapshotSelector;
 import io.volback.repo.snapshot.SourceInfo;
 import io.volback.repo.snapshot.StoredSnapshot;
 import io.volback.repo.tree.PathFilter;
 import io.volback.restore.RestoreStats;
 import io.volback.restore.SnapshotRestorer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,8 @@ public final class RestoreSnapshot {
       String writePath, RestoreStats stats) {}
 
   public Result run(Request request) throws IOException {
-    StoredSnapshot snap = SnapshotFinder.find(repo, request.snapshot(), request.volume());
+    StoredSnapshot snap = SnapshotSelector.select(repo.snapshotList(), request.snapshot(),
+        request.volume());
     HelperContainer.removeLeftoverHelpers(host);
     SourceInfo source = snap.snapshot().source();
     String target = request.targetVolume() != null ? request.targetVolume() : source.name();
@@ -132,17 +136,34 @@ public final class RestoreSnapshot {
         stats = restorer.restore(snap, sink, filter);
       }
     } else {
-      RestoreStats[] holder = new RestoreStats[1];
-      VolumeArchive.write(host, target, out -> {
-        try (TarEntrySink sink = new TarEntrySink(out, "data")) {
-          holder[0] = restorer.restore(snap, sink, filter);
-        }
-      });
-      stats = holder[0];
+      TarRestore tar = new TarRestore(restorer, snap, filter);
+      VolumeArchive.write(host, target, tar);
+      stats = tar.stats;
     }
     listener.volumeFinished(target);
     return new Result(SnapshotSummary.of(snap), target, host.address(), state.created,
         (mountpoint.isPresent() ? ReadPath.MOUNTPOINT : ReadPath.API).label(), stats);
+  }
+
+  /** TarRestore writes a snapshot as the tar stream that VolumeArchive puts into the volume. */
+  private static final class TarRestore implements TarWriter {
+    private final SnapshotRestorer restorer;
+    private final StoredSnapshot snap;
+    private final PathFilter filter;
+    private RestoreStats stats;
+
+    TarRestore(SnapshotRestorer restorer, StoredSnapshot snap, PathFilter filter) {
+      this.restorer = restorer;
+      this.snap = snap;
+      this.filter = filter;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      try (TarEntrySink sink = new TarEntrySink(out, "data")) {
+        stats = restorer.restore(snap, sink, filter);
+      }
+    }
   }
 
   /**

@@ -1,10 +1,11 @@
 /**
  * The use cases: what a command does, joining the repository engines and Docker.
  *
- * <p>BackupVolumes snapshots volumes of a Docker host, BackupDirectory a local directory;
+ * <p>BackupVolumes snapshots volumes of a Docker host, BackupDirectory a local directory, both
+ * against the ParentSnapshot (the newest of the same source);
  * RestoreSnapshot writes a snapshot into a volume, refusing what could lose data
- * (OperationRefusedException, SharedDeviceCheck). SnapshotFinder lists and resolves snapshots;
- * Repositories opens and creates repositories from RepositorySettings. A ReadPath says whether a
- * volume is read through the Docker API or its mountpoint.
+ * (OperationRefusedException, SharedDeviceCheck). Repositories opens and creates repositories from
+ * RepositorySettings. A ReadPath says whether a volume is read through the Docker API or its
+ * mountpoint.
  */
 package io.volback.app;

@@ -1,14 +1,15 @@
 package io.volback.backup;
 
+import io.volback.concurrent.LocalHost;
 import io.volback.entry.EntrySource;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.entry.SkipLog;
 import io.volback.repo.BlobType;
-import io.volback.repo.Hosts;
 import io.volback.repo.Id;
 import io.volback.repo.Repository;
 import io.volback.repo.chunker.ChunkReader;
+import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobSaver;
 import io.volback.repo.pack.SaveStats;
@@ -69,7 +70,7 @@ public final class SnapshotCreator {
   public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
       StoredSnapshot parent, SkipLog skips) throws IOException {
     Instant start = Instant.now();
-    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
+    try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
          BlobSaver saver = repo.newBlobSaver()) {
       LOG.debug("locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();
@@ -106,7 +107,7 @@ public final class SnapshotCreator {
           counter.bytes, counter.filesRead, counter.bytesRead, saved.newBlobs(),
           saved.newRawBytes(), saved.storedBytes(),
           Duration.between(start, Instant.now()).toMillis());
-      Snapshot snapshot = new Snapshot(1, start, Hosts.hostname(), System.getProperty("user.name"),
+      Snapshot snapshot = new Snapshot(1, start, LocalHost.name(), System.getProperty("user.name"),
           info, tags, treeIds.stream().map(Id::hex).toList(),
           parent == null ? null : parent.id().hex(), stats, skipped(skips));
       lock.checkStillHeld();

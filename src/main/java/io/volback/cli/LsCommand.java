@@ -26,19 +26,24 @@ final class LsCommand extends CommandBase {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       StoredSnapshot snap = snapshot.find(repo);
       PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(List.of(path));
-      long[] shown = {0};
-      new SnapshotRestorer(repo, RestoreListener.NONE).forEachEntry(snap, e -> {
-        if (filter.includes(e.path())) {
-          shown[0]++;
-          if (json()) {
-            printJsonLine(e);
-          } else {
-            out().println(line(e));
+      var printer = new SnapshotRestorer.EntryConsumer() {
+        long shown;
+
+        @Override
+        public void accept(FileEntry e) {
+          if (filter.includes(e.path())) {
+            shown++;
+            if (json()) {
+              printJsonLine(e);
+            } else {
+              out().println(line(e));
+            }
           }
         }
-      });
+      };
+      new SnapshotRestorer(repo, RestoreListener.NONE).forEachEntry(snap, printer);
       out().flush();
-      if (path != null && shown[0] == 0) {
+      if (path != null && printer.shown == 0) {
         throw new UsageException("no path " + PathFilter.normalise(path)
             + " in snapshot " + snap.id().shortHex());
       }

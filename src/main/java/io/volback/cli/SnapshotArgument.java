@@ -1,7 +1,7 @@
 package io.volback.cli;
 
-import io.volback.app.SnapshotFinder;
 import io.volback.repo.Repository;
+import io.volback.repo.snapshot.SnapshotSelector;
 import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import picocli.CommandLine.Option;
@@ -16,6 +16,6 @@ final class SnapshotArgument {
   String volume;
 
   StoredSnapshot find(Repository repo) throws IOException {
-    return SnapshotFinder.find(repo, snapshot, volume);
+    return SnapshotSelector.select(repo.snapshotList(), snapshot, volume);
   }
 }

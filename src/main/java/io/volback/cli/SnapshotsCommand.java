@@ -1,6 +1,5 @@
 package io.volback.cli;
 
-import io.volback.app.SnapshotFinder;
 import io.volback.app.SnapshotSummary;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.SnapshotList;
@@ -21,7 +20,7 @@ final class SnapshotsCommand extends CommandBase {
   @Override
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
-      SnapshotList listing = SnapshotFinder.listing(repo, volume);
+      SnapshotList listing = repo.snapshotList().ofSource(volume);
       for (SnapshotList.Damaged d : listing.damaged()) {
         err().println("volback: warning: skipped damaged snapshot: " + d.problem());
       }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import io.volback.concurrent.LocalHost;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -131,7 +132,7 @@ public final class HelperContainer implements AutoCloseable {
   /** Whether owner ("hostname/pid") names a process of this machine that no longer exists. */
   static boolean isDeadLocalOwner(String owner) {
     int slash = owner.lastIndexOf('/');
-    if (slash <= 0 || !owner.substring(0, slash).equals(hostname())) {
+    if (slash <= 0 || !owner.substring(0, slash).equals(LocalHost.name())) {
       return false;
     }
     try {
@@ -157,18 +158,6 @@ public final class HelperContainer implements AutoCloseable {
 
   /** The owner label value for process pid of this machine. */
   static String ownerOf(long pid) {
-    return hostname() + "/" + pid;
-  }
-
-  private static String hostname() {
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      return "unknown";
-    }
+    return LocalHost.name() + "/" + pid;
   }
 }

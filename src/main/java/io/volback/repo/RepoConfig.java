@@ -37,10 +37,6 @@ public record RepoConfig(
   public static final int MAX_COMPRESSION = 19;
   public static final int DEFAULT_PACK_SIZE = 8 << 20;
 
-  public static RepoConfig defaults() {
-    return create(ChunkerParams.DEFAULT, DEFAULT_COMPRESSION, DEFAULT_PACK_SIZE);
-  }
-
   public ChunkerParams chunkerParams() {
     return new ChunkerParams(chunkerMin, chunkerAvg, chunkerMax);
   }

@@ -1,5 +1,6 @@
 package io.volback.repo;
 
+import io.volback.concurrent.LocalHost;
 import io.volback.repo.chunker.Chunker;
 import io.volback.repo.chunker.GearTable;
 import io.volback.repo.crypto.AuthenticationFailedException;
@@ -10,6 +11,7 @@ import io.volback.repo.crypto.MasterKey;
 import io.volback.repo.crypto.Sealer;
 import io.volback.repo.index.Index;
 import io.volback.repo.index.IndexCodec;
+import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobCodec;
 import io.volback.repo.pack.BlobLoader;
@@ -66,7 +68,7 @@ public final class Repository implements AutoCloseable {
       throw alreadyExists(store);
     }
     MasterKey key = MasterKey.random();
-    byte[] keyFile = Json.write(KeyFile.wrap(key, password, kdf, Hosts.hostname(),
+    byte[] keyFile = Json.write(KeyFile.wrap(key, password, kdf, LocalHost.name(),
         System.getProperty("user.name")));
     Repository repo = new Repository(store, key, config);
     byte[] sealedConfig = repo.sealer.seal(Json.write(config));
@@ -245,8 +247,8 @@ public final class Repository implements AutoCloseable {
   }
 
   /** Takes a shared (backup, restore) or exclusive (prune) lock, waiting up to timeout. */
-  public RepositoryLock lock(boolean exclusive, Duration timeout) throws IOException {
-    return RepositoryLock.acquire(store, sealer, exclusive, timeout);
+  public RepositoryLock lock(LockMode mode, Duration timeout) throws IOException {
+    return RepositoryLock.acquire(store, sealer, mode, timeout);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.volback.entry.EntrySink;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.repo.Repository;
+import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobLoader;
 import io.volback.repo.snapshot.StoredSnapshot;
@@ -38,11 +39,11 @@ public final class SnapshotRestorer {
       throws IOException {
     Instant start = Instant.now();
     BlobLoader loader = repo.newBlobLoader();
-    try (RepositoryLock lock = repo.lock(false, Repository.LOCK_WAIT);
+    try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
          FileWriters files = new FileWriters(sink, loader, listener)) {
       Set<String> detachedTargets = filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
       Map<String, TreeNode> detached = new HashMap<>();
-      long[] counts = new long[4];
+      Counts counts = new Counts();
       TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
       for (TreeNode node = tree.next(); node != null; node = tree.next()) {
         if (detachedTargets.contains(node.path())) {
@@ -60,20 +61,24 @@ public final class SnapshotRestorer {
         }
         if (entry.type() == EntryType.FILE) {
           files.write(entry, source.contentIds());
-          counts[0]++;
-          counts[3] += entry.size();
+          counts.files++;
+          counts.bytes += entry.size();
         } else {
           if (entry.type() == EntryType.HARDLINK) {
             files.awaitAll();
           }
           sink.write(entry, null);
-          counts[entry.type() == EntryType.DIRECTORY ? 1 : 2]++;
+          if (entry.type() == EntryType.DIRECTORY) {
+            counts.dirs++;
+          } else {
+            counts.others++;
+          }
           listener.entryDone(entry);
         }
       }
       files.awaitAll();
       sink.finish();
-      return new RestoreStats(counts[0], counts[1], counts[2], counts[3],
+      return new RestoreStats(counts.files, counts.dirs, counts.others, counts.bytes,
           Duration.between(start, Instant.now()).toMillis());
     }
   }
@@ -117,6 +122,14 @@ public final class SnapshotRestorer {
     for (TreeNode node = tree.next(); node != null; node = tree.next()) {
       visitor.accept(node.entry());
     }
+  }
+
+  /** Counts tallies the entries of one restore by kind. */
+  private static final class Counts {
+    long files;
+    long dirs;
+    long others;
+    long bytes;
   }
 
   /** EntryConsumer receives tree entries. */

@@ -196,31 +196,33 @@ public final class LocalFolderStore implements ObjectStore {
   public int removeStaleTempFiles(Duration grace) throws IOException {
     requireRoot();
     FileTime cutoff = FileTime.from(Instant.now().minus(grace));
-    int[] removed = {0};
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          if (attrs.isRegularFile() && file.getFileName().toString().startsWith(TEMP_PREFIX)
-              && attrs.lastModifiedTime().compareTo(cutoff) < 0 && Files.deleteIfExists(file)) {
-            removed[0]++;
-          }
+    var remover = new SimpleFileVisitor<Path>() {
+      int removed;
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (attrs.isRegularFile() && file.getFileName().toString().startsWith(TEMP_PREFIX)
+            && attrs.lastModifiedTime().compareTo(cutoff) < 0 && Files.deleteIfExists(file)) {
+          removed++;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
           return FileVisitResult.CONTINUE;
         }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          if (e instanceof NoSuchFileException) {
-            return FileVisitResult.CONTINUE;
-          }
-          throw e;
-        }
-      });
+        throw e;
+      }
+    };
+    try {
+      Files.walkFileTree(root, remover);
     } catch (IOException e) {
       throw new StoreException("cannot remove stale temporary files in " + location() + ": " + e,
           false, e);
     }
-    return removed[0];
+    return remover.removed;
   }
 
   /** Runs hook on each put's temp file just before it is renamed into place; for tests. */

@@ -2,12 +2,12 @@ package io.volback.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.repo.snapshot.Snapshot;
 import io.volback.repo.snapshot.StoredSnapshot;
 import io.volback.store.LocalFolderStore;
+import io.volback.testsupport.TestRepoConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class BackupDirectoryTest {
     Path victim = Files.writeString(source.resolve("b.txt"), "gone soon");
     Files.writeString(source.resolve("c.txt"), "stays");
     Path repoDir = tmp.resolve("repo");
-    Repository.init(new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, RepoConfig.defaults())
+    Repository.init(new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults())
         .close();
 
     ProgressListener deleteVictim = new ProgressListener() {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.volback.docker.DockerHost;
 import io.volback.docker.LocalMountpoint;
 import io.volback.docker.VolumeDiscovery;
-import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.TestDocker;
+import io.volback.testsupport.TestRepoConfig;
 import io.volback.testsupport.TestTrees;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ class BackupVolumesTest {
     String v1 = volumeWith(shared, "first volume's own");
     String v2 = volumeWith(shared, "second volume's own");
     Path repoDir = tmp.resolve("repo");
-    Repository.init(new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, RepoConfig.defaults())
+    Repository.init(new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults())
         .close();
     Path data = Files.createDirectories(repoDir.resolve("data"));
     TestTrees.run("chattr", "+i", data.toString());

@@ -8,6 +8,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.Volumes;
 import io.volback.repo.Repository;
+import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Cli;
@@ -253,7 +254,7 @@ class RestoreFailureTest {
     Repository repo = Repository.open(new LocalFolderStore(repoDir), "pw".toCharArray());
     Path log = tmp.resolve("restore.log");
     Process restore;
-    try (RepositoryLock exclusive = repo.lock(true, Duration.ofSeconds(10))) {
+    try (RepositoryLock exclusive = repo.lock(LockMode.EXCLUSIVE, Duration.ofSeconds(10))) {
       restore = VolbackProcess.builder(Map.of(), "-r", repoDir.toString(), "--password-file",
           Cli.passwordFile(tmp, "pw").toString(), "-H", a.address(), "restore", id, "--to", target)
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();

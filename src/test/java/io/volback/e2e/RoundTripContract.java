@@ -8,7 +8,6 @@ import io.volback.backup.SnapshotCreator;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.DirectorySource;
 import io.volback.repo.CorruptObjectException;
-import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.repo.snapshot.SourceInfo;
@@ -18,6 +17,7 @@ import io.volback.restore.RestoreListener;
 import io.volback.restore.SnapshotRestorer;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectStore;
+import io.volback.testsupport.TestRepoConfig;
 import io.volback.testsupport.TestTrees;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +48,7 @@ abstract class RoundTripContract {
   @BeforeEach
   void initRepository() throws Exception {
     store = newStore();
-    repo = Repository.init(store, PASSWORD, KdfParams.CHEAP, RepoConfig.defaults());
+    repo = Repository.init(store, PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults());
   }
 
   @AfterEach

@@ -6,7 +6,6 @@ import io.volback.backup.BackupListener;
 import io.volback.backup.SnapshotCreator;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.DirectorySource;
-import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.repo.snapshot.SourceInfo;
@@ -16,6 +15,7 @@ import io.volback.restore.RestoreListener;
 import io.volback.restore.SnapshotRestorer;
 import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Processes;
+import io.volback.testsupport.TestRepoConfig;
 import io.volback.testsupport.TestTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,7 +46,7 @@ class TreeShapesRoundTripTest {
   @BeforeEach
   void setUp() throws Exception {
     repo = Repository.init(new LocalFolderStore(tmp.resolve("repo")), PASSWORD, KdfParams.CHEAP,
-        RepoConfig.defaults());
+        TestRepoConfig.defaults());
     source = Files.createDirectory(tmp.resolve("source"));
   }
 

@@ -12,6 +12,7 @@ import io.volback.store.S3Location;
 import io.volback.store.S3Store;
 import io.volback.testsupport.MemoryStore;
 import io.volback.testsupport.S3ProxyServer;
+import io.volback.testsupport.TestRepoConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class ConcurrentInitTest {
       }
     };
 
-    assertThatThrownBy(() -> Repository.init(store, FIRST, KdfParams.CHEAP, RepoConfig.defaults()))
+    assertThatThrownBy(() -> Repository.init(store, FIRST, KdfParams.CHEAP, TestRepoConfig.defaults()))
         .isInstanceOf(RepositoryException.class)
         .hasMessage("a repository already exists at memory:");
     assertThat(store.list(RepoLayout.KEYS)).isEmpty();
@@ -81,8 +82,8 @@ class ConcurrentInitTest {
     try (ObjectStore a = new HookedStore(stores.get(), rendezvous);
         ObjectStore b = new HookedStore(stores.get(), rendezvous);
         ObjectStore plain = stores.get()) {
-      inits.add(pool.submit(() -> Repository.init(a, FIRST, KdfParams.CHEAP, RepoConfig.defaults())));
-      inits.add(pool.submit(() -> Repository.init(b, SECOND, KdfParams.CHEAP, RepoConfig.defaults())));
+      inits.add(pool.submit(() -> Repository.init(a, FIRST, KdfParams.CHEAP, TestRepoConfig.defaults())));
+      inits.add(pool.submit(() -> Repository.init(b, SECOND, KdfParams.CHEAP, TestRepoConfig.defaults())));
       List<char[]> winners = new ArrayList<>();
       List<Throwable> losers = new ArrayList<>();
       for (int i = 0; i < 2; i++) {

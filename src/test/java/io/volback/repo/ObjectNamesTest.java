@@ -13,6 +13,7 @@ import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectNotFoundException;
 import io.volback.testsupport.MemoryStore;
 import io.volback.testsupport.MemoryTree;
+import io.volback.testsupport.TestRepoConfig;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,7 +32,7 @@ class ObjectNamesTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new MemoryStore();
-    repo = Repository.init(store, PASSWORD, KdfParams.CHEAP, RepoConfig.defaults());
+    repo = Repository.init(store, PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults());
   }
 
   private StoredSnapshot backup(String name, int files) throws Exception {

@@ -7,7 +7,6 @@ import io.volback.backup.BackupListener;
 import io.volback.backup.SnapshotCreator;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
-import io.volback.repo.BlobType;
 import io.volback.repo.CorruptObjectException;
 import io.volback.repo.RepoConfig;
 import io.volback.repo.RepoLayout;
@@ -17,6 +16,7 @@ import io.volback.repo.SnapshotNotFoundException;
 import io.volback.repo.WrongPasswordException;
 import io.volback.repo.chunker.ChunkerParams;
 import io.volback.repo.crypto.KdfParams;
+import io.volback.repo.index.Index;
 import io.volback.repo.lock.RepositoryLockedException;
 import io.volback.repo.snapshot.SnapshotSelector;
 import io.volback.repo.snapshot.SourceInfo;
@@ -24,6 +24,7 @@ import io.volback.repo.snapshot.StoredSnapshot;
 import io.volback.repo.tree.PathFilter;
 import io.volback.testsupport.MemoryStore;
 import io.volback.testsupport.MemoryTree;
+import io.volback.testsupport.TestRepoConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -110,7 +111,7 @@ class RepositoryEngineTest {
     MemoryTree source = new MemoryTree().dir("/").file("/a", random(200_000, 1));
     StoredSnapshot snap = backup(source, null);
     String pack = store.list("data/").stream().map(o -> o.key())
-        .filter(k -> !isTreePack(k)).findFirst().orElseThrow();
+        .filter(k -> !isTreePack(snap, k)).findFirst().orElseThrow();
     store.corrupt(pack, 100);
     MemoryTree target = new MemoryTree();
     assertThatThrownBy(() -> new SnapshotRestorer(Repository.open(store, PASSWORD),
@@ -120,10 +121,13 @@ class RepositoryEngineTest {
     assertThat(target.content("/a")).isNull();
   }
 
-  private boolean isTreePack(String key) {
+  /** Whether the pack at key holds one of the snapshot's TREE blobs. */
+  private boolean isTreePack(StoredSnapshot snap, String key) {
     try {
-      return repo.index().entries().stream()
-          .anyMatch(e -> e.type() == BlobType.TREE && RepoLayout.pack(e.pack()).equals(key));
+      Index index = repo.index();
+      return snap.snapshot().treeIds().stream()
+          .map(id -> index.lookup(id).orElseThrow())
+          .anyMatch(e -> RepoLayout.pack(e.pack()).equals(key));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -152,7 +156,7 @@ class RepositoryEngineTest {
 
   @Test
   void initRefusesExistingRepository() {
-    assertThatThrownBy(() -> Repository.init(store, PASSWORD, KdfParams.CHEAP, RepoConfig.defaults()))
+    assertThatThrownBy(() -> Repository.init(store, PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults()))
         .isInstanceOf(RepositoryException.class).hasMessageContaining("already exists");
   }
 
@@ -181,7 +185,7 @@ class RepositoryEngineTest {
     MemoryTree tree = identifiedFiles(10);
     StoredSnapshot first = backup(tree, null);
     String treePack = store.list("data/").stream().map(o -> o.key())
-        .filter(this::isTreePack).findFirst().orElseThrow();
+        .filter(k -> isTreePack(first, k)).findFirst().orElseThrow();
     store.corrupt(treePack, 10);
 
     assertFullReadAgainstBrokenParent(tree, first);

@@ -66,15 +66,6 @@ public final class Index {
     return size;
   }
 
-  /** A copy of every entry: memory per blob again, so for tests and tools, not for backups. */
-  public synchronized List<IndexEntry> entries() {
-    List<IndexEntry> all = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      all.add(entry(i));
-    }
-    return all;
-  }
-
   private void addOne(IndexEntry e) {
     int pack = packNumber(e.pack());
     packDataEnd[pack] = Math.max(packDataEnd[pack], e.offset() + e.length());

@@ -1,6 +1,6 @@
 package io.volback.repo.lock;
 
-import io.volback.repo.Hosts;
+import io.volback.concurrent.LocalHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.HexFormat;
 record LockOwner(String hostname, long pid, String nonce, Instant processStart, String bootId,
     String pidNamespace) {
 
-  private static final LockOwner CURRENT = new LockOwner(Hosts.hostname(),
+  private static final LockOwner CURRENT = new LockOwner(LocalHost.name(),
       ProcessHandle.current().pid(), randomNonce(),
       ProcessHandle.current().info().startInstant().orElse(null),
       read(Path.of("/proc/sys/kernel/random/boot_id")), readPidNamespace());

@@ -64,7 +64,7 @@ public final class RepositoryLock implements AutoCloseable {
 
   private final ObjectStore store;
   private final Sealer sealer;
-  private final boolean exclusive;
+  private final LockMode mode;
   private final Environment env;
   private final StaleLockRule staleRule;
   private volatile String key;
@@ -73,25 +73,25 @@ public final class RepositoryLock implements AutoCloseable {
   private String lost;
   private ScheduledExecutorService refresher;
 
-  private RepositoryLock(ObjectStore store, Sealer sealer, boolean exclusive, Environment env) {
+  private RepositoryLock(ObjectStore store, Sealer sealer, LockMode mode, Environment env) {
     this.store = store;
     this.sealer = sealer;
-    this.exclusive = exclusive;
+    this.mode = mode;
     this.env = env;
     this.staleRule = new StaleLockRule(env.owner(), env.processes());
   }
 
-  public static RepositoryLock acquire(ObjectStore store, Sealer sealer, boolean exclusive,
+  public static RepositoryLock acquire(ObjectStore store, Sealer sealer, LockMode mode,
       Duration timeout) throws IOException {
-    RepositoryLock lock = acquire(store, sealer, exclusive, timeout, Environment.REAL);
+    RepositoryLock lock = acquire(store, sealer, mode, timeout, Environment.REAL);
     lock.startRefreshing();
     return lock;
   }
 
   /** Acquires without the background refresh (tests call refresh() themselves). */
-  static RepositoryLock acquire(ObjectStore store, Sealer sealer, boolean exclusive,
+  static RepositoryLock acquire(ObjectStore store, Sealer sealer, LockMode mode,
       Duration timeout, Environment env) throws IOException {
-    RepositoryLock lock = new RepositoryLock(store, sealer, exclusive, env);
+    RepositoryLock lock = new RepositoryLock(store, sealer, mode, env);
     // Registered before the lock object exists, so that an interrupt at any point removes it.
     HELD.add(lock);
     try {
@@ -189,7 +189,7 @@ public final class RepositoryLock implements AutoCloseable {
         store.delete(info.key());
         continue;
       }
-      if (exclusive || other.exclusive()) {
+      if (mode == LockMode.EXCLUSIVE || other.exclusive()) {
         return other.describe() + " (" + info.key() + ")";
       }
     }
@@ -249,7 +249,7 @@ public final class RepositoryLock implements AutoCloseable {
       return;
     }
     LockOwner owner = env.owner();
-    LockInfo info = new LockInfo(env.clock().instant(), exclusive, owner.hostname(), owner.pid(),
+    LockInfo info = new LockInfo(env.clock().instant(), mode == LockMode.EXCLUSIVE, owner.hostname(), owner.pid(),
         System.getProperty("user.name"), owner.nonce(), owner.processStart(), owner.bootId(),
         owner.pidNamespace());
     String newKey = key != null ? key : RepoLayout.lock(randomId());

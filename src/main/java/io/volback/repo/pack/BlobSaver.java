@@ -25,10 +25,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * BlobSaver stores blobs: the caller's thread computes the blob id and skips known blobs; worker
- * threads compress and seal new ones into packs; full packs are uploaded concurrently; index objects
- * are written every INDEX_EVERY packs or INDEX_MAX_BLOBS blobs and on flush. After flush() returns,
- * every blob saved so far is stored and indexed.
+ * BlobSaver stores blobs and skips known ones. save() computes the blob id on the caller's thread;
+ * saveAsync() computes it on a worker thread, so that the caller can read the next chunk meanwhile
+ * (an all-zero chunk is the exception: recognised on the caller's thread, its id is hashed there
+ * once per length and then remembered). Worker threads compress and seal new blobs into packs; full packs are uploaded
+ * concurrently; index objects are written every INDEX_EVERY packs or INDEX_MAX_BLOBS blobs and on
+ * flush. After flush() returns, every blob saved so far is stored and indexed.
  *
  * <p>The shared Index holds only blobs of index objects on storage. What this saver claims and
  * stores lives in its own overlay (claimed, unindexed) until the index object describing it is

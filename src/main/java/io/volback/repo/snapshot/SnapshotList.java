@@ -5,6 +5,15 @@ import java.util.List;
 /** SnapshotList is every readable snapshot, oldest first, and the snapshot objects that are not. */
 public record SnapshotList(List<StoredSnapshot> snapshots, List<Damaged> damaged) {
 
+  /**
+   * The readable snapshots of the source named sourceName (all when null), and every damaged
+   * snapshot object (which source a damaged one belongs to cannot be told).
+   */
+  public SnapshotList ofSource(String sourceName) {
+    return sourceName == null ? this : new SnapshotList(snapshots.stream()
+        .filter(s -> sourceName.equals(s.snapshot().source().name())).toList(), damaged);
+  }
+
   /** Damaged is a snapshot object that could not be read: its key, and a problem naming it. */
   public record Damaged(String key, String problem) {
     /** The object's name after "snapshots/": the snapshot id when the object is not misnamed. */

@@ -1,14 +1,49 @@
 package io.volback.repo.snapshot;
 
+import io.volback.repo.CorruptObjectException;
 import io.volback.repo.SnapshotNotFoundException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SnapshotSelector resolves a user's snapshot reference: a full id, a unique id prefix, or "latest"
  * (the newest snapshot, of the given source name when one is given).
  */
 public final class SnapshotSelector {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotSelector.class);
+
   private SnapshotSelector() {}
+
+  /**
+   * Resolves ref among the readable snapshots of all. "latest" is the newest readable one (the
+   * damaged ones are named in a warning); a reference that names a damaged snapshot object fails,
+   * naming the object.
+   */
+  public static StoredSnapshot select(SnapshotList all, String ref, String sourceName)
+      throws SnapshotNotFoundException, CorruptObjectException {
+    if ("latest".equals(ref)) {
+      for (SnapshotList.Damaged d : all.damaged()) {
+        LOG.warn("'latest' is the newest readable snapshot; skipped damaged {}", d.problem());
+      }
+      return select(all.snapshots(), ref, sourceName);
+    }
+    String prefix = ref == null ? "" : ref.toLowerCase();
+    List<SnapshotList.Damaged> damaged = prefix.isEmpty() ? List.of() : all.damaged().stream()
+        .filter(d -> d.name().startsWith(prefix)).toList();
+    if (damaged.size() == 1 && all.snapshots().stream()
+        .noneMatch(s -> s.id().hex().startsWith(prefix))) {
+      throw new CorruptObjectException("snapshot " + ref + " cannot be read: "
+          + damaged.get(0).problem());
+    }
+    if (!damaged.isEmpty() && prefix.matches("[0-9a-f]+")) {
+      long readable = all.snapshots().stream().filter(s -> s.id().hex().startsWith(prefix)).count();
+      throw new CorruptObjectException("snapshot id prefix " + ref + " is ambiguous: it matches "
+          + (readable + damaged.size()) + " snapshots, " + damaged.size() + " of them damaged ("
+          + damaged.get(0).key() + "); give more digits");
+    }
+    return select(all.snapshots(), ref, sourceName);
+  }
 
   public static StoredSnapshot select(List<StoredSnapshot> all, String ref, String sourceName)
       throws SnapshotNotFoundException {

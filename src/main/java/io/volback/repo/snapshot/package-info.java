@@ -6,6 +6,6 @@
  * parent and its SnapshotStats. A snapshot is written last, after every blob it references is in
  * an index object on storage. A StoredSnapshot is a snapshot with its id; a SnapshotList the
  * readable snapshots and the damaged ones; SnapshotSelector resolves a user's reference (id, id
- * prefix, "latest").
+ * prefix, "latest"), failing with the object's name when it names a damaged snapshot.
  */
 package io.volback.repo.snapshot;

@@ -37,6 +37,5 @@ class IndexTest {
     assertThat(index.packDataEnd(id(-1))).isEqualTo(100_000L);
     assertThat(index.packDataEnd(id(-999))).isEqualTo(1L);
     assertThat(index.packDataEnd(id(-12345))).isZero();
-    assertThat(index.entries()).containsExactlyElementsOf(added);
   }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.volback.repo.Id;
 import io.volback.repo.Json;
-import io.volback.repo.RepoConfig;
 import io.volback.repo.RepoLayout;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.testsupport.MemoryStore;
+import io.volback.testsupport.TestRepoConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class LockAgeByStoreClockTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, RepoConfig.defaults());
+    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, TestRepoConfig.defaults());
   }
 
   /** Writes another host's live lock claiming time; only its age can make it stale. */
@@ -60,7 +60,7 @@ class LockAgeByStoreClockTest {
     String key = anotherHostsLock(Instant.now());
     storeClock.advance(Duration.ofMinutes(31));
 
-    try (RepositoryLock lock = repo.lock(true, SHORT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(key)).isEmpty();
     }
   }
@@ -70,7 +70,7 @@ class LockAgeByStoreClockTest {
     String key = anotherHostsLock(Instant.now().minus(Duration.ofHours(2)));
     storeClock.advance(Duration.ofMinutes(29));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT))
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
         .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.volback.repo.Id;
 import io.volback.repo.Json;
-import io.volback.repo.RepoConfig;
 import io.volback.repo.RepoLayout;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
@@ -14,6 +13,7 @@ import io.volback.store.S3Config;
 import io.volback.store.S3Location;
 import io.volback.store.S3Store;
 import io.volback.testsupport.S3ProxyServer;
+import io.volback.testsupport.TestRepoConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ class RepositoryLockOnS3Test {
     S3Location location = new S3Location(bucket, "", Optional.of(s3.endpoint()), true);
     store = new S3Store(S3Config.of(location).withRegion("us-east-1")
         .withStaticCredentials(s3.accessKey(), s3.secretKey()));
-    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, RepoConfig.defaults());
+    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, TestRepoConfig.defaults());
   }
 
   @AfterEach
@@ -69,7 +69,7 @@ class RepositoryLockOnS3Test {
     String key = RepoLayout.lock(Id.sha256(Json.write(lock)));
     store.put(key, repo.sealer().seal(Json.write(lock)));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT))
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
         .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }

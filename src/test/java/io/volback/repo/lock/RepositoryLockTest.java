@@ -3,16 +3,16 @@ package io.volback.repo.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.volback.repo.Hosts;
+import io.volback.concurrent.LocalHost;
 import io.volback.repo.Id;
 import io.volback.repo.Json;
-import io.volback.repo.RepoConfig;
 import io.volback.repo.RepoLayout;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.LocalFolderStore;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectStore;
+import io.volback.testsupport.TestRepoConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class RepositoryLockTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new FlakyStore(new LocalFolderStore(tmp.resolve("repo")));
-    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, RepoConfig.defaults());
+    repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, TestRepoConfig.defaults());
   }
 
   private RepositoryLock.Environment testEnvironment() {
@@ -62,7 +62,7 @@ class RepositoryLockTest {
     Map<String, Object> lock = new LinkedHashMap<>();
     lock.put("time", Instant.now().toString());
     lock.put("exclusive", false);
-    lock.put("hostname", Hosts.hostname());
+    lock.put("hostname", LocalHost.name());
     lock.put("username", "someone");
     lock.putAll(fields);
     String key = RepoLayout.lock(Id.sha256(Json.write(lock)));
@@ -76,7 +76,7 @@ class RepositoryLockTest {
     String key = foreignLock(Map.of("pid", 4_000_000_000L, "nonce", "other",
         "bootId", String.valueOf(LockOwner.current().bootId()), "pidNamespace", "pid:[1]"));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT))
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
         .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }
@@ -86,7 +86,7 @@ class RepositoryLockTest {
     String key = foreignLock(Map.of("pid", 4_000_000_000L, "nonce", "other",
         "bootId", "another-kernel", "pidNamespace", "pid:[4026531836]"));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT))
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
         .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
   }
 
@@ -97,7 +97,7 @@ class RepositoryLockTest {
     String key = foreignLock(Map.of("pid", self.pid(), "nonce", "earlier-process",
         "bootId", self.bootId(), "pidNamespace", self.pidNamespace()));
 
-    try (RepositoryLock lock = repo.lock(true, SHORT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(key)).isEmpty();
     }
   }
@@ -110,7 +110,7 @@ class RepositoryLockTest {
         "processStart", "2001-01-01T00:00:00Z",
         "bootId", self.bootId(), "pidNamespace", self.pidNamespace()));
 
-    try (RepositoryLock lock = repo.lock(true, SHORT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(key)).isEmpty();
     }
   }
@@ -123,21 +123,21 @@ class RepositoryLockTest {
         "processStart", other.info().startInstant().orElseThrow().toString(),
         "bootId", self.bootId(), "pidNamespace", self.pidNamespace()));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT)).hasMessageContaining(key);
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT)).hasMessageContaining(key);
   }
 
   @Test
   void garbageLockIsNamedAndRemoved() throws Exception {
     store.put(RepoLayout.LOCKS + "a".repeat(64), "12345678".getBytes());
 
-    try (RepositoryLock lock = repo.lock(true, SHORT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(RepoLayout.LOCKS + "a".repeat(64))).isEmpty();
     }
   }
 
   @Test
   void holderWhoseLockWasRemovedStopsBeforeWriting() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), false, SHORT,
+    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
         testEnvironment())) {
       lock.checkStillHeld();
       List<ObjectInfo> locks = store.list(RepoLayout.LOCKS);
@@ -154,7 +154,7 @@ class RepositoryLockTest {
 
   @Test
   void holderThatCouldNotRefreshForTheStaleAgeStopsBeforeWriting() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), false, SHORT,
+    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
         testEnvironment())) {
       nanos.addAndGet(Duration.ofMinutes(20).toNanos());
       store.failPuts.set(true);
@@ -171,7 +171,7 @@ class RepositoryLockTest {
 
   @Test
   void refreshedLockStaysHeld() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), false, SHORT,
+    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
         testEnvironment())) {
       for (int i = 0; i < 10; i++) {
         nanos.addAndGet(Duration.ofMinutes(5).toNanos());
@@ -192,7 +192,7 @@ class RepositoryLockTest {
       throws Exception {
     String key = foreignLock(anotherHostsLock(Instant.now().minus(Duration.ofHours(1))));
 
-    assertThatThrownBy(() -> repo.lock(true, SHORT))
+    assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
         .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }
@@ -204,14 +204,14 @@ class RepositoryLockTest {
     Files.setLastModifiedTime(tmp.resolve("repo").resolve(key),
         FileTime.from(Instant.now().minus(Duration.ofMinutes(31))));
 
-    try (RepositoryLock lock = repo.lock(true, SHORT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(key)).isEmpty();
     }
   }
 
   @Test
   void refreshAdvancesTheLockObjectsModificationTime() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), false, SHORT,
+    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
         testEnvironment())) {
       String key = store.list(RepoLayout.LOCKS).get(0).key();
       Instant old = Instant.now().minus(Duration.ofMinutes(20));
