@@ -23,6 +23,7 @@ class ArchitectureTest {
   void packagesOnlyUseThePackagesBelowThem() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("cli").definedBy("io.volback.cli..")
+        .layer("wiring").definedBy("io.volback.wiring..")
         .optionalLayer("server").definedBy("io.volback.server..")
         .optionalLayer("schedule").definedBy("io.volback.schedule..")
         .optionalLayer("drill").definedBy("io.volback.drill..")
@@ -38,6 +39,9 @@ class ArchitectureTest {
         .layer("entry").definedBy("io.volback.entry..")
         .layer("concurrent").definedBy("io.volback.concurrent..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("wiring").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("wiring").mayOnlyAccessLayers("app", "docker", "repo", "store", "entry",
+            "concurrent")
         .whereLayer("server").mayOnlyAccessLayers("schedule", "drill", "app", "config", "repo",
             "store", "entry", "concurrent")
         .whereLayer("schedule").mayOnlyAccessLayers("drill", "app", "notify", "config",

@@ -1,11 +1,6 @@
 package io.volback.app;
 
 import io.volback.backup.SnapshotCreator;
-import io.volback.docker.DockerHost;
-import io.volback.docker.HelperContainer;
-import io.volback.docker.LocalMountpoint;
-import io.volback.docker.VolumeArchive;
-import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import io.volback.entry.DirectorySource;
 import io.volback.entry.EntrySource;
@@ -28,15 +23,12 @@ import java.util.Optional;
  */
 public final class BackupVolumes {
   private final Repository repo;
-  private final DockerHost host;
-  private final LocalMountpoint local;
+  private final VolumeHost host;
   private final ProgressListener listener;
 
-  public BackupVolumes(Repository repo, DockerHost host, LocalMountpoint local,
-      ProgressListener listener) {
+  public BackupVolumes(Repository repo, VolumeHost host, ProgressListener listener) {
     this.repo = repo;
     this.host = host;
-    this.local = local;
     this.listener = listener;
   }
 
@@ -54,7 +46,7 @@ public final class BackupVolumes {
 
   public List<VolumeResult> run(Request request) throws IOException {
     List<VolumeResult> results = new ArrayList<>();
-    HelperContainer.removeLeftoverHelpers(host);
+    host.removeLeftoverHelpers();
     // Listed once: this run only adds snapshots of other volumes than the one it looks up.
     List<StoredSnapshot> existing = repo.snapshots();
     for (String name : selectVolumes(request)) {
@@ -82,17 +74,17 @@ public final class BackupVolumes {
     if (!request.all()) {
       return request.volumes();
     }
-    return VolumeDiscovery.all(host).stream()
+    return host.volumes().stream()
         .filter(v -> request.includeAnonymous() || !v.anonymous())
         .map(VolumeInfo::name).toList();
   }
 
   private StoredSnapshot backup(String name, Request request, Optional<StoredSnapshot> parent)
       throws IOException {
-    VolumeInfo volume = VolumeDiscovery.get(host, name);
+    VolumeInfo volume = host.volume(name);
     listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
     Optional<Path> mountpoint = request.readPath() == ReadPath.API
-        ? Optional.empty() : local.find(host, volume);
+        ? Optional.empty() : host.mountpoint(volume);
     if (request.readPath() == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
       throw new UsageException("the mountpoint of volume " + name + " on " + host.address()
           + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
@@ -104,7 +96,7 @@ public final class BackupVolumes {
       return creator.create(source, VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),
           request.tags(), parent.orElse(null), skips);
     }
-    try (InputStream tar = VolumeArchive.openRead(host, name)) {
+    try (InputStream tar = host.openRead(name)) {
       return creator.create(new TarEntrySource(tar, true),
           VolumeSources.of(host, volume, ReadPath.API), request.tags(), parent.orElse(null), skips);
     }

@@ -1,17 +1,11 @@
 package io.volback.app;
 
-import io.volback.docker.DockerHost;
-import io.volback.docker.HelperContainer;
-import io.volback.docker.LocalMountpoint;
 import io.volback.docker.NoSuchVolumeException;
 import io.volback.docker.TarWriter;
-import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeDevice;
-import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import io.volback.docker.VolumeSpec;
-import io.volback.docker.Volumes;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.TarEntrySink;
 import io.volback.repo.Repository;
@@ -42,15 +36,12 @@ import java.util.TreeMap;
  */
 public final class RestoreSnapshot {
   private final Repository repo;
-  private final DockerHost host;
-  private final LocalMountpoint local;
+  private final VolumeHost host;
   private final ProgressListener listener;
 
-  public RestoreSnapshot(Repository repo, DockerHost host, LocalMountpoint local,
-      ProgressListener listener) {
+  public RestoreSnapshot(Repository repo, VolumeHost host, ProgressListener listener) {
     this.repo = repo;
     this.host = host;
-    this.local = local;
     this.listener = listener;
   }
 
@@ -66,7 +57,7 @@ public final class RestoreSnapshot {
   public Result run(Request request) throws IOException {
     StoredSnapshot snap = SnapshotSelector.select(repo.snapshotList(), request.snapshot(),
         request.volume());
-    HelperContainer.removeLeftoverHelpers(host);
+    host.removeLeftoverHelpers();
     SourceInfo source = snap.snapshot().source();
     String target = request.targetVolume() != null ? request.targetVolume() : source.name();
     if (request.targetVolume() == null && !"volume".equals(source.kind())) {
@@ -121,10 +112,10 @@ public final class RestoreSnapshot {
 
   private Result restoreInto(String target, StoredSnapshot snap, SnapshotRestorer restorer,
       PathFilter filter, ReadPath writePath, TargetState state) throws IOException {
-    VolumeInfo volume = VolumeDiscovery.get(host, target);
+    VolumeInfo volume = host.volume(target);
     listener.volumeStarted(target, snap.snapshot().stats().bytes());
     Optional<Path> mountpoint = writePath == ReadPath.API
-        ? Optional.empty() : local.find(host, volume);
+        ? Optional.empty() : host.mountpoint(volume);
     if (writePath == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
       throw new UsageException("the mountpoint of volume " + target + " on " + host.address()
           + " is not writable here; drop --write-path mountpoint to restore through the Docker API");
@@ -137,7 +128,7 @@ public final class RestoreSnapshot {
       }
     } else {
       TarRestore tar = new TarRestore(restorer, snap, filter);
-      VolumeArchive.write(host, target, tar);
+      host.write(target, tar);
       stats = tar.stats;
     }
     listener.volumeFinished(target);
@@ -173,7 +164,7 @@ public final class RestoreSnapshot {
   private void prepareTarget(String target, StoredSnapshot snap, boolean overwrite,
       Map<String, String> optionOverrides, TargetState state) throws IOException {
     SourceInfo source = snap.snapshot().source();
-    if (!Volumes.exists(host, target)) {
+    if (!host.exists(target)) {
       Map<String, String> options = new TreeMap<>(source.driverOptions());
       options.putAll(optionOverrides);
       VolumeSpec spec = new VolumeSpec(target, source.driver(), options, source.labels());
@@ -187,13 +178,13 @@ public final class RestoreSnapshot {
       throw new UsageException("volume " + target + " exists on " + host.address()
           + ": --driver-opt only applies to a volume that restore creates");
     }
-    List<VolumeConsumer> users = Volumes.consumers(host, target);
+    List<VolumeConsumer> users = host.consumers(target);
     if (!users.isEmpty() && !overwrite) {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " is used by " + names(users) + "; stop them, or restore with --overwrite");
     }
-    new SharedDeviceCheck(host).checkExisting(VolumeDiscovery.get(host, target));
-    if (!overwrite && !Volumes.isEmpty(host, target, local)) {
+    new SharedDeviceCheck(host).checkExisting(host.volume(target));
+    if (!overwrite && !host.isEmpty(target)) {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " is not empty; restore with --overwrite to write into it, or choose another --to");
     }
@@ -204,9 +195,9 @@ public final class RestoreSnapshot {
    * rule as for an existing volume applies, it must be empty unless --overwrite.
    */
   private void refuseNonEmptyDevice(String target) throws IOException {
-    VolumeInfo volume = VolumeDiscovery.get(host, target);
+    VolumeInfo volume = host.volume(target);
     Optional<VolumeDevice> device = VolumeDevice.of(volume.driver(), volume.driverOptions());
-    if (device.isPresent() && !Volumes.isEmpty(host, target, local)) {
+    if (device.isPresent() && !host.isEmpty(target)) {
       throw new OperationRefusedException("volume " + target + " on " + host.address()
           + " was created with device=" + device.get().device() + ", which is not empty;"
           + " restore with --overwrite to write into it, or give it another --driver-opt device=");
@@ -216,11 +207,11 @@ public final class RestoreSnapshot {
   /** Creates the volume; a create that fails half-way (the volume exists after all) is undone. */
   private void create(VolumeSpec spec) throws IOException {
     try {
-      Volumes.create(host, spec);
+      host.create(spec);
     } catch (IOException | RuntimeException e) {
       try {
-        if (Volumes.exists(host, spec.name())) {
-          Volumes.remove(host, spec.name());
+        if (host.exists(spec.name())) {
+          host.remove(spec.name());
         }
       } catch (IOException | RuntimeException cleanup) {
         e.addSuppressed(cleanup);
@@ -276,7 +267,7 @@ public final class RestoreSnapshot {
       String what = "volume " + volume + " on " + host.address()
           + ", which the interrupted restore created, ";
       try {
-        Volumes.removeWithHelpers(host, volume);
+        host.removeWithHelpers(volume);
         listener.warning(what + "was removed");
       } catch (NoSuchVolumeException neverCreated) {
         // interrupted before the engine created it
@@ -321,7 +312,7 @@ public final class RestoreSnapshot {
 
     private String removeCreated(Throwable e, String what) {
       try {
-        Volumes.removeWithHelpers(host, volume);
+        host.removeWithHelpers(volume);
         return what + ", which this restore created, was removed";
       } catch (IOException | RuntimeException cleanup) {
         e.addSuppressed(cleanup);

@@ -1,11 +1,9 @@
 package io.volback.app;
 
-import io.volback.docker.DockerHost;
 import io.volback.docker.DockerHostException;
 import io.volback.docker.VolumeDevice;
 import io.volback.docker.VolumeInfo;
 import io.volback.docker.VolumeSpec;
-import io.volback.docker.Volumes;
 import io.volback.repo.snapshot.SourceInfo;
 import io.volback.repo.snapshot.StoredSnapshot;
 import java.nio.file.Files;
@@ -20,16 +18,16 @@ import java.util.Optional;
  * the source's data; so would one whose device lies in or around another volume's directory.
  */
 final class SharedDeviceCheck {
-  private final DockerHost host;
+  private final VolumeHost host;
   private Boolean hostPathsVisible;
 
-  SharedDeviceCheck(DockerHost host) {
+  SharedDeviceCheck(VolumeHost host) {
     this.host = host;
   }
 
   private boolean hostPathsVisible() {
     if (hostPathsVisible == null) {
-      hostPathsVisible = Volumes.hostPathsVisible(host);
+      hostPathsVisible = host.hostPathsVisible();
     }
     return hostPathsVisible;
   }
@@ -70,8 +68,7 @@ final class SharedDeviceCheck {
 
   private void refuseShared(String volume, VolumeDevice device, String what, String remedy)
       throws DockerHostException, OperationRefusedException {
-    List<VolumeInfo> sharing = Volumes.sharingDevice(host, device, volume,
-        hostPathsVisible());
+    List<VolumeInfo> sharing = host.sharingDevice(device, volume, hostPathsVisible());
     if (!sharing.isEmpty()) {
       VolumeInfo other = sharing.get(0);
       throw new OperationRefusedException("volume " + volume + " on " + host.address() + " "

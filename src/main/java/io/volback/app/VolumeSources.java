@@ -1,6 +1,5 @@
 package io.volback.app;
 
-import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeInfo;
 import io.volback.repo.snapshot.SourceInfo;
@@ -9,7 +8,7 @@ import io.volback.repo.snapshot.SourceInfo;
 final class VolumeSources {
   private VolumeSources() {}
 
-  static SourceInfo of(DockerHost host, VolumeInfo v, ReadPath path) {
+  static SourceInfo of(VolumeHost host, VolumeInfo v, ReadPath path) {
     return new SourceInfo("volume", v.name(), host.address(), v.driver(), v.driverOptions(),
         v.labels(), v.scope(), v.consumers().stream().map(VolumeSources::consumer).toList(),
         path.label());

@@ -9,6 +9,7 @@ import io.volback.docker.DockerHost;
 import io.volback.entry.ByteNames;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.Snapshot;
+import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,8 @@ final class BackupCommand extends CommandBase {
          Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("backup");
-      List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo, host,
-          DockerAccess.localMountpoint(System.getenv()), progress)
+      List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo,
+          new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())), progress)
           .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path, force));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {

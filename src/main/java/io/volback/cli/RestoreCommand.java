@@ -4,6 +4,7 @@ import io.volback.app.ReadPath;
 import io.volback.app.RestoreSnapshot;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
+import io.volback.wiring.DockerVolumeHost;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,8 @@ final class RestoreCommand extends CommandBase {
          Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
-      RestoreSnapshot.Result result = new RestoreSnapshot(repo, host,
-          DockerAccess.localMountpoint(System.getenv()), progress)
+      RestoreSnapshot.Result result = new RestoreSnapshot(repo,
+          new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())), progress)
           .run(new RestoreSnapshot.Request(snapshot.snapshot, snapshot.volume, to, overwrite, include, path,
               driverOptions, keepPartial));
       if (json()) {

@@ -5,7 +5,12 @@ public class NoSuchVolumeException extends DockerHostException {
   private final String volume;
 
   public NoSuchVolumeException(String volume, DockerHost host) {
-    super("no volume named " + volume + " on Docker host " + host, 404, null);
+    this(volume, host.toString());
+  }
+
+  /** hostAddress: the host as its errors name it (DockerHost's toString). */
+  public NoSuchVolumeException(String volume, String hostAddress) {
+    super("no volume named " + volume + " on Docker host " + hostAddress, 404, null);
     this.volume = volume;
   }
 

@@ -13,6 +13,7 @@ import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestRepoConfig;
 import io.volback.testsupport.TestTrees;
+import io.volback.wiring.DockerVolumeHost;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class BackupVolumesTest {
     };
     List<BackupVolumes.VolumeResult> results;
     try (Repository repo = Repository.open(new LocalFolderStore(repoDir), PASSWORD)) {
-      results = new BackupVolumes(repo, a, LocalMountpoint.direct(), unblockOnSecond).run(
+      results = new BackupVolumes(repo, new DockerVolumeHost(a, LocalMountpoint.direct()), unblockOnSecond).run(
           new BackupVolumes.Request(List.of(v1, v2), false, false, List.of(), ReadPath.MOUNTPOINT,
               false));
     }
