@@ -6,6 +6,7 @@
  * RestoreSnapshot writes a snapshot into a volume, refusing what could lose data
  * (OperationRefusedException, SharedDeviceCheck). Repositories opens and creates repositories from
  * RepositorySettings. A ReadPath says whether a volume is read through the Docker API or its
- * mountpoint.
+ * mountpoint. VolumeHost is the Docker host as the volume use cases need it, declared here and
+ * implemented above app (wiring.DockerVolumeHost), so that the use cases run against a fake in tests.
  */
 package io.volback.app;
