@@ -73,7 +73,8 @@ class BackupVolumesTest {
     };
     List<BackupVolumes.VolumeResult> results;
     try (Repository repo = Repository.open(new LocalFolderStore(repoDir), PASSWORD)) {
-      results = new BackupVolumes(repo, new DockerVolumeHost(a, LocalMountpoint.direct()), unblockOnSecond).run(
+      results = new BackupVolumes(repo, new DockerVolumeHost(a, LocalMountpoint.direct()),
+          unblockOnSecond).run(
           new BackupVolumes.Request(List.of(v1, v2), false, false, List.of(), ReadPath.MOUNTPOINT,
               false));
     }
