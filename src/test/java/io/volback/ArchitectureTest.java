@@ -15,51 +15,93 @@ import org.junit.jupiter.api.Test;
  * layers, so their rules hold from the day they appear.
  */
 class ArchitectureTest {
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.volback");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.volback");
 
   @Test
   void packagesOnlyUseThePackagesBelowThem() {
-    layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("cli").definedBy("io.volback.cli..")
-        .layer("wiring").definedBy("io.volback.wiring..")
-        .optionalLayer("server").definedBy("io.volback.server..")
-        .optionalLayer("schedule").definedBy("io.volback.schedule..")
-        .optionalLayer("drill").definedBy("io.volback.drill..")
-        .layer("app").definedBy("io.volback.app..")
-        .optionalLayer("hooks").definedBy("io.volback.hooks..")
-        .optionalLayer("notify").definedBy("io.volback.notify..")
-        .layer("backup").definedBy("io.volback.backup..")
-        .layer("restore").definedBy("io.volback.restore..")
-        .layer("repo").definedBy("io.volback.repo..")
-        .layer("docker").definedBy("io.volback.docker..")
-        .optionalLayer("config").definedBy("io.volback.config..")
-        .layer("store").definedBy("io.volback.store..")
-        .layer("entry").definedBy("io.volback.entry..")
-        .layer("concurrent").definedBy("io.volback.concurrent..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("wiring").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("wiring").mayOnlyAccessLayers("app", "docker", "repo", "store", "entry",
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("cli")
+        .definedBy("io.volback.cli..")
+        .layer("wiring")
+        .definedBy("io.volback.wiring..")
+        .optionalLayer("server")
+        .definedBy("io.volback.server..")
+        .optionalLayer("schedule")
+        .definedBy("io.volback.schedule..")
+        .optionalLayer("drill")
+        .definedBy("io.volback.drill..")
+        .layer("app")
+        .definedBy("io.volback.app..")
+        .optionalLayer("hooks")
+        .definedBy("io.volback.hooks..")
+        .optionalLayer("notify")
+        .definedBy("io.volback.notify..")
+        .layer("backup")
+        .definedBy("io.volback.backup..")
+        .layer("restore")
+        .definedBy("io.volback.restore..")
+        .layer("repo")
+        .definedBy("io.volback.repo..")
+        .layer("docker")
+        .definedBy("io.volback.docker..")
+        .optionalLayer("config")
+        .definedBy("io.volback.config..")
+        .layer("store")
+        .definedBy("io.volback.store..")
+        .layer("entry")
+        .definedBy("io.volback.entry..")
+        .layer("concurrent")
+        .definedBy("io.volback.concurrent..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("wiring")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("wiring")
+        .mayOnlyAccessLayers("app", "docker", "repo", "store", "entry", "concurrent")
+        .whereLayer("server")
+        .mayOnlyAccessLayers(
+            "schedule", "drill", "app", "config", "repo", "store", "entry", "concurrent")
+        .whereLayer("schedule")
+        .mayOnlyAccessLayers("drill", "app", "notify", "config", "concurrent")
+        .whereLayer("drill")
+        .mayOnlyAccessLayers(
+            "app", "restore", "repo", "docker", "config", "store", "entry", "concurrent")
+        .whereLayer("app")
+        .mayOnlyAccessLayers(
+            "hooks",
+            "notify",
+            "backup",
+            "restore",
+            "repo",
+            "docker",
+            "config",
+            "store",
+            "entry",
             "concurrent")
-        .whereLayer("server").mayOnlyAccessLayers("schedule", "drill", "app", "config", "repo",
-            "store", "entry", "concurrent")
-        .whereLayer("schedule").mayOnlyAccessLayers("drill", "app", "notify", "config",
-            "concurrent")
-        .whereLayer("drill").mayOnlyAccessLayers("app", "restore", "repo", "docker", "config",
-            "store", "entry", "concurrent")
-        .whereLayer("app").mayOnlyAccessLayers("hooks", "notify", "backup", "restore", "repo",
-            "docker", "config", "store", "entry", "concurrent")
-        .whereLayer("hooks").mayOnlyAccessLayers("docker", "config", "entry", "concurrent")
-        .whereLayer("notify").mayOnlyAccessLayers("config", "concurrent")
-        .whereLayer("backup").mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
-        .whereLayer("restore").mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
-        .whereLayer("repo").mayOnlyAccessLayers("store", "entry", "concurrent")
-        .whereLayer("docker").mayOnlyAccessLayers("entry", "concurrent")
-        .whereLayer("config").mayOnlyAccessLayers("concurrent")
-        .whereLayer("store").mayOnlyAccessLayers("concurrent")
-        .whereLayer("entry").mayOnlyAccessLayers("concurrent")
-        .whereLayer("concurrent").mayNotAccessAnyLayer()
+        .whereLayer("hooks")
+        .mayOnlyAccessLayers("docker", "config", "entry", "concurrent")
+        .whereLayer("notify")
+        .mayOnlyAccessLayers("config", "concurrent")
+        .whereLayer("backup")
+        .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
+        .whereLayer("restore")
+        .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
+        .whereLayer("repo")
+        .mayOnlyAccessLayers("store", "entry", "concurrent")
+        .whereLayer("docker")
+        .mayOnlyAccessLayers("entry", "concurrent")
+        .whereLayer("config")
+        .mayOnlyAccessLayers("concurrent")
+        .whereLayer("store")
+        .mayOnlyAccessLayers("concurrent")
+        .whereLayer("entry")
+        .mayOnlyAccessLayers("concurrent")
+        .whereLayer("concurrent")
+        .mayNotAccessAnyLayer()
         .check(MAIN);
   }
 
@@ -75,8 +117,12 @@ class ArchitectureTest {
 
   @Test
   void repositoryPartsUseOnlyTheBasicsOfTheFacadePackage() {
-    noClasses().that().resideInAPackage("io.volback.repo.*..")
-        .should().dependOnClassesThat().haveFullyQualifiedName("io.volback.repo.Repository")
+    noClasses()
+        .that()
+        .resideInAPackage("io.volback.repo.*..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.volback.repo.Repository")
         .check(MAIN);
   }
 }

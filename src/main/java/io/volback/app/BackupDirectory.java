@@ -32,14 +32,19 @@ public final class BackupDirectory {
     }
     Path abs = dir.toAbsolutePath().normalize();
     String sourceName = name != null ? name : abs.toString();
-    StoredSnapshot parent = ParentSnapshot.newest(repo.snapshots(), "directory", sourceName, null)
-        .orElse(null);
+    StoredSnapshot parent =
+        ParentSnapshot.newest(repo.snapshots(), "directory", sourceName, null).orElse(null);
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
     SkipLog skips = new SkipLog(listener::warning);
     try {
-      return new SnapshotCreator(repo, listener).rereadAll(force).create(
-          new DirectorySource(abs, skips), SourceInfo.directory(sourceName, abs.toString()), tags,
-          parent, skips);
+      return new SnapshotCreator(repo, listener)
+          .rereadAll(force)
+          .create(
+              new DirectorySource(abs, skips),
+              SourceInfo.directory(sourceName, abs.toString()),
+              tags,
+              parent,
+              skips);
     } finally {
       listener.volumeFinished(sourceName);
     }

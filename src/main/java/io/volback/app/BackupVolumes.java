@@ -34,8 +34,13 @@ public final class BackupVolumes {
 
   /** Request: the volumes by name, or all named ones (and anonymous ones when asked). */
   /** Request: force reads every file even when the last snapshot says it is unchanged. */
-  public record Request(List<String> volumes, boolean all, boolean includeAnonymous,
-      List<String> tags, ReadPath readPath, boolean force) {}
+  public record Request(
+      List<String> volumes,
+      boolean all,
+      boolean includeAnonymous,
+      List<String> tags,
+      ReadPath readPath,
+      boolean force) {}
 
   /** VolumeResult: a snapshot, or the error that stopped this volume's backup. */
   public record VolumeResult(String volume, SnapshotSummary snapshot, String error) {
@@ -59,7 +64,8 @@ public final class BackupVolumes {
         if (e instanceof UsageException u) {
           throw u;
         }
-        results.add(new VolumeResult(name, null, e.getMessage() == null ? e.toString() : e.getMessage()));
+        results.add(
+            new VolumeResult(name, null, e.getMessage() == null ? e.toString() : e.getMessage()));
       } finally {
         listener.volumeFinished(name);
       }
@@ -76,29 +82,42 @@ public final class BackupVolumes {
     }
     return host.volumes().stream()
         .filter(v -> request.includeAnonymous() || !v.anonymous())
-        .map(VolumeInfo::name).toList();
+        .map(VolumeInfo::name)
+        .toList();
   }
 
   private StoredSnapshot backup(String name, Request request, Optional<StoredSnapshot> parent)
       throws IOException {
     VolumeInfo volume = host.volume(name);
     listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
-    Optional<Path> mountpoint = request.readPath() == ReadPath.API
-        ? Optional.empty() : host.mountpoint(volume);
+    Optional<Path> mountpoint =
+        request.readPath() == ReadPath.API ? Optional.empty() : host.mountpoint(volume);
     if (request.readPath() == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
-      throw new UsageException("the mountpoint of volume " + name + " on " + host.address()
-          + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
+      throw new UsageException(
+          "the mountpoint of volume "
+              + name
+              + " on "
+              + host.address()
+              + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
     }
     SnapshotCreator creator = new SnapshotCreator(repo, listener).rereadAll(request.force());
     SkipLog skips = new SkipLog(listener::warning);
     if (mountpoint.isPresent()) {
       EntrySource source = new DirectorySource(mountpoint.get(), skips);
-      return creator.create(source, VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),
-          request.tags(), parent.orElse(null), skips);
+      return creator.create(
+          source,
+          VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),
+          request.tags(),
+          parent.orElse(null),
+          skips);
     }
     try (InputStream tar = host.openRead(name)) {
-      return creator.create(new TarEntrySource(tar, true),
-          VolumeSources.of(host, volume, ReadPath.API), request.tags(), parent.orElse(null), skips);
+      return creator.create(
+          new TarEntrySource(tar, true),
+          VolumeSources.of(host, volume, ReadPath.API),
+          request.tags(),
+          parent.orElse(null),
+          skips);
     }
   }
 }

@@ -7,21 +7,23 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Redaction hides secrets that volume driver options may carry (a CIFS volume's
- * {@code o=username=u,password=p}, say) from everything volback prints. Snapshots keep the real
- * options, encrypted, because a restore must recreate the volume with them.
+ * Redaction hides secrets that volume driver options may carry (a CIFS volume's {@code
+ * o=username=u,password=p}, say) from everything volback prints. Snapshots keep the real options,
+ * encrypted, because a restore must recreate the volume with them.
  */
 public final class Redaction {
   static final String HIDDEN = "***";
   private static final Pattern SECRET_WORD =
       Pattern.compile("pass|secret|token|credential|key", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SECRET_PAIR = Pattern.compile(
-      "([A-Za-z0-9_.-]*(?:pass|secret|token|credential|key)[A-Za-z0-9_.-]*)=([^,]*)",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SECRET_PAIR =
+      Pattern.compile(
+          "([A-Za-z0-9_.-]*(?:pass|secret|token|credential|key)[A-Za-z0-9_.-]*)=([^,]*)",
+          Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern SECRET_JSON_PAIR = Pattern.compile(
-      "(\"[^\"]*(?:pass|secret|token|credential|key)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SECRET_JSON_PAIR =
+      Pattern.compile(
+          "(\"[^\"]*(?:pass|secret|token|credential|key)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+          Pattern.CASE_INSENSITIVE);
 
   private Redaction() {}
 
@@ -40,14 +42,29 @@ public final class Redaction {
   /** Options with secret-looking keys, and secret-looking key=value parts of values, hidden. */
   public static Map<String, String> driverOptions(Map<String, String> options) {
     Map<String, String> out = new TreeMap<>();
-    options.forEach((k, v) -> out.put(k, SECRET_WORD.matcher(k.toLowerCase(Locale.ROOT)).find()
-        ? HIDDEN : SECRET_PAIR.matcher(v).replaceAll("$1=" + HIDDEN)));
+    options.forEach(
+        (k, v) ->
+            out.put(
+                k,
+                SECRET_WORD.matcher(k.toLowerCase(Locale.ROOT)).find()
+                    ? HIDDEN
+                    : SECRET_PAIR.matcher(v).replaceAll("$1=" + HIDDEN)));
     return out;
   }
 
   /** source with its driver options redacted. */
   public static SourceInfo source(SourceInfo s) {
-    return s == null ? null : new SourceInfo(s.kind(), s.name(), s.dockerHost(), s.driver(),
-        driverOptions(s.driverOptions()), s.labels(), s.scope(), s.consumers(), s.readPath());
+    return s == null
+        ? null
+        : new SourceInfo(
+            s.kind(),
+            s.name(),
+            s.dockerHost(),
+            s.driver(),
+            driverOptions(s.driverOptions()),
+            s.labels(),
+            s.scope(),
+            s.consumers(),
+            s.readPath());
   }
 }

@@ -17,14 +17,15 @@ public final class Repositories {
       throw new UsageException("no repository given: use -r/--repo or set VOLBACK_REPOSITORY");
     }
     try {
-      return StoreFactory.open(settings.repository(), settings.s3Endpoint(), settings.s3PathStyle());
+      return StoreFactory.open(
+          settings.repository(), settings.s3Endpoint(), settings.s3PathStyle());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
-  public static Repository open(RepositorySettings settings, char[] password,
-      Repository.Preload preload) throws IOException {
+  public static Repository open(
+      RepositorySettings settings, char[] password, Repository.Preload preload) throws IOException {
     return Repository.open(store(settings), password, preload);
   }
 
@@ -36,11 +37,14 @@ public final class Repositories {
   public static Repository init(RepositorySettings settings, char[] password, int compression)
       throws IOException {
     if (compression < 0 || compression > RepoConfig.MAX_COMPRESSION) {
-      throw new UsageException("--compression must be 0 (off) to " + RepoConfig.MAX_COMPRESSION
-          + ", not " + compression);
+      throw new UsageException(
+          "--compression must be 0 (off) to "
+              + RepoConfig.MAX_COMPRESSION
+              + ", not "
+              + compression);
     }
-    RepoConfig config = RepoConfig.create(ChunkerParams.DEFAULT, compression,
-        RepoConfig.DEFAULT_PACK_SIZE);
+    RepoConfig config =
+        RepoConfig.create(ChunkerParams.DEFAULT, compression, RepoConfig.DEFAULT_PACK_SIZE);
     return Repository.init(store(settings), password, KdfParams.DEFAULT, config);
   }
 }

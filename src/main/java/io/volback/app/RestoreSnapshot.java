@@ -25,8 +25,9 @@ import java.util.TreeMap;
 
 /**
  * RestoreSnapshot writes a snapshot into a volume on a Docker host: the snapshot's own volume name
- * or another one. A missing volume is created with the snapshot's driver, driver options and labels.
- * An existing volume is only written into with overwrite when it is not empty or a container uses it.
+ * or another one. A missing volume is created with the snapshot's driver, driver options and
+ * labels. An existing volume is only written into with overwrite when it is not empty or a
+ * container uses it.
  *
  * <p>What could fail is checked before anything is created: the include paths must match, and a
  * volume to create must not share its directory or device with another volume (a bind volume
@@ -46,32 +47,54 @@ public final class RestoreSnapshot {
   }
 
   /** Request: which snapshot, into which volume, and how. */
-  public record Request(String snapshot, String volume, String targetVolume, boolean overwrite,
-      List<String> include, ReadPath writePath, Map<String, String> driverOptions,
+  public record Request(
+      String snapshot,
+      String volume,
+      String targetVolume,
+      boolean overwrite,
+      List<String> include,
+      ReadPath writePath,
+      Map<String, String> driverOptions,
       boolean keepPartial) {}
 
   /** Result: what was restored where. */
-  public record Result(SnapshotSummary snapshot, String volume, String host, boolean created,
-      String writePath, RestoreStats stats) {}
+  public record Result(
+      SnapshotSummary snapshot,
+      String volume,
+      String host,
+      boolean created,
+      String writePath,
+      RestoreStats stats) {}
 
   public Result run(Request request) throws IOException {
-    StoredSnapshot snap = SnapshotSelector.select(repo.snapshotList(), request.snapshot(),
-        request.volume());
+    StoredSnapshot snap =
+        SnapshotSelector.select(repo.snapshotList(), request.snapshot(), request.volume());
     host.removeLeftoverHelpers();
     SourceInfo source = snap.snapshot().source();
     String target = request.targetVolume() != null ? request.targetVolume() : source.name();
     if (request.targetVolume() == null && !"volume".equals(source.kind())) {
-      throw new UsageException("snapshot " + snap.id().shortHex() + " is of a " + source.kind()
-          + ", not a volume: name the volume to restore into with --to");
+      throw new UsageException(
+          "snapshot "
+              + snap.id().shortHex()
+              + " is of a "
+              + source.kind()
+              + ", not a volume: name the volume to restore into with --to");
     }
-    PathFilter filter = request.include() == null || request.include().isEmpty()
-        ? PathFilter.ALL : PathFilter.including(request.include());
+    PathFilter filter =
+        request.include() == null || request.include().isEmpty()
+            ? PathFilter.ALL
+            : PathFilter.including(request.include());
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
     List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
     if (!unmatched.isEmpty()) {
-      throw new IOException("nothing to restore for " + String.join(", ", unmatched)
-          + ": snapshot " + snap.id().shortHex() + " holds no such path (see volback ls "
-          + snap.id().shortHex() + "); nothing was created or changed");
+      throw new IOException(
+          "nothing to restore for "
+              + String.join(", ", unmatched)
+              + ": snapshot "
+              + snap.id().shortHex()
+              + " holds no such path (see volback ls "
+              + snap.id().shortHex()
+              + "); nothing was created or changed");
     }
     TargetState state = new TargetState(target);
     Thread onInterrupt = new Thread(state::interrupted, "volback-restore-cleanup");
@@ -93,8 +116,13 @@ public final class RestoreSnapshot {
     }
   }
 
-  private Result restoreOrUndo(Request request, StoredSnapshot snap, SnapshotRestorer restorer,
-      PathFilter filter, TargetState state) throws IOException {
+  private Result restoreOrUndo(
+      Request request,
+      StoredSnapshot snap,
+      SnapshotRestorer restorer,
+      PathFilter filter,
+      TargetState state)
+      throws IOException {
     try {
       if (state.created && !request.overwrite()) {
         refuseNonEmptyDevice(state.volume);
@@ -110,15 +138,25 @@ public final class RestoreSnapshot {
     }
   }
 
-  private Result restoreInto(String target, StoredSnapshot snap, SnapshotRestorer restorer,
-      PathFilter filter, ReadPath writePath, TargetState state) throws IOException {
+  private Result restoreInto(
+      String target,
+      StoredSnapshot snap,
+      SnapshotRestorer restorer,
+      PathFilter filter,
+      ReadPath writePath,
+      TargetState state)
+      throws IOException {
     VolumeInfo volume = host.volume(target);
     listener.volumeStarted(target, snap.snapshot().stats().bytes());
-    Optional<Path> mountpoint = writePath == ReadPath.API
-        ? Optional.empty() : host.mountpoint(volume);
+    Optional<Path> mountpoint =
+        writePath == ReadPath.API ? Optional.empty() : host.mountpoint(volume);
     if (writePath == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
-      throw new UsageException("the mountpoint of volume " + target + " on " + host.address()
-          + " is not writable here; drop --write-path mountpoint to restore through the Docker API");
+      throw new UsageException(
+          "the mountpoint of volume "
+              + target
+              + " on "
+              + host.address()
+              + " is not writable here; drop --write-path mountpoint to restore through the Docker API");
     }
     RestoreStats stats;
     state.writing = true;
@@ -132,8 +170,13 @@ public final class RestoreSnapshot {
       stats = tar.stats;
     }
     listener.volumeFinished(target);
-    return new Result(SnapshotSummary.of(snap), target, host.address(), state.created,
-        (mountpoint.isPresent() ? ReadPath.MOUNTPOINT : ReadPath.API).label(), stats);
+    return new Result(
+        SnapshotSummary.of(snap),
+        target,
+        host.address(),
+        state.created,
+        (mountpoint.isPresent() ? ReadPath.MOUNTPOINT : ReadPath.API).label(),
+        stats);
   }
 
   /** TarRestore writes a snapshot as the tar stream that VolumeArchive puts into the volume. */
@@ -161,8 +204,13 @@ public final class RestoreSnapshot {
    * Creates the target volume (state.created is set before the engine is asked, so that an
    * interrupt from then on removes it), or checks that writing into the existing one is allowed.
    */
-  private void prepareTarget(String target, StoredSnapshot snap, boolean overwrite,
-      Map<String, String> optionOverrides, TargetState state) throws IOException {
+  private void prepareTarget(
+      String target,
+      StoredSnapshot snap,
+      boolean overwrite,
+      Map<String, String> optionOverrides,
+      TargetState state)
+      throws IOException {
     SourceInfo source = snap.snapshot().source();
     if (!host.exists(target)) {
       Map<String, String> options = new TreeMap<>(source.driverOptions());
@@ -175,18 +223,32 @@ public final class RestoreSnapshot {
       return;
     }
     if (!optionOverrides.isEmpty()) {
-      throw new UsageException("volume " + target + " exists on " + host.address()
-          + ": --driver-opt only applies to a volume that restore creates");
+      throw new UsageException(
+          "volume "
+              + target
+              + " exists on "
+              + host.address()
+              + ": --driver-opt only applies to a volume that restore creates");
     }
     List<VolumeConsumer> users = host.consumers(target);
     if (!users.isEmpty() && !overwrite) {
-      throw new OperationRefusedException("volume " + target + " on " + host.address()
-          + " is used by " + names(users) + "; stop them, or restore with --overwrite");
+      throw new OperationRefusedException(
+          "volume "
+              + target
+              + " on "
+              + host.address()
+              + " is used by "
+              + names(users)
+              + "; stop them, or restore with --overwrite");
     }
     new SharedDeviceCheck(host).checkExisting(host.volume(target));
     if (!overwrite && !host.isEmpty(target)) {
-      throw new OperationRefusedException("volume " + target + " on " + host.address()
-          + " is not empty; restore with --overwrite to write into it, or choose another --to");
+      throw new OperationRefusedException(
+          "volume "
+              + target
+              + " on "
+              + host.address()
+              + " is not empty; restore with --overwrite to write into it, or choose another --to");
     }
   }
 
@@ -198,9 +260,15 @@ public final class RestoreSnapshot {
     VolumeInfo volume = host.volume(target);
     Optional<VolumeDevice> device = VolumeDevice.of(volume.driver(), volume.driverOptions());
     if (device.isPresent() && !host.isEmpty(target)) {
-      throw new OperationRefusedException("volume " + target + " on " + host.address()
-          + " was created with device=" + device.get().device() + ", which is not empty;"
-          + " restore with --overwrite to write into it, or give it another --driver-opt device=");
+      throw new OperationRefusedException(
+          "volume "
+              + target
+              + " on "
+              + host.address()
+              + " was created with device="
+              + device.get().device()
+              + ", which is not empty;"
+              + " restore with --overwrite to write into it, or give it another --driver-opt device=");
     }
   }
 
@@ -215,9 +283,16 @@ public final class RestoreSnapshot {
         }
       } catch (IOException | RuntimeException cleanup) {
         e.addSuppressed(cleanup);
-        throw new IOException(e.getMessage() + "; volume " + spec.name() + " may have been"
-            + " created anyway and could not be removed (" + cleanup.getMessage()
-            + "): remove it with docker volume rm " + spec.name(), e);
+        throw new IOException(
+            e.getMessage()
+                + "; volume "
+                + spec.name()
+                + " may have been"
+                + " created anyway and could not be removed ("
+                + cleanup.getMessage()
+                + "): remove it with docker volume rm "
+                + spec.name(),
+            e);
       }
       throw e;
     }
@@ -233,8 +308,10 @@ public final class RestoreSnapshot {
   }
 
   private static String names(List<VolumeConsumer> users) {
-    return users.stream().map(c -> c.name() + (c.running() ? " (running)" : " (stopped)"))
-        .reduce((a, b) -> a + ", " + b).orElse("");
+    return users.stream()
+        .map(c -> c.name() + (c.running() ? " (running)" : " (stopped)"))
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("");
   }
 
   /** TargetState is what a failure has to undo or report about the target volume. */
@@ -256,24 +333,32 @@ public final class RestoreSnapshot {
 
     /**
      * On SIGINT/SIGTERM (a shutdown hook): removes the volume this restore created, unless the
-     * restore is over. Synchronized with undo, so that the volume is removed once, and before
-     * the command closes its Docker connection.
+     * restore is over. Synchronized with undo, so that the volume is removed once, and before the
+     * command closes its Docker connection.
      */
     synchronized void interrupted() {
       if (!created || finished) {
         return;
       }
       finished = true;
-      String what = "volume " + volume + " on " + host.address()
-          + ", which the interrupted restore created, ";
+      String what =
+          "volume "
+              + volume
+              + " on "
+              + host.address()
+              + ", which the interrupted restore created, ";
       try {
         host.removeWithHelpers(volume);
         listener.warning(what + "was removed");
       } catch (NoSuchVolumeException neverCreated) {
         // interrupted before the engine created it
       } catch (IOException | RuntimeException e) {
-        listener.warning(what + "could not be removed (" + e.getMessage()
-            + "): remove it with docker volume rm " + volume);
+        listener.warning(
+            what
+                + "could not be removed ("
+                + e.getMessage()
+                + "): remove it with docker volume rm "
+                + volume);
       }
     }
 
@@ -287,14 +372,18 @@ public final class RestoreSnapshot {
       if (created && finished) {
         state = what + ", which this restore created, was removed on the interrupt";
       } else if (created && keepPartial) {
-        state = what + ", which this restore created, was kept as it is, partly written"
-            + " (--keep-partial)";
+        state =
+            what
+                + ", which this restore created, was kept as it is, partly written"
+                + " (--keep-partial)";
       } else if (created) {
         finished = true;
         state = removeCreated(e, what) + boundDirectoryNote();
       } else if (writing) {
-        state = what + " existed before and was left as it is: partly restored, old and restored"
-            + " files mixed; restore again with --overwrite";
+        state =
+            what
+                + " existed before and was left as it is: partly restored, old and restored"
+                + " files mixed; restore again with --overwrite";
       } else {
         state = what + " existed before and was not changed";
       }
@@ -306,7 +395,8 @@ public final class RestoreSnapshot {
       if (!writing || !VolumeDevice.isBind(options)) {
         return "";
       }
-      return " (its bind directory " + options.getOrDefault("device", "?")
+      return " (its bind directory "
+          + options.getOrDefault("device", "?")
           + " keeps the files written so far)";
     }
 
@@ -316,8 +406,11 @@ public final class RestoreSnapshot {
         return what + ", which this restore created, was removed";
       } catch (IOException | RuntimeException cleanup) {
         e.addSuppressed(cleanup);
-        return what + ", which this restore created, could not be removed ("
-            + cleanup.getMessage() + "): remove it with docker volume rm " + volume;
+        return what
+            + ", which this restore created, could not be removed ("
+            + cleanup.getMessage()
+            + "): remove it with docker volume rm "
+            + volume;
       }
     }
   }

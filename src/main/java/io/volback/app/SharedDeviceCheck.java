@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SharedDeviceCheck keeps a restore from writing into a directory or device that another volume
- * (or the snapshot's source) stores its files in. A local volume with o=bind,device=/srv/data
- * restored under a new name would be created bound to /srv/data and the restore would write into
- * the source's data; so would one whose device lies in or around another volume's directory.
+ * SharedDeviceCheck keeps a restore from writing into a directory or device that another volume (or
+ * the snapshot's source) stores its files in. A local volume with o=bind,device=/srv/data restored
+ * under a new name would be created bound to /srv/data and the restore would write into the
+ * source's data; so would one whose device lies in or around another volume's directory.
  */
 final class SharedDeviceCheck {
   private final VolumeHost host;
@@ -32,7 +32,9 @@ final class SharedDeviceCheck {
     return hostPathsVisible;
   }
 
-  /** Checks a volume about to be created for the snapshot; deviceOverridden: --driver-opt device=. */
+  /**
+   * Checks a volume about to be created for the snapshot; deviceOverridden: --driver-opt device=.
+   */
   void checkNew(VolumeSpec spec, StoredSnapshot snap, boolean deviceOverridden)
       throws DockerHostException, OperationRefusedException {
     Optional<VolumeDevice> device = VolumeDevice.of(spec.driver(), spec.driverOptions());
@@ -42,18 +44,37 @@ final class SharedDeviceCheck {
     SourceInfo source = snap.snapshot().source();
     String dev = device.get().device();
     if (!deviceOverridden && !spec.name().equals(source.name())) {
-      throw new OperationRefusedException("volume " + spec.name() + " would be created with the"
-          + " driver options of volume " + source.name() + " (snapshot " + snap.id().shortHex()
-          + "), so with device=" + dev + ", where " + source.name() + " keeps its files: the"
-          + " restore would write into them. Give the new volume a directory of its own:"
-          + " --driver-opt device=/new/dir");
+      throw new OperationRefusedException(
+          "volume "
+              + spec.name()
+              + " would be created with the"
+              + " driver options of volume "
+              + source.name()
+              + " (snapshot "
+              + snap.id().shortHex()
+              + "), so with device="
+              + dev
+              + ", where "
+              + source.name()
+              + " keeps its files: the"
+              + " restore would write into them. Give the new volume a directory of its own:"
+              + " --driver-opt device=/new/dir");
     }
     if (device.get().directory() && hostPathsVisible() && !Files.isDirectory(Path.of(dev))) {
-      throw new UsageException("volume " + spec.name() + ": its bind device " + dev
-          + " does not exist on Docker host " + host.address() + "; create the directory first,"
-          + " or pass another one with --driver-opt device=/new/dir");
+      throw new UsageException(
+          "volume "
+              + spec.name()
+              + ": its bind device "
+              + dev
+              + " does not exist on Docker host "
+              + host.address()
+              + "; create the directory first,"
+              + " or pass another one with --driver-opt device=/new/dir");
     }
-    refuseShared(spec.name(), device.get(), "would be created with device=" + dev,
+    refuseShared(
+        spec.name(),
+        device.get(),
+        "would be created with device=" + dev,
         "choose another directory with --driver-opt device=/new/dir");
   }
 
@@ -61,7 +82,10 @@ final class SharedDeviceCheck {
   void checkExisting(VolumeInfo target) throws DockerHostException, OperationRefusedException {
     Optional<VolumeDevice> device = VolumeDevice.of(target);
     if (device.isPresent()) {
-      refuseShared(target.name(), device.get(), "keeps its files in " + device.get().device(),
+      refuseShared(
+          target.name(),
+          device.get(),
+          "keeps its files in " + device.get().device(),
           "restore into another volume with --to");
     }
   }
@@ -71,10 +95,20 @@ final class SharedDeviceCheck {
     List<VolumeInfo> sharing = host.sharingDevice(device, volume, hostPathsVisible());
     if (!sharing.isEmpty()) {
       VolumeInfo other = sharing.get(0);
-      throw new OperationRefusedException("volume " + volume + " on " + host.address() + " "
-          + what + ", which overlaps where volume " + other.name() + " keeps its files ("
-          + VolumeDevice.of(other).map(VolumeDevice::device).orElse("?") + "): the restore"
-          + " would write into them; " + remedy);
+      throw new OperationRefusedException(
+          "volume "
+              + volume
+              + " on "
+              + host.address()
+              + " "
+              + what
+              + ", which overlaps where volume "
+              + other.name()
+              + " keeps its files ("
+              + VolumeDevice.of(other).map(VolumeDevice::device).orElse("?")
+              + "): the restore"
+              + " would write into them; "
+              + remedy);
     }
   }
 }

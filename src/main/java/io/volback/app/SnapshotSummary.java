@@ -24,8 +24,16 @@ public record SnapshotSummary(
 
   public static SnapshotSummary of(StoredSnapshot s) {
     var snap = s.snapshot();
-    return new SnapshotSummary(s.id().hex(), s.id().shortHex(), snap.time(), snap.hostname(),
-        Redaction.source(snap.source()), snap.tags(), snap.parent(), snap.stats(), snap.skippedOrNone());
+    return new SnapshotSummary(
+        s.id().hex(),
+        s.id().shortHex(),
+        snap.time(),
+        snap.hostname(),
+        Redaction.source(snap.source()),
+        snap.tags(),
+        snap.parent(),
+        snap.stats(),
+        snap.skippedOrNone());
   }
 
   /** Whether the backup left entries out: then the snapshot is incomplete. */

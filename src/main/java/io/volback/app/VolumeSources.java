@@ -9,8 +9,15 @@ final class VolumeSources {
   private VolumeSources() {}
 
   static SourceInfo of(VolumeHost host, VolumeInfo v, ReadPath path) {
-    return new SourceInfo("volume", v.name(), host.address(), v.driver(), v.driverOptions(),
-        v.labels(), v.scope(), v.consumers().stream().map(VolumeSources::consumer).toList(),
+    return new SourceInfo(
+        "volume",
+        v.name(),
+        host.address(),
+        v.driver(),
+        v.driverOptions(),
+        v.labels(),
+        v.scope(),
+        v.consumers().stream().map(VolumeSources::consumer).toList(),
         path.label());
   }
 

@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * ParentMatcher finds, for a file met during a backup, the same unchanged file in the parent
- * snapshot, so its content need not be read again. Both trees come in PathOrder, so one forward pass
- * over the parent tree suffices (bounded memory). A file is unchanged when size, mtime, ctime and
- * inode are equal and all its blobs are still indexed; files without inode/ctime never match.
+ * snapshot, so its content need not be read again. Both trees come in PathOrder, so one forward
+ * pass over the parent tree suffices (bounded memory). A file is unchanged when size, mtime, ctime
+ * and inode are equal and all its blobs are still indexed; files without inode/ctime never match.
  *
  * <p>A parent tree that cannot be read (a damaged or unindexed tree blob) only costs speed: the
  * matcher warns once and from then on matches nothing, so every later file is read in full.
@@ -41,8 +41,8 @@ final class ParentMatcher {
   }
 
   /** A matcher over parent's tree; warnings hears of a tree that cannot be read. */
-  static ParentMatcher of(StoredSnapshot parent, BlobLoader loader, Index index,
-      Consumer<String> warnings) {
+  static ParentMatcher of(
+      StoredSnapshot parent, BlobLoader loader, Index index, Consumer<String> warnings) {
     String name = "parent snapshot " + parent.id().shortHex();
     List<Id> tree;
     try {
@@ -50,8 +50,9 @@ final class ParentMatcher {
     } catch (IllegalArgumentException e) {
       tree = null;
     }
-    ParentMatcher matcher = new ParentMatcher(new TreeReader(loader, tree == null ? List.of() : tree),
-        index, name, warnings);
+    ParentMatcher matcher =
+        new ParentMatcher(
+            new TreeReader(loader, tree == null ? List.of() : tree), index, name, warnings);
     if (tree == null) {
       matcher.giveUp("its tree ids are not valid");
     }
@@ -60,7 +61,10 @@ final class ParentMatcher {
 
   /** The parent's content ids for entry, or null when it must be read. */
   List<Id> unchangedContent(FileEntry entry) throws IOException {
-    if (broken || entry.type() != EntryType.FILE || entry.inode() == null || entry.ctime() == null) {
+    if (broken
+        || entry.type() != EntryType.FILE
+        || entry.inode() == null
+        || entry.ctime() == null) {
       return null;
     }
     if (!started) {
@@ -96,8 +100,11 @@ final class ParentMatcher {
   private void giveUp(String why) {
     broken = true;
     current = null;
-    warnings.accept(parentName + ": its tree cannot be read (" + why
-        + "); reading every remaining file in full");
+    warnings.accept(
+        parentName
+            + ": its tree cannot be read ("
+            + why
+            + "); reading every remaining file in full");
   }
 
   private static boolean sameFile(TreeNode old, FileEntry e) {

@@ -80,8 +80,8 @@ final class PendingNodes {
   }
 
   /** Pending is an entry with its content ids, or the futures of them, or neither. */
-  private record Pending(FileEntry entry, List<Id> ids, List<CompletableFuture<Id>> futures,
-      boolean read) {
+  private record Pending(
+      FileEntry entry, List<Id> ids, List<CompletableFuture<Id>> futures, boolean read) {
     boolean ready() {
       return futures == null || futures.stream().allMatch(CompletableFuture::isDone);
     }

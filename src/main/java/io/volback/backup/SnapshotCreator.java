@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SnapshotCreator takes a snapshot of an EntrySource: file contents are chunked into DATA blobs,
- * the tree into TREE blobs; then packs and index are stored, and only then the snapshot object, so a
- * crash leaves no half snapshot, only unreferenced data. With a parent snapshot, files whose size,
- * mtime, ctime and inode are unchanged reuse the parent's blobs without being read.
+ * the tree into TREE blobs; then packs and index are stored, and only then the snapshot object, so
+ * a crash leaves no half snapshot, only unreferenced data. With a parent snapshot, files whose
+ * size, mtime, ctime and inode are unchanged reuse the parent's blobs without being read.
  */
 public final class SnapshotCreator {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotCreator.class);
@@ -58,8 +58,9 @@ public final class SnapshotCreator {
   }
 
   /** Like create with a SkipLog, for sources that leave nothing out. */
-  public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
-      StoredSnapshot parent) throws IOException {
+  public StoredSnapshot create(
+      EntrySource source, SourceInfo info, List<String> tags, StoredSnapshot parent)
+      throws IOException {
     return create(source, info, tags, parent, new SkipLog(warning -> {}));
   }
 
@@ -67,49 +68,79 @@ public final class SnapshotCreator {
    * Takes a snapshot of source; skips is where the source reports the entries it leaves out, and
    * the snapshot records them (count and the first SkipLog.KEPT paths).
    */
-  public StoredSnapshot create(EntrySource source, SourceInfo info, List<String> tags,
-      StoredSnapshot parent, SkipLog skips) throws IOException {
+  public StoredSnapshot create(
+      EntrySource source, SourceInfo info, List<String> tags, StoredSnapshot parent, SkipLog skips)
+      throws IOException {
     Instant start = Instant.now();
     try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
-         BlobSaver saver = repo.newBlobSaver()) {
-      LOG.debug("locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
+        BlobSaver saver = repo.newBlobSaver()) {
+      LOG.debug(
+          "locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();
       TreeWriter tree = new TreeWriter(repo.chunker(), saver);
-      ParentMatcher matcher = parent == null || rereadAll ? null
-          : ParentMatcher.of(parent, repo.newBlobLoader(), repo.index(), listener::warning);
-      PendingNodes pending = new PendingNodes((stored, content, read) -> {
-        tree.add(TreeNode.of(stored, content));
-        listener.entryDone(stored, read);
-      });
-      source.forEach((entry, opener) -> {
-        List<Id> unchanged = entry.type() != EntryType.FILE || matcher == null
-            ? null : matcher.unchangedContent(entry);
-        if (entry.type() != EntryType.FILE || unchanged != null) {
-          counter.count(entry);
-          pending.add(entry, unchanged, false);
-          return;
-        }
-        List<CompletableFuture<Id>> content = new ArrayList<>();
-        long n = store(opener.open(), saver, content);
-        FileEntry stored = n == entry.size() ? entry : entry.toBuilder().size(n).build();
-        counter.filesRead++;
-        counter.bytesRead += n;
-        counter.count(stored);
-        pending.addPending(stored, content, true);
-      });
+      ParentMatcher matcher =
+          parent == null || rereadAll
+              ? null
+              : ParentMatcher.of(parent, repo.newBlobLoader(), repo.index(), listener::warning);
+      PendingNodes pending =
+          new PendingNodes(
+              (stored, content, read) -> {
+                tree.add(TreeNode.of(stored, content));
+                listener.entryDone(stored, read);
+              });
+      source.forEach(
+          (entry, opener) -> {
+            List<Id> unchanged =
+                entry.type() != EntryType.FILE || matcher == null
+                    ? null
+                    : matcher.unchangedContent(entry);
+            if (entry.type() != EntryType.FILE || unchanged != null) {
+              counter.count(entry);
+              pending.add(entry, unchanged, false);
+              return;
+            }
+            List<CompletableFuture<Id>> content = new ArrayList<>();
+            long n = store(opener.open(), saver, content);
+            FileEntry stored = n == entry.size() ? entry : entry.toBuilder().size(n).build();
+            counter.filesRead++;
+            counter.bytesRead += n;
+            counter.count(stored);
+            pending.addPending(stored, content, true);
+          });
       pending.finish();
-      LOG.debug("walked {} entries in {} ms", tree.nodes(), Duration.between(start, Instant.now()).toMillis());
+      LOG.debug(
+          "walked {} entries in {} ms",
+          tree.nodes(),
+          Duration.between(start, Instant.now()).toMillis());
       List<Id> treeIds = tree.finish();
       saver.flush();
-      LOG.debug("stored data and index after {} ms", Duration.between(start, Instant.now()).toMillis());
+      LOG.debug(
+          "stored data and index after {} ms", Duration.between(start, Instant.now()).toMillis());
       SaveStats saved = saver.stats();
-      SnapshotStats stats = new SnapshotStats(counter.files, counter.dirs, counter.others,
-          counter.bytes, counter.filesRead, counter.bytesRead, saved.newBlobs(),
-          saved.newRawBytes(), saved.storedBytes(),
-          Duration.between(start, Instant.now()).toMillis());
-      Snapshot snapshot = new Snapshot(1, start, LocalHost.name(), System.getProperty("user.name"),
-          info, tags, treeIds.stream().map(Id::hex).toList(),
-          parent == null ? null : parent.id().hex(), stats, skipped(skips));
+      SnapshotStats stats =
+          new SnapshotStats(
+              counter.files,
+              counter.dirs,
+              counter.others,
+              counter.bytes,
+              counter.filesRead,
+              counter.bytesRead,
+              saved.newBlobs(),
+              saved.newRawBytes(),
+              saved.storedBytes(),
+              Duration.between(start, Instant.now()).toMillis());
+      Snapshot snapshot =
+          new Snapshot(
+              1,
+              start,
+              LocalHost.name(),
+              System.getProperty("user.name"),
+              info,
+              tags,
+              treeIds.stream().map(Id::hex).toList(),
+              parent == null ? null : parent.id().hex(),
+              stats,
+              skipped(skips));
       lock.checkStillHeld();
       return repo.saveSnapshot(snapshot);
     }
@@ -119,8 +150,9 @@ public final class SnapshotCreator {
     if (skips.count() == 0) {
       return null;
     }
-    return new Snapshot.Skipped(skips.count(), skips.kept().stream()
-        .map(s -> new Snapshot.SkippedEntry(s.path(), s.reason())).toList());
+    return new Snapshot.Skipped(
+        skips.count(),
+        skips.kept().stream().map(s -> new Snapshot.SkippedEntry(s.path(), s.reason())).toList());
   }
 
   private long store(InputStream in, BlobSaver saver, List<CompletableFuture<Id>> content)

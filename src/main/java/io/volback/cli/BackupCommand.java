@@ -35,19 +35,31 @@ final class BackupCommand extends CommandBase {
   @Option(names = "--tag", paramLabel = "TAG", description = "Tag the snapshots (repeatable).")
   List<String> tags = List.of();
 
-  @Option(names = "--read-path", paramLabel = "auto|api|mountpoint", defaultValue = "auto",
-      description = "How to read volumes: directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
+  @Option(
+      names = "--read-path",
+      paramLabel = "auto|api|mountpoint",
+      defaultValue = "auto",
+      description =
+          "How to read volumes: directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
   String readPath;
 
-  @Option(names = "--force", description = "Read every file, even those the last snapshot of "
-      + "the volume shows unchanged (same size, mtime, ctime and inode).")
+  @Option(
+      names = "--force",
+      description =
+          "Read every file, even those the last snapshot of "
+              + "the volume shows unchanged (same size, mtime, ctime and inode).")
   boolean force;
 
-  @Option(names = "--path", paramLabel = "DIR",
+  @Option(
+      names = "--path",
+      paramLabel = "DIR",
       description = "Back up a directory of this machine instead of volumes.")
   Path directory;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "With --path: the snapshot's source name (default: the absolute path).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "With --path: the snapshot's source name (default: the absolute path).")
   String name;
 
   @Override
@@ -57,12 +69,15 @@ final class BackupCommand extends CommandBase {
       return backupDirectory();
     }
     try (DockerConnection docker = connectDocker();
-         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+        Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("backup");
-      List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo,
-          new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())), progress)
-          .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path, force));
+      List<BackupVolumes.VolumeResult> results =
+          new BackupVolumes(
+                  repo,
+                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+                  progress)
+              .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path, force));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(Map.of("host", host.address(), "results", results));
@@ -70,10 +85,17 @@ final class BackupCommand extends CommandBase {
         for (BackupVolumes.VolumeResult r : results) {
           if (r.ok()) {
             var s = r.snapshot();
-            out().printf("volume %s: snapshot %s, %d files, %s, %s new (%s stored) in %s via %s%n",
-                r.volume(), s.shortId(), s.stats().files(), Format.bytes(s.stats().bytes()),
-                Format.bytes(s.stats().newRawBytes()), Format.bytes(s.stats().storedBytes()),
-                Format.duration(s.stats().durationMillis()), s.source().readPath());
+            out()
+                .printf(
+                    "volume %s: snapshot %s, %d files, %s, %s new (%s stored) in %s via %s%n",
+                    r.volume(),
+                    s.shortId(),
+                    s.stats().files(),
+                    Format.bytes(s.stats().bytes()),
+                    Format.bytes(s.stats().newRawBytes()),
+                    Format.bytes(s.stats().storedBytes()),
+                    Format.duration(s.stats().durationMillis()),
+                    s.source().readPath());
             printSkipped(s);
           } else {
             err().println("volback: error: volume " + r.volume() + ": " + r.error());
@@ -97,15 +119,21 @@ final class BackupCommand extends CommandBase {
     }
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       ConsoleProgress progress = progress("backup");
-      SnapshotSummary snap = SnapshotSummary.of(
-          new BackupDirectory(repo, progress).run(directory, name, tags, force));
+      SnapshotSummary snap =
+          SnapshotSummary.of(new BackupDirectory(repo, progress).run(directory, name, tags, force));
       if (json()) {
         printJson(snap);
       } else {
-        out().printf("%s: snapshot %s, %d files, %s, %s new (%s stored) in %s%n",
-            snap.source().name(), snap.shortId(), snap.stats().files(),
-            Format.bytes(snap.stats().bytes()), Format.bytes(snap.stats().newRawBytes()),
-            Format.bytes(snap.stats().storedBytes()), Format.duration(snap.stats().durationMillis()));
+        out()
+            .printf(
+                "%s: snapshot %s, %d files, %s, %s new (%s stored) in %s%n",
+                snap.source().name(),
+                snap.shortId(),
+                snap.stats().files(),
+                Format.bytes(snap.stats().bytes()),
+                Format.bytes(snap.stats().newRawBytes()),
+                Format.bytes(snap.stats().storedBytes()),
+                Format.duration(snap.stats().durationMillis()));
         printSkipped(snap);
       }
       return snap.incomplete() ? ExitCode.PARTLY_FAILED : ExitCode.OK;
@@ -118,13 +146,16 @@ final class BackupCommand extends CommandBase {
     if (skipped.count() == 0) {
       return;
     }
-    out().printf("  incomplete: %d %s skipped%n", skipped.count(),
-        skipped.count() == 1 ? "entry" : "entries");
+    out()
+        .printf(
+            "  incomplete: %d %s skipped%n",
+            skipped.count(), skipped.count() == 1 ? "entry" : "entries");
     for (Snapshot.SkippedEntry e : skipped.entries()) {
       out().printf("    %s: %s%n", ByteNames.printable(e.path()), e.reason());
     }
     if (skipped.count() > skipped.entries().size()) {
-      out().printf("    ... and %d more (not listed)%n", skipped.count() - skipped.entries().size());
+      out()
+          .printf("    ... and %d more (not listed)%n", skipped.count() - skipped.entries().size());
     }
   }
 }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** CommandBase gives every command the global options, the repository and output helpers. */
 abstract class CommandBase implements Callable<Integer> {
-  private static final ObjectMapper JSON = Json.MAPPER.copy()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
   @ParentCommand VolbackCommand root;
   @Spec CommandSpec spec;
@@ -65,7 +65,9 @@ abstract class CommandBase implements Callable<Integer> {
     out().println(new String(Json.write(value), StandardCharsets.UTF_8));
   }
 
-  /** Progress of verb ("backup", "restore") on stderr, shown only on a terminal, never with --json. */
+  /**
+   * Progress of verb ("backup", "restore") on stderr, shown only on a terminal, never with --json.
+   */
   ConsoleProgress progress(String verb) {
     return new ConsoleProgress(err(), verb, !json() && System.console() != null);
   }

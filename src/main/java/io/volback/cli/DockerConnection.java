@@ -14,13 +14,15 @@ final class DockerConnection implements AutoCloseable {
   }
 
   static DockerConnection start(String address) {
-    return new DockerConnection(CompletableFuture.supplyAsync(() -> {
-      try {
-        return DockerAccess.open(address);
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      }
-    }));
+    return new DockerConnection(
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return DockerAccess.open(address);
+              } catch (IOException e) {
+                throw new CompletionException(e);
+              }
+            }));
   }
 
   /** The opened host, or the error that opening it gave. */

@@ -46,8 +46,12 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
    */
   static String outOfMemory() {
     long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
-    return "volback: error: out of memory (the Java heap is " + heapMiB + " MiB); run again with a"
-        + " larger heap, e.g. VOLBACK_JAVA_OPTS=-Xmx" + Math.max(512, 4 * heapMiB) + "m";
+    return "volback: error: out of memory (the Java heap is "
+        + heapMiB
+        + " MiB); run again with a"
+        + " larger heap, e.g. VOLBACK_JAVA_OPTS=-Xmx"
+        + Math.max(512, 4 * heapMiB)
+        + "m";
   }
 
   static boolean causedByOutOfMemory(Throwable ex) {

@@ -17,11 +17,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** ExportCommand writes a snapshot as a plain tar, to stdout or a file. */
-@Command(name = "export", description = "Write a snapshot as a plain tar archive (stdout by default).")
+@Command(
+    name = "export",
+    description = "Write a snapshot as a plain tar archive (stdout by default).")
 final class ExportCommand extends CommandBase {
   @Mixin SnapshotArgument snapshot;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the tar to FILE.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the tar to FILE.")
   Path output;
 
   @Override

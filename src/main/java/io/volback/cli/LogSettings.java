@@ -32,18 +32,28 @@ final class LogSettings {
     List<String> rejected = new ArrayList<>();
     for (Setting setting : parse(spec, rejected)) {
       ((Logger) LoggerFactory.getLogger(setting.logger())).setLevel(setting.level());
-      if (setting.level().toInt() <= Level.DEBUG.toInt() && !setting.logger().startsWith("io.volback")) {
-        log.warn("{} sets {} to {}: its output may show driver-option passwords, credentials and"
-            + " volume content", VARIABLE, setting.logger(), setting.level());
+      if (setting.level().toInt() <= Level.DEBUG.toInt()
+          && !setting.logger().startsWith("io.volback")) {
+        log.warn(
+            "{} sets {} to {}: its output may show driver-option passwords, credentials and"
+                + " volume content",
+            VARIABLE,
+            setting.logger(),
+            setting.level());
       }
     }
     for (String entry : rejected) {
-      log.warn("{}: ignoring '{}': expected LOGGER=LEVEL (TRACE, DEBUG, INFO, WARN, ERROR, OFF),"
-          + " comma-separated", VARIABLE, entry);
+      log.warn(
+          "{}: ignoring '{}': expected LOGGER=LEVEL (TRACE, DEBUG, INFO, WARN, ERROR, OFF),"
+              + " comma-separated",
+          VARIABLE,
+          entry);
     }
   }
 
-  /** The settings of spec ("a.b=DEBUG,c=INFO"); entries that are not LOGGER=LEVEL go to rejected. */
+  /**
+   * The settings of spec ("a.b=DEBUG,c=INFO"); entries that are not LOGGER=LEVEL go to rejected.
+   */
   static List<Setting> parse(String spec, List<String> rejected) {
     List<Setting> settings = new ArrayList<>();
     for (String raw : spec.split(",")) {

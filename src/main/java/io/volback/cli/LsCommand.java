@@ -18,7 +18,11 @@ import picocli.CommandLine.Parameters;
 final class LsCommand extends CommandBase {
   @Mixin SnapshotArgument snapshot;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "Only this path and below.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "PATH",
+      description = "Only this path and below.")
   String path;
 
   @Override
@@ -26,44 +30,49 @@ final class LsCommand extends CommandBase {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       StoredSnapshot snap = snapshot.find(repo);
       PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(List.of(path));
-      var printer = new SnapshotRestorer.EntryConsumer() {
-        long shown;
+      var printer =
+          new SnapshotRestorer.EntryConsumer() {
+            long shown;
 
-        @Override
-        public void accept(FileEntry e) {
-          if (filter.includes(e.path())) {
-            shown++;
-            if (json()) {
-              printJsonLine(e);
-            } else {
-              out().println(line(e));
+            @Override
+            public void accept(FileEntry e) {
+              if (filter.includes(e.path())) {
+                shown++;
+                if (json()) {
+                  printJsonLine(e);
+                } else {
+                  out().println(line(e));
+                }
+              }
             }
-          }
-        }
-      };
+          };
       new SnapshotRestorer(repo, RestoreListener.NONE).forEachEntry(snap, printer);
       out().flush();
       if (path != null && printer.shown == 0) {
-        throw new UsageException("no path " + PathFilter.normalise(path)
-            + " in snapshot " + snap.id().shortHex());
+        throw new UsageException(
+            "no path " + PathFilter.normalise(path) + " in snapshot " + snap.id().shortHex());
       }
     }
     return ExitCode.OK;
   }
 
   private static String line(FileEntry e) {
-    String type = switch (e.type()) {
-      case DIRECTORY -> "d";
-      case SYMLINK -> "l";
-      case HARDLINK -> "h";
-      case FIFO -> "p";
-      case CHAR_DEVICE -> "c";
-      case BLOCK_DEVICE -> "b";
-      case FILE -> "-";
-    };
-    String target = e.type() == EntryType.SYMLINK ? " -> " + e.linkTarget()
-        : e.type() == EntryType.HARDLINK ? " link to " + e.linkTarget() : "";
-    return String.format("%s%04o %5d %5d %12d %s %s%s", type, e.mode(), e.uid(), e.gid(), e.size(),
-        Format.time(e.mtime()), e.path(), target);
+    String type =
+        switch (e.type()) {
+          case DIRECTORY -> "d";
+          case SYMLINK -> "l";
+          case HARDLINK -> "h";
+          case FIFO -> "p";
+          case CHAR_DEVICE -> "c";
+          case BLOCK_DEVICE -> "b";
+          case FILE -> "-";
+        };
+    String target =
+        e.type() == EntryType.SYMLINK
+            ? " -> " + e.linkTarget()
+            : e.type() == EntryType.HARDLINK ? " link to " + e.linkTarget() : "";
+    return String.format(
+        "%s%04o %5d %5d %12d %s %s%s",
+        type, e.mode(), e.uid(), e.gid(), e.size(), Format.time(e.mtime()), e.path(), target);
   }
 }

@@ -9,25 +9,29 @@ public final class Main {
 
   public static void main(String[] args) {
     LogSettings.apply(System.getenv());
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      System.err.println(ErrorReporter.causedByOutOfMemory(e) ? ErrorReporter.outOfMemory()
-          : "volback: error: " + thread.getName() + ": " + ErrorReporter.message(e));
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          System.err.println(
+              ErrorReporter.causedByOutOfMemory(e)
+                  ? ErrorReporter.outOfMemory()
+                  : "volback: error: " + thread.getName() + ": " + ErrorReporter.message(e));
+        });
     System.exit(run(args));
   }
 
   /** Runs volback with args and returns the exit code. */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-        args);
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
   /** Runs volback with args, printing to out and err, and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
     if (log.isDebugEnabled()) { // the management classes cost a cold JVM tens of ms
-      log.debug("JVM up {} ms after start", System.currentTimeMillis()
-          - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+      log.debug(
+          "JVM up {} ms after start",
+          System.currentTimeMillis()
+              - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
     }
     CommandLine cli = VolbackCommand.commandLine(args);
     cli.setOut(out);

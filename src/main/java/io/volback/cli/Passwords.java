@@ -36,8 +36,9 @@ final class Passwords {
     }
     Console console = System.console();
     if (console == null) {
-      throw new UsageException("no repository password: set VOLBACK_PASSWORD or"
-          + " VOLBACK_PASSWORD_FILE, or use --password-file");
+      throw new UsageException(
+          "no repository password: set VOLBACK_PASSWORD or"
+              + " VOLBACK_PASSWORD_FILE, or use --password-file");
     }
     return prompt(console, confirm);
   }
@@ -65,8 +66,15 @@ final class Passwords {
       }
       return firstLine.toCharArray();
     } catch (IOException e) {
-      throw new UsageException("cannot read the password file " + file + " (" + source + "): "
-          + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
+      throw new UsageException(
+          "cannot read the password file "
+              + file
+              + " ("
+              + source
+              + "): "
+              + e.getClass().getSimpleName().replace("Exception", "")
+              + " "
+              + e.getMessage());
     }
   }
 }

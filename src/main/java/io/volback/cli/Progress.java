@@ -51,9 +51,15 @@ final class Progress implements AutoCloseable {
     lastPrint = now;
     long millis = (now - start) / 1_000_000;
     long done = bytes.get();
-    StringBuilder line = new StringBuilder()
-        .append(what).append(": ").append(files.get()).append(" files, ")
-        .append(Format.bytes(done)).append(", ").append(Format.rate(done, millis));
+    StringBuilder line =
+        new StringBuilder()
+            .append(what)
+            .append(": ")
+            .append(files.get())
+            .append(" files, ")
+            .append(Format.bytes(done))
+            .append(", ")
+            .append(Format.rate(done, millis));
     long total = totalBytes;
     if (total > 0 && done > 0 && done < total && millis > 0) {
       long etaMillis = (long) ((total - done) * (double) millis / done);

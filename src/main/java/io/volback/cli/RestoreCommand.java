@@ -17,24 +17,40 @@ import picocli.CommandLine.Option;
 final class RestoreCommand extends CommandBase {
   @Mixin SnapshotArgument snapshot;
 
-  @Option(names = "--to", paramLabel = "VOLUME", description = "Restore into this volume instead of the snapshot's own.")
+  @Option(
+      names = "--to",
+      paramLabel = "VOLUME",
+      description = "Restore into this volume instead of the snapshot's own.")
   String to;
 
-  @Option(names = "--overwrite", description = "Write into a volume that is not empty or is in use.")
+  @Option(
+      names = "--overwrite",
+      description = "Write into a volume that is not empty or is in use.")
   boolean overwrite;
 
-  @Option(names = "--include", paramLabel = "PATH", description = "Restore only PATH and below (repeatable).")
+  @Option(
+      names = "--include",
+      paramLabel = "PATH",
+      description = "Restore only PATH and below (repeatable).")
   List<String> include = List.of();
 
-  @Option(names = "--driver-opt", paramLabel = "KEY=VALUE",
-      description = "Override a driver option of the volume restore creates, e.g. device=/new/path (repeatable).")
+  @Option(
+      names = "--driver-opt",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override a driver option of the volume restore creates, e.g. device=/new/path (repeatable).")
   Map<String, String> driverOptions = new LinkedHashMap<>();
 
-  @Option(names = "--keep-partial",
-      description = "Keep a volume this restore created when the restore fails (it is removed by default).")
+  @Option(
+      names = "--keep-partial",
+      description =
+          "Keep a volume this restore created when the restore fails (it is removed by default).")
   boolean keepPartial;
 
-  @Option(names = "--write-path", paramLabel = "auto|api|mountpoint", defaultValue = "auto",
+  @Option(
+      names = "--write-path",
+      paramLabel = "auto|api|mountpoint",
+      defaultValue = "auto",
       description = "How to write the volume: auto, api (Docker API) or mountpoint (directly).")
   String writePath;
 
@@ -42,21 +58,38 @@ final class RestoreCommand extends CommandBase {
   public Integer call() throws Exception {
     ReadPath path = ReadPaths.parse(writePath, "--write-path");
     try (DockerConnection docker = connectDocker();
-         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+        Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
-      RestoreSnapshot.Result result = new RestoreSnapshot(repo,
-          new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())), progress)
-          .run(new RestoreSnapshot.Request(snapshot.snapshot, snapshot.volume, to, overwrite, include, path,
-              driverOptions, keepPartial));
+      RestoreSnapshot.Result result =
+          new RestoreSnapshot(
+                  repo,
+                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+                  progress)
+              .run(
+                  new RestoreSnapshot.Request(
+                      snapshot.snapshot,
+                      snapshot.volume,
+                      to,
+                      overwrite,
+                      include,
+                      path,
+                      driverOptions,
+                      keepPartial));
       if (json()) {
         printJson(result);
       } else {
-        out().printf("restored snapshot %s into volume %s on %s%s: %d files, %s in %s via %s%n",
-            result.snapshot().shortId(), result.volume(), result.host(),
-            result.created() ? " (created)" : "", result.stats().files(),
-            Format.bytes(result.stats().bytes()), Format.duration(result.stats().durationMillis()),
-            result.writePath());
+        out()
+            .printf(
+                "restored snapshot %s into volume %s on %s%s: %d files, %s in %s via %s%n",
+                result.snapshot().shortId(),
+                result.volume(),
+                result.host(),
+                result.created() ? " (created)" : "",
+                result.stats().files(),
+                Format.bytes(result.stats().bytes()),
+                Format.duration(result.stats().durationMillis()),
+                result.writePath());
       }
     }
     return ExitCode.OK;

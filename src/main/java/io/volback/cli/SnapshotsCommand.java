@@ -33,14 +33,25 @@ final class SnapshotsCommand extends CommandBase {
       Table table = new Table("ID", "Time", "Host", "Source", "Tags", "Files", "Size");
       for (StoredSnapshot s : snapshots) {
         var snap = s.snapshot();
-        String host = snap.source().dockerHost() != null ? snap.source().dockerHost() : snap.hostname();
-        table.row(s.id().shortHex(), Format.time(snap.time()), host, snap.source().name(),
-            String.join(",", snap.tags()), String.valueOf(snap.stats().files()),
+        String host =
+            snap.source().dockerHost() != null ? snap.source().dockerHost() : snap.hostname();
+        table.row(
+            s.id().shortHex(),
+            Format.time(snap.time()),
+            host,
+            snap.source().name(),
+            String.join(",", snap.tags()),
+            String.valueOf(snap.stats().files()),
             Format.bytes(snap.stats().bytes()));
       }
       table.print(out());
-      out().println(snapshots.size() + (snapshots.size() == 1 ? " snapshot" : " snapshots")
-          + (listing.damaged().isEmpty() ? "" : ", " + listing.damaged().size() + " damaged"));
+      out()
+          .println(
+              snapshots.size()
+                  + (snapshots.size() == 1 ? " snapshot" : " snapshots")
+                  + (listing.damaged().isEmpty()
+                      ? ""
+                      : ", " + listing.damaged().size() + " damaged"));
       return exitCode;
     }
   }

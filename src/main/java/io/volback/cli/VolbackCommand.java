@@ -25,39 +25,65 @@ import picocli.CommandLine.Spec;
     description = "Backs up Docker volumes into a deduplicated, compressed, encrypted repository.")
 public final class VolbackCommand implements Runnable {
   /** The subcommands, in the order help lists them. */
-  static final Map<String, Class<?>> SUBCOMMANDS = subcommands(InitCommand.class,
-      VolumesCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
-      RestoreCommand.class, ExportCommand.class);
+  static final Map<String, Class<?>> SUBCOMMANDS =
+      subcommands(
+          InitCommand.class,
+          VolumesCommand.class,
+          BackupCommand.class,
+          SnapshotsCommand.class,
+          LsCommand.class,
+          RestoreCommand.class,
+          ExportCommand.class);
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-r", "--repo"}, paramLabel = "REPO", scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-r", "--repo"},
+      paramLabel = "REPO",
+      scope = ScopeType.INHERIT,
       defaultValue = "${env:VOLBACK_REPOSITORY}",
-      description = "Repository: a folder, file:///path or s3://bucket[/prefix] (env VOLBACK_REPOSITORY).")
+      description =
+          "Repository: a folder, file:///path or s3://bucket[/prefix] (env VOLBACK_REPOSITORY).")
   String repository;
 
-  @Option(names = "--password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "Read the repository password from FILE (env VOLBACK_PASSWORD_FILE, or VOLBACK_PASSWORD).")
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "Read the repository password from FILE (env VOLBACK_PASSWORD_FILE, or VOLBACK_PASSWORD).")
   Path passwordFile;
 
-  @Option(names = {"-H", "--host"}, paramLabel = "DOCKER_HOST", scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-H", "--host"},
+      paramLabel = "DOCKER_HOST",
+      scope = ScopeType.INHERIT,
       description = "Docker host: unix:///path or tcp://host:port (env DOCKER_HOST).")
   String dockerHost;
 
-  @Option(names = "--json", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
       description = "Print machine-readable JSON instead of text and progress.")
   boolean json;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
       description = "Show stack traces of errors.")
   boolean verbose;
 
-  @Option(names = "--s3-endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--s3-endpoint",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
       defaultValue = "${env:VOLBACK_S3_ENDPOINT}",
       description = "Endpoint of an S3-compatible server (env VOLBACK_S3_ENDPOINT).")
   String s3Endpoint;
 
-  @Option(names = "--s3-path-style", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--s3-path-style",
+      scope = ScopeType.INHERIT,
       description = "Use path-style S3 addressing (most S3-compatible servers need it).")
   boolean s3PathStyle;
 
@@ -75,11 +101,12 @@ public final class VolbackCommand implements Runnable {
     CommandLine cli = new CommandLine(new VolbackCommand());
     Set<String> named = new HashSet<>(Arrays.asList(args));
     boolean any = SUBCOMMANDS.keySet().stream().anyMatch(named::contains);
-    SUBCOMMANDS.forEach((name, type) -> {
-      if (!any || named.contains(name)) {
-        cli.addSubcommand(name, type);
-      }
-    });
+    SUBCOMMANDS.forEach(
+        (name, type) -> {
+          if (!any || named.contains(name)) {
+            cli.addSubcommand(name, type);
+          }
+        });
     return cli;
   }
 

@@ -43,16 +43,17 @@ public final class DaemonPool implements AutoCloseable {
   public void submit(Task task) {
     tasks.started();
     try {
-      executor.execute(() -> {
-        Throwable error = null;
-        try {
-          task.run();
-        } catch (Throwable t) {
-          error = t;
-        } finally {
-          tasks.finished(error);
-        }
-      });
+      executor.execute(
+          () -> {
+            Throwable error = null;
+            try {
+              task.run();
+            } catch (Throwable t) {
+              error = t;
+            } finally {
+              tasks.finished(error);
+            }
+          });
     } catch (RejectedExecutionException e) {
       tasks.finished(e);
       throw e;

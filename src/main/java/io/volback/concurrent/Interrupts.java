@@ -7,8 +7,8 @@ public final class Interrupts {
   private Interrupts() {}
 
   /**
-   * The exception for an interrupt while doing what ("interrupted while " + what). Sets the
-   * current thread's interrupt flag again, which catching InterruptedException cleared.
+   * The exception for an interrupt while doing what ("interrupted while " + what). Sets the current
+   * thread's interrupt flag again, which catching InterruptedException cleared.
    */
   public static InterruptedIOException interrupted(String what) {
     Thread.currentThread().interrupt();

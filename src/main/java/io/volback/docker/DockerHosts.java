@@ -41,7 +41,9 @@ public final class DockerHosts {
     return new DockerHosts(System.getenv());
   }
 
-  /** The address to use for {@code address}: itself, or DOCKER_HOST, or the local default socket. */
+  /**
+   * The address to use for {@code address}: itself, or DOCKER_HOST, or the local default socket.
+   */
   public String resolve(String address) {
     if (address != null && !address.isBlank()) {
       return address.trim();
@@ -61,17 +63,20 @@ public final class DockerHosts {
     } else {
       config.withDockerTlsVerify(false);
     }
-    plaintextWarning(uri, resolved).filter(w -> WARNED_PLAINTEXT.add(resolved)).ifPresent(log::warn);
+    plaintextWarning(uri, resolved)
+        .filter(w -> WARNED_PLAINTEXT.add(resolved))
+        .ifPresent(log::warn);
     DefaultDockerClientConfig built = config.build();
-    DockerHttpClient http = new ApacheDockerHttpClient.Builder()
-        .dockerHost(built.getDockerHost())
-        .sslConfig(built.getSSLConfig())
-        .maxConnections(50)
-        .connectionTimeout(Duration.ofSeconds(15))
-        // A daemon that stops sending (or answering) for this long is taken for hung: fail, do
-        // not hang. Archive streams send data continuously, so this never cuts a slow backup.
-        .responseTimeout(Duration.ofMinutes(10))
-        .build();
+    DockerHttpClient http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(built.getDockerHost())
+            .sslConfig(built.getSSLConfig())
+            .maxConnections(50)
+            .connectionTimeout(Duration.ofSeconds(15))
+            // A daemon that stops sending (or answering) for this long is taken for hung: fail, do
+            // not hang. Archive streams send data continuously, so this never cuts a slow backup.
+            .responseTimeout(Duration.ofMinutes(10))
+            .build();
     DockerClient client = DockerClientImpl.getInstance(built, http);
     DockerHost host = new DockerHost(resolved, client, http);
     ping(host);
@@ -91,9 +96,12 @@ public final class DockerHosts {
     if (!uri.getScheme().equals("tcp") || tlsVerify()) {
       return Optional.empty();
     }
-    return Optional.of("Docker host " + address + " is reached over plain TCP without TLS: volume"
-        + " data, driver-option passwords and control of the engine cross the network unprotected;"
-        + " set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to use TLS");
+    return Optional.of(
+        "Docker host "
+            + address
+            + " is reached over plain TCP without TLS: volume"
+            + " data, driver-option passwords and control of the engine cross the network unprotected;"
+            + " set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to use TLS");
   }
 
   private static void ping(DockerHost host) throws DockerHostException {
@@ -101,8 +109,13 @@ public final class DockerHosts {
       host.client().pingCmd().exec();
     } catch (DockerException e) {
       closeQuietly(host);
-      throw new DockerHostException("no Docker engine answers at " + host.address()
-          + ": the ping got HTTP " + e.getHttpStatus(), e.getHttpStatus(), e);
+      throw new DockerHostException(
+          "no Docker engine answers at "
+              + host.address()
+              + ": the ping got HTTP "
+              + e.getHttpStatus(),
+          e.getHttpStatus(),
+          e);
     } catch (RuntimeException e) {
       closeQuietly(host);
       throw unreachable(host.address(), e);
@@ -117,8 +130,10 @@ public final class DockerHosts {
       tls |= t instanceof SSLException;
       root = t;
     }
-    String what = tls ? "TLS handshake with Docker host " + address + " failed"
-        : "cannot reach Docker host " + address;
+    String what =
+        tls
+            ? "TLS handshake with Docker host " + address + " failed"
+            : "cannot reach Docker host " + address;
     return new DockerHostException(what + ": " + describe(root), failure);
   }
 
@@ -128,7 +143,9 @@ public final class DockerHosts {
       return root.getClass().getSimpleName();
     }
     String line = message.lines().findFirst().orElse(message).trim();
-    return line.isEmpty() ? root.getClass().getSimpleName() : Character.toLowerCase(line.charAt(0)) + line.substring(1);
+    return line.isEmpty()
+        ? root.getClass().getSimpleName()
+        : Character.toLowerCase(line.charAt(0)) + line.substring(1);
   }
 
   private URI parse(String address) throws DockerHostException {
@@ -149,8 +166,10 @@ public final class DockerHosts {
   }
 
   private static DockerHostException badAddress(String address) {
-    return new DockerHostException("unsupported Docker host address " + address
-        + ": use unix:///path/to/docker.sock or tcp://host:port");
+    return new DockerHostException(
+        "unsupported Docker host address "
+            + address
+            + ": use unix:///path/to/docker.sock or tcp://host:port");
   }
 
   // The docker CLI enables TLS for any non-empty DOCKER_TLS_VERIFY.
@@ -161,14 +180,19 @@ public final class DockerHosts {
 
   private Path certPath(String address) throws DockerHostException {
     String configured = env.get("DOCKER_CERT_PATH");
-    Path dir = configured != null && !configured.isBlank()
-        ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".docker");
+    Path dir =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of(System.getProperty("user.home"), ".docker");
     for (String name : CERT_FILES) {
       if (!Files.isReadable(dir.resolve(name))) {
-        throw new DockerHostException("cannot use TLS for Docker host " + address + ": "
-            + dir.resolve(name) + " is missing or unreadable (set DOCKER_CERT_PATH to the folder "
-            + "holding ca.pem, cert.pem and key.pem)");
+        throw new DockerHostException(
+            "cannot use TLS for Docker host "
+                + address
+                + ": "
+                + dir.resolve(name)
+                + " is missing or unreadable (set DOCKER_CERT_PATH to the folder "
+                + "holding ca.pem, cert.pem and key.pem)");
       }
     }
     return dir;

@@ -21,8 +21,8 @@ final class EngineApi {
   private EngineApi() {}
 
   /**
-   * Sends the request; returns the open response when the status is 2xx, else throws with
-   * "{action} on Docker host {host}: {daemon message}".
+   * Sends the request; returns the open response when the status is 2xx, else throws with "{action}
+   * on Docker host {host}: {daemon message}".
    */
   static Response send(DockerHost host, Request request, String action) throws DockerHostException {
     Response response;
@@ -37,14 +37,17 @@ final class EngineApi {
     }
     try (response) {
       throw new DockerHostException(
-          "cannot " + action + " on Docker host " + host + ": " + daemonMessage(response), status, null);
+          "cannot " + action + " on Docker host " + host + ": " + daemonMessage(response),
+          status,
+          null);
     }
   }
 
   /** GETs a JSON document. */
   static JsonNode getJson(DockerHost host, String path, String action) throws DockerHostException {
     Request request = Request.builder().method(Request.Method.GET).path(path).build();
-    try (Response response = send(host, request, action); InputStream body = response.getBody()) {
+    try (Response response = send(host, request, action);
+        InputStream body = response.getBody()) {
       return JSON.readTree(body);
     } catch (IOException e) {
       throw failure(host, action, e);
@@ -57,8 +60,10 @@ final class EngineApi {
       return known;
     }
     if (e instanceof DockerException answered) {
-      return new DockerHostException("cannot " + action + " on Docker host " + host + ": "
-          + messageOf(answered), answered.getHttpStatus(), e);
+      return new DockerHostException(
+          "cannot " + action + " on Docker host " + host + ": " + messageOf(answered),
+          answered.getHttpStatus(),
+          e);
     }
     DockerHostException unreachable = DockerHosts.unreachable(host.address(), e);
     return new DockerHostException("cannot " + action + ": " + unreachable.getMessage(), e);

@@ -22,12 +22,16 @@ import org.slf4j.LoggerFactory;
 public final class HelperContainer implements AutoCloseable {
   /** The label every helper carries; {@link #removeLeftoverHelpers} finds helpers by it. */
   public static final String LABEL = "io.volback.helper";
+
   public static final String MOUNT_PATH = "/data";
   private static final Logger log = LoggerFactory.getLogger(HelperContainer.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** How the volume is mounted into the helper. */
-  public enum Access { READ_ONLY, READ_WRITE }
+  public enum Access {
+    READ_ONLY,
+    READ_WRITE
+  }
 
   private final DockerHost host;
   private final String volume;
@@ -53,15 +57,19 @@ public final class HelperContainer implements AutoCloseable {
     HelperContainer helper = new HelperContainer(host, volume, name);
     LiveHelpers.add(helper);
     try {
-      helper.id = host.client().createContainerCmd(HelperImage.NAME)
-          .withName(name)
-          .withCmd("/nonexistent")
-          .withLabels(Map.of(LABEL, "true", LABEL + ".volume", volume, LABEL + ".owner", owner()))
-          .withHostConfig(HostConfig.newHostConfig()
-              .withNetworkMode("none")
-              .withBinds(new Bind(volume, new Volume(MOUNT_PATH), mode)))
-          .exec()
-          .getId();
+      helper.id =
+          host.client()
+              .createContainerCmd(HelperImage.NAME)
+              .withName(name)
+              .withCmd("/nonexistent")
+              .withLabels(
+                  Map.of(LABEL, "true", LABEL + ".volume", volume, LABEL + ".owner", owner()))
+              .withHostConfig(
+                  HostConfig.newHostConfig()
+                      .withNetworkMode("none")
+                      .withBinds(new Bind(volume, new Volume(MOUNT_PATH), mode)))
+              .exec()
+              .getId();
     } catch (RuntimeException e) {
       LiveHelpers.remove(helper);
       throw EngineApi.failure(host, "create a helper container for volume " + volume, e);
@@ -81,20 +89,29 @@ public final class HelperContainer implements AutoCloseable {
     return host;
   }
 
-  /** Force-removes the helper; failures are logged, never thrown, so cleanup cannot mask an error. */
+  /**
+   * Force-removes the helper; failures are logged, never thrown, so cleanup cannot mask an error.
+   */
   @Override
   public void close() {
     if (removed) {
       return;
     }
     try {
-      host.client().removeContainerCmd(id).withForce(true).exec();  // an id, or the name until created
+      host.client()
+          .removeContainerCmd(id)
+          .withForce(true)
+          .exec(); // an id, or the name until created
       removed = true;
     } catch (NotFoundException gone) {
       removed = true;
     } catch (RuntimeException e) {
-      log.warn("could not remove helper container {} of volume {} on Docker host {}: {}",
-          id, volume, host, e.getMessage());
+      log.warn(
+          "could not remove helper container {} of volume {} on Docker host {}: {}",
+          id,
+          volume,
+          host,
+          e.getMessage());
     } finally {
       LiveHelpers.remove(this);
     }
@@ -108,8 +125,12 @@ public final class HelperContainer implements AutoCloseable {
   public static int removeLeftoverHelpers(DockerHost host) throws DockerHostException {
     List<Container> helpers;
     try {
-      helpers = host.client().listContainersCmd().withShowAll(true)
-          .withLabelFilter(Map.of(LABEL, "true")).exec();
+      helpers =
+          host.client()
+              .listContainersCmd()
+              .withShowAll(true)
+              .withLabelFilter(Map.of(LABEL, "true"))
+              .exec();
     } catch (RuntimeException e) {
       throw EngineApi.failure(host, "list helper containers", e);
     }
@@ -119,7 +140,9 @@ public final class HelperContainer implements AutoCloseable {
       String owner = c.getLabels().getOrDefault(LABEL + ".owner", "");
       boolean abandoned = c.getCreated() != null && now - c.getCreated() > ABANDONED_AFTER_SECONDS;
       if (!LiveHelpers.contains(c.getId()) && (abandoned || isDeadLocalOwner(owner))) {
-        HelperContainer leftover = new HelperContainer(host, c.getLabels().getOrDefault(LABEL + ".volume", "?"), c.getId());
+        HelperContainer leftover =
+            new HelperContainer(
+                host, c.getLabels().getOrDefault(LABEL + ".volume", "?"), c.getId());
         leftover.close();
         removedCount += leftover.removed ? 1 : 0;
       }

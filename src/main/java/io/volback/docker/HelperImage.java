@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * HelperImage is the image of volback's helper containers: an empty root file system, imported
- * on demand, so a host needs no registry and no other image. Helpers are never started; they only
+ * HelperImage is the image of volback's helper containers: an empty root file system, imported on
+ * demand, so a host needs no registry and no other image. Helpers are never started; they only
  * exist to mount a volume for the archive endpoints.
  */
 public final class HelperImage {
@@ -47,13 +47,19 @@ public final class HelperImage {
   public static void importImage(DockerHost host, String repository, String tag, InputStream rootfs)
       throws DockerHostException {
     String action = "import image " + repository + ":" + tag;
-    Request request = Request.builder()
-        .method(Request.Method.POST)
-        .path("/images/create?fromSrc=-&repo=" + EngineApi.encode(repository) + "&tag=" + EngineApi.encode(tag))
-        .putHeader("Content-Type", "application/x-tar")
-        .body(rootfs)
-        .build();
-    try (Response response = EngineApi.send(host, request, action); InputStream body = response.getBody()) {
+    Request request =
+        Request.builder()
+            .method(Request.Method.POST)
+            .path(
+                "/images/create?fromSrc=-&repo="
+                    + EngineApi.encode(repository)
+                    + "&tag="
+                    + EngineApi.encode(tag))
+            .putHeader("Content-Type", "application/x-tar")
+            .body(rootfs)
+            .build();
+    try (Response response = EngineApi.send(host, request, action);
+        InputStream body = response.getBody()) {
       failOnStreamedError(host, action, body);
     } catch (IOException e) {
       throw EngineApi.failure(host, action, e);
@@ -63,11 +69,13 @@ public final class HelperImage {
   // The daemon answers 200 and then reports failures inside its JSON progress stream.
   private static void failOnStreamedError(DockerHost host, String action, InputStream body)
       throws IOException {
-    try (MappingIterator<JsonNode> messages = EngineApi.JSON.readerFor(JsonNode.class).readValues(body)) {
+    try (MappingIterator<JsonNode> messages =
+        EngineApi.JSON.readerFor(JsonNode.class).readValues(body)) {
       while (messages.hasNextValue()) {
         JsonNode error = messages.nextValue().path("error");
         if (!error.isMissingNode() && !error.isNull()) {
-          throw new DockerHostException("cannot " + action + " on Docker host " + host + ": " + error.asText());
+          throw new DockerHostException(
+              "cannot " + action + " on Docker host " + host + ": " + error.asText());
         }
       }
     }

@@ -28,7 +28,8 @@ final class LiveHelpers {
 
   private static synchronized void installHook() {
     if (!hookInstalled) {
-      Runtime.getRuntime().addShutdownHook(new Thread(LiveHelpers::removeAll, "volback-helper-cleanup"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(LiveHelpers::removeAll, "volback-helper-cleanup"));
       hookInstalled = true;
     }
   }

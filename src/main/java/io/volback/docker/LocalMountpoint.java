@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * LocalMountpoint decides whether a volume's files can be read directly from its Mountpoint,
  * bypassing the Engine API (several times faster). That holds when the host is reached through a
- * local unix socket and the mountpoint is a readable directory here, optionally after remapping
- * the engine's volumes folder to where it is mounted into volback's own container.
+ * local unix socket and the mountpoint is a readable directory here, optionally after remapping the
+ * engine's volumes folder to where it is mounted into volback's own container.
  *
  * <p>Only plain local volumes qualify (driver "local", no driver options): the mountpoint of a
  * volume with options (type=nfs, o=bind, ...) or of a plugin driver is only mounted while a

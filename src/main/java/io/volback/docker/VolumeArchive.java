@@ -11,8 +11,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * VolumeArchive streams a volume's contents as a tar through the Engine API archive endpoints of
- * a helper container. Entry names are "data/..." in both directions ("data/" is the volume root).
+ * VolumeArchive streams a volume's contents as a tar through the Engine API archive endpoints of a
+ * helper container. Entry names are "data/..." in both directions ("data/" is the volume root).
  */
 public final class VolumeArchive {
   private static final int PIPE_SIZE = 1 << 20;
@@ -26,12 +26,13 @@ public final class VolumeArchive {
   public static InputStream openRead(DockerHost host, String volume) throws DockerHostException {
     HelperContainer helper = HelperContainer.create(host, volume, Access.READ_ONLY);
     try {
-      Request request = Request.builder()
-          .method(Request.Method.GET)
-          .path("/containers/" + helper.id() + "/archive?path=" + HelperContainer.MOUNT_PATH)
-          // docker-java asks for gzip by default, and dockerd then compresses at ~36 MiB/s
-          .putHeader("Accept-Encoding", "identity")
-          .build();
+      Request request =
+          Request.builder()
+              .method(Request.Method.GET)
+              .path("/containers/" + helper.id() + "/archive?path=" + HelperContainer.MOUNT_PATH)
+              // docker-java asks for gzip by default, and dockerd then compresses at ~36 MiB/s
+              .putHeader("Accept-Encoding", "identity")
+              .build();
       Response response = EngineApi.send(host, request, "read volume " + volume);
       return new ArchiveStream(response, helper);
     } catch (DockerHostException | RuntimeException e) {
@@ -89,12 +90,13 @@ public final class VolumeArchive {
     @Override
     public void run() {
       String action = "write volume " + volume;
-      Request request = Request.builder()
-          .method(Request.Method.PUT)
-          .path("/containers/" + containerId + "/archive?path=/")
-          .putHeader("Content-Type", "application/x-tar")
-          .body(pipe.source())
-          .build();
+      Request request =
+          Request.builder()
+              .method(Request.Method.PUT)
+              .path("/containers/" + containerId + "/archive?path=/")
+              .putHeader("Content-Type", "application/x-tar")
+              .body(pipe.source())
+              .build();
       try (Response response = EngineApi.send(host, request, action)) {
         response.getBody().transferTo(OutputStream.nullOutputStream());
       } catch (DockerHostException e) {
@@ -115,7 +117,9 @@ public final class VolumeArchive {
     }
   }
 
-  /** ArchiveStream is the body of an archive GET; close() ends the request and removes the helper. */
+  /**
+   * ArchiveStream is the body of an archive GET; close() ends the request and removes the helper.
+   */
   private static final class ArchiveStream extends FilterInputStream {
     private final Response response;
     private final HelperContainer helper;
@@ -146,8 +150,14 @@ public final class VolumeArchive {
     }
 
     private IOException failure(Exception e) {
-      return new DockerHostException("reading volume " + helper.volume() + " from Docker host "
-          + helper.host() + " failed: " + e.getMessage(), e);
+      return new DockerHostException(
+          "reading volume "
+              + helper.volume()
+              + " from Docker host "
+              + helper.host()
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
 
     @Override

@@ -28,7 +28,9 @@ public record VolumeDevice(String device, boolean directory) {
   /** The device of an existing volume: its bind directory or device, or its mountpoint. */
   public static Optional<VolumeDevice> of(VolumeInfo volume) {
     Optional<VolumeDevice> device = of(volume.driver(), volume.driverOptions());
-    if (device.isPresent() || !volume.driverOptions().isEmpty() || volume.mountpoint().isEmpty()
+    if (device.isPresent()
+        || !volume.driverOptions().isEmpty()
+        || volume.mountpoint().isEmpty()
         || !"local".equals(volume.driver())) {
       return device;
     }
@@ -38,7 +40,8 @@ public record VolumeDevice(String device, boolean directory) {
   /** Whether the options bind-mount a directory (o=bind or o=rbind among the mount options). */
   public static boolean isBind(Map<String, String> options) {
     return Arrays.stream(options.getOrDefault("o", "").split(","))
-        .map(String::strip).anyMatch(o -> o.equals("bind") || o.equals("rbind"));
+        .map(String::strip)
+        .anyMatch(o -> o.equals("bind") || o.equals("rbind"));
   }
 
   /** Whether writing into one writes into the other: the same device, or nested directories. */

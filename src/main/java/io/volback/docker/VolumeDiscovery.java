@@ -36,7 +36,8 @@ public final class VolumeDiscovery {
   public static VolumeInfo get(DockerHost host, String name) throws DockerHostException {
     JsonNode volume;
     try {
-      volume = EngineApi.getJson(host, "/volumes/" + EngineApi.encode(name), "inspect volume " + name);
+      volume =
+          EngineApi.getJson(host, "/volumes/" + EngineApi.encode(name), "inspect volume " + name);
     } catch (DockerHostException e) {
       if (e.statusCode() == 404) {
         throw new NoSuchVolumeException(name, host);
@@ -47,7 +48,8 @@ public final class VolumeDiscovery {
   }
 
   /** The containers that mount the volume, running or not (volback's own helpers excluded). */
-  public static List<VolumeConsumer> consumers(DockerHost host, String volume) throws DockerHostException {
+  public static List<VolumeConsumer> consumers(DockerHost host, String volume)
+      throws DockerHostException {
     return consumersByVolume(host, volume).getOrDefault(volume, List.of());
   }
 
@@ -55,7 +57,8 @@ public final class VolumeDiscovery {
     return labels.containsKey(ANONYMOUS_LABEL) || GENERATED_NAME.matcher(name).matches();
   }
 
-  private static VolumeInfo toInfo(DockerHost host, JsonNode volume, List<VolumeConsumer> consumers) {
+  private static VolumeInfo toInfo(
+      DockerHost host, JsonNode volume, List<VolumeConsumer> consumers) {
     String name = volume.path("Name").asText();
     Map<String, String> labels = stringMap(volume.path("Labels"));
     return new VolumeInfo(
@@ -72,8 +75,8 @@ public final class VolumeDiscovery {
   }
 
   // onlyVolume narrows the listing server-side; null lists every container.
-  private static Map<String, List<VolumeConsumer>> consumersByVolume(DockerHost host, String onlyVolume)
-      throws DockerHostException {
+  private static Map<String, List<VolumeConsumer>> consumersByVolume(
+      DockerHost host, String onlyVolume) throws DockerHostException {
     String path = "/containers/json?all=true";
     if (onlyVolume != null) {
       path += "&filters=" + EngineApi.encode("{\"volume\":[\"" + jsonEscape(onlyVolume) + "\"]}");
@@ -89,7 +92,8 @@ public final class VolumeDiscovery {
         if (!"volume".equals(mount.path("Type").asText())) {
           continue;
         }
-        byVolume.computeIfAbsent(mount.path("Name").asText(), k -> new ArrayList<>())
+        byVolume
+            .computeIfAbsent(mount.path("Name").asText(), k -> new ArrayList<>())
             .add(toConsumer(container, mount, labels));
       }
     }
@@ -97,13 +101,24 @@ public final class VolumeDiscovery {
     return byVolume;
   }
 
-  private static VolumeConsumer toConsumer(JsonNode container, JsonNode mount, Map<String, String> labels) {
+  private static VolumeConsumer toConsumer(
+      JsonNode container, JsonNode mount, Map<String, String> labels) {
     String state = container.path("State").asText("");
     JsonNode names = container.path("Names");
-    String name = names.size() > 0 ? names.get(0).asText().replaceFirst("^/", "") : container.path("Id").asText();
-    boolean running = state.equals("running") || state.equals("paused") || state.equals("restarting");
-    return new VolumeConsumer(container.path("Id").asText(), name, state, running,
-        mount.path("Destination").asText(), !mount.path("RW").asBoolean(true), labels);
+    String name =
+        names.size() > 0
+            ? names.get(0).asText().replaceFirst("^/", "")
+            : container.path("Id").asText();
+    boolean running =
+        state.equals("running") || state.equals("paused") || state.equals("restarting");
+    return new VolumeConsumer(
+        container.path("Id").asText(),
+        name,
+        state,
+        running,
+        mount.path("Destination").asText(),
+        !mount.path("RW").asBoolean(true),
+        labels);
   }
 
   private static Map<String, String> stringMap(JsonNode node) {
@@ -114,7 +129,9 @@ public final class VolumeDiscovery {
 
   private static Optional<Instant> parseTime(String text) {
     try {
-      return text.isEmpty() ? Optional.empty() : Optional.of(OffsetDateTime.parse(text).toInstant());
+      return text.isEmpty()
+          ? Optional.empty()
+          : Optional.of(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** VolumeSpec is what it takes to (re)create a volume: name, driver, driver options, labels. */
-public record VolumeSpec(String name, String driver, Map<String, String> driverOptions, Map<String, String> labels) {
+public record VolumeSpec(
+    String name, String driver, Map<String, String> driverOptions, Map<String, String> labels) {
 
   public VolumeSpec {
     Objects.requireNonNull(name, "name");

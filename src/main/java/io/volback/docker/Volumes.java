@@ -21,11 +21,18 @@ public final class Volumes {
   /** Creates the volume; fails when a volume of that name exists already. */
   public static VolumeInfo create(DockerHost host, VolumeSpec spec) throws DockerHostException {
     if (exists(host, spec.name())) {
-      throw new DockerHostException("cannot create volume " + spec.name() + " on Docker host " + host
-          + ": a volume of that name exists already", 409, null);
+      throw new DockerHostException(
+          "cannot create volume "
+              + spec.name()
+              + " on Docker host "
+              + host
+              + ": a volume of that name exists already",
+          409,
+          null);
     }
     try {
-      host.client().createVolumeCmd()
+      host.client()
+          .createVolumeCmd()
           .withName(spec.name())
           .withDriver(spec.driver())
           .withDriverOpts(spec.driverOptions())
@@ -47,7 +54,8 @@ public final class Volumes {
   }
 
   /** The containers that mount the volume, running or not. */
-  public static List<VolumeConsumer> consumers(DockerHost host, String name) throws DockerHostException {
+  public static List<VolumeConsumer> consumers(DockerHost host, String name)
+      throws DockerHostException {
     return VolumeDiscovery.consumers(host, name);
   }
 
@@ -60,8 +68,11 @@ public final class Volumes {
     }
   }
 
-  /** Like {@link #isEmpty(DockerHost, String)}, listing the mountpoint directly when it is readable. */
-  public static boolean isEmpty(DockerHost host, String name, LocalMountpoint local) throws IOException {
+  /**
+   * Like {@link #isEmpty(DockerHost, String)}, listing the mountpoint directly when it is readable.
+   */
+  public static boolean isEmpty(DockerHost host, String name, LocalMountpoint local)
+      throws IOException {
     Optional<Path> dir = local.find(host, VolumeDiscovery.get(host, name));
     if (dir.isEmpty()) {
       return isEmpty(host, name);
@@ -78,20 +89,27 @@ public final class Volumes {
     } catch (NotFoundException e) {
       throw new NoSuchVolumeException(name, host);
     } catch (ConflictException e) {
-      throw new DockerHostException("cannot remove volume " + name + " on Docker host " + host
-          + ": it is in use by a container", 409, e);
+      throw new DockerHostException(
+          "cannot remove volume "
+              + name
+              + " on Docker host "
+              + host
+              + ": it is in use by a container",
+          409,
+          e);
     } catch (RuntimeException e) {
       throw EngineApi.failure(host, "remove volume " + name, e);
     }
   }
 
   /**
-   * The volumes on the host, other than {@code except}, that store their files where
-   * {@code device} is (the same directory or device, or a directory nested in or around it).
-   * With resolveLocally, directories are compared after resolving symlinks here.
+   * The volumes on the host, other than {@code except}, that store their files where {@code device}
+   * is (the same directory or device, or a directory nested in or around it). With resolveLocally,
+   * directories are compared after resolving symlinks here.
    */
-  public static List<VolumeInfo> sharingDevice(DockerHost host, VolumeDevice device, String except,
-      boolean resolveLocally) throws DockerHostException {
+  public static List<VolumeInfo> sharingDevice(
+      DockerHost host, VolumeDevice device, String except, boolean resolveLocally)
+      throws DockerHostException {
     VolumeDevice mine = resolveLocally ? resolved(device) : device;
     List<VolumeInfo> sharing = new ArrayList<>();
     for (VolumeInfo volume : VolumeDiscovery.all(host)) {
@@ -109,16 +127,16 @@ public final class Volumes {
 
   /**
    * Whether host paths (bind devices) can be checked from this process: the engine is on a local
-   * socket and its own volumes folder is visible here, so this is not a container that merely
-   * holds the engine's socket.
+   * socket and its own volumes folder is visible here, so this is not a container that merely holds
+   * the engine's socket.
    */
   public static boolean hostPathsVisible(DockerHost host) {
     if (!host.isLocalSocket()) {
       return false;
     }
     try {
-      String root = EngineApi.getJson(host, "/info", "get engine info").path("DockerRootDir")
-          .asText("");
+      String root =
+          EngineApi.getJson(host, "/info", "get engine info").path("DockerRootDir").asText("");
       return !root.isEmpty() && Files.isDirectory(Path.of(root, "volumes"));
     } catch (DockerHostException | RuntimeException e) {
       return false;
@@ -137,20 +155,24 @@ public final class Volumes {
   }
 
   /**
-   * Removes the volume after force-removing the helper containers that mount it (the engine
-   * refuses to remove a volume in use): for a volume a restore created and must not leave behind.
+   * Removes the volume after force-removing the helper containers that mount it (the engine refuses
+   * to remove a volume in use): for a volume a restore created and must not leave behind.
    */
   public static void removeWithHelpers(DockerHost host, String name) throws DockerHostException {
     try {
-      host.client().listContainersCmd().withShowAll(true)
-          .withLabelFilter(Map.of(HelperContainer.LABEL + ".volume", name)).exec()
-          .forEach(c -> {
-            try {
-              host.client().removeContainerCmd(c.getId()).withForce(true).exec();
-            } catch (RuntimeException gone) {
-              // removed meanwhile by the helpers' own clean-up
-            }
-          });
+      host.client()
+          .listContainersCmd()
+          .withShowAll(true)
+          .withLabelFilter(Map.of(HelperContainer.LABEL + ".volume", name))
+          .exec()
+          .forEach(
+              c -> {
+                try {
+                  host.client().removeContainerCmd(c.getId()).withForce(true).exec();
+                } catch (RuntimeException gone) {
+                  // removed meanwhile by the helpers' own clean-up
+                }
+              });
     } catch (RuntimeException e) {
       throw EngineApi.failure(host, "list the helpers of volume " + name, e);
     }

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * ByteNames maps file names, which are bytes on Linux, to Java strings and back without loss,
- * whatever the JVM's file encoding: valid UTF-8 decodes as usual, and every byte that is not part of
- * valid UTF-8 becomes the lone surrogate U+DC80..U+DCFF (Python's "surrogateescape", PEP 383).
+ * whatever the JVM's file encoding: valid UTF-8 decodes as usual, and every byte that is not part
+ * of valid UTF-8 becomes the lone surrogate U+DC80..U+DCFF (Python's "surrogateescape", PEP 383).
  * Valid UTF-8 never decodes to a lone surrogate, so encode(decode(b)) == b for every byte sequence.
  */
 public final class ByteNames {
@@ -21,9 +21,11 @@ public final class ByteNames {
 
   /** The string for name bytes b[off, off+len). */
   public static String decode(byte[] b, int off, int len) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(b, off, len);
     CharBuffer out = CharBuffer.allocate(len);
     while (true) {

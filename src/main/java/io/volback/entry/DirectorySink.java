@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +22,14 @@ import java.util.function.Consumer;
  * DirectorySink writes a streamed tree into an existing local directory, with owners, modes,
  * mtimes, user.* xattrs, hard links, special files and holes (all-zero blocks are not written).
  *
- * <p>It never reads or writes outside root, whatever the entries and whatever else changes the
- * tree meanwhile (a container using the volume): entry paths and hard link targets with "." or
- * ".." components are rejected; everything is done relative to directory descriptors opened one
+ * <p>It never reads or writes outside root, whatever the entries and whatever else changes the tree
+ * meanwhile (a container using the volume): entry paths and hard link targets with "." or ".."
+ * components are rejected; everything is done relative to directory descriptors opened one
  * component at a time from root's without following symlinks, so a symlink written by an earlier
- * entry or swapped in by someone else is never followed; a file is created (O_EXCL, no-follow)
- * when its entry is prepared, in stream order, and its content and metadata then go through its
- * own descriptor on whatever thread writes it — a directory with a file in flight is never empty,
- * so no later entry can replace it. Directory modes and mtimes are applied in finish(), after the
+ * entry or swapped in by someone else is never followed; a file is created (O_EXCL, no-follow) when
+ * its entry is prepared, in stream order, and its content and metadata then go through its own
+ * descriptor on whatever thread writes it — a directory with a file in flight is never empty, so no
+ * later entry can replace it. Directory modes and mtimes are applied in finish(), after the
  * children, by a second descriptor walk from root that refuses anything but real directories.
  */
 public final class DirectorySink implements ConcurrentFileSink {
@@ -84,8 +83,8 @@ public final class DirectorySink implements ConcurrentFileSink {
   public FileWrite prepareFile(FileEntry entry) throws IOException {
     List<String> components = SafePaths.components(entry.path());
     if (entry.type() != EntryType.FILE || entry.isRoot()) {
-      throw new IOException(printable(entry) + ": prepareFile takes FILE entries, not "
-          + entry.type());
+      throw new IOException(
+          printable(entry) + ": prepareFile takes FILE entries, not " + entry.type());
     }
     Fd parent = chain.open(components.subList(0, components.size() - 1), true, entry.path());
     return create(parent, ByteNames.encode(entry.name()), entry);
@@ -115,8 +114,8 @@ public final class DirectorySink implements ConcurrentFileSink {
 
   private Fd root() throws FileSystemException {
     if (rootFd == null) {
-      rootFd = Fd.openDirectoryAt(Posix.AT_FDCWD, ByteNames.encode(root.toString()),
-          root.toString());
+      rootFd =
+          Fd.openDirectoryAt(Posix.AT_FDCWD, ByteNames.encode(root.toString()), root.toString());
     }
     return rootFd;
   }
@@ -143,12 +142,18 @@ public final class DirectorySink implements ConcurrentFileSink {
   /** Creates the file of entry in parent, to be written through its own descriptor. */
   private FileWrite create(Fd parent, byte[] name, FileEntry entry) throws IOException {
     removeExisting(parent, name, entry);
-    Fd file = Fd.openAt(parent.fd, name, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_EXCL,
-        PRIVATE_FILE, entry.path());
+    Fd file =
+        Fd.openAt(
+            parent.fd,
+            name,
+            Posix.O_WRONLY | Posix.O_CREAT | Posix.O_EXCL,
+            PRIVATE_FILE,
+            entry.path());
     preparedFiles.add(file);
     return content -> {
       if (!preparedFiles.remove(file)) {
-        throw new IOException(printable(entry) + ": the sink was closed before the file was written");
+        throw new IOException(
+            printable(entry) + ": the sink was closed before the file was written");
       }
       try (file) {
         writeFile(file, entry, content);
@@ -164,8 +169,12 @@ public final class DirectorySink implements ConcurrentFileSink {
       out.finish();
     }
     if (written != entry.size()) {
-      throw new IOException(printable(entry) + ": content delivered " + written
-          + " bytes, the entry says " + entry.size());
+      throw new IOException(
+          printable(entry)
+              + ": content delivered "
+              + written
+              + " bytes, the entry says "
+              + entry.size());
     }
     owner(file.fd, null, entry);
     Posix.fchmod(file.fd, entry.mode(), entry.path());
@@ -193,8 +202,11 @@ public final class DirectorySink implements ConcurrentFileSink {
     try (Fd targetDir = openDetached(target.subList(0, target.size() - 1), entry.path())) {
       UnixAttributes a = statOrNull(targetDir, targetName, linkTarget);
       if (a == null || !a.isRegularFile()) {
-        throw new IOException(printable(entry) + ": hard link target "
-            + ByteNames.printable(linkTarget) + " is not a regular file written earlier");
+        throw new IOException(
+            printable(entry)
+                + ": hard link target "
+                + ByteNames.printable(linkTarget)
+                + " is not a regular file written earlier");
       }
       removeExisting(parent, name, entry);
       Posix.linkAt(targetDir.fd, targetName, parent.fd, name, entry.path());
@@ -203,14 +215,20 @@ public final class DirectorySink implements ConcurrentFileSink {
 
   private void special(Fd parent, byte[] name, FileEntry entry) throws IOException {
     removeExisting(parent, name, entry);
-    int type = switch (entry.type()) {
-      case FIFO -> Posix.S_IFIFO;
-      case CHAR_DEVICE -> Posix.S_IFCHR;
-      default -> Posix.S_IFBLK;
-    };
+    int type =
+        switch (entry.type()) {
+          case FIFO -> Posix.S_IFIFO;
+          case CHAR_DEVICE -> Posix.S_IFCHR;
+          default -> Posix.S_IFBLK;
+        };
     try {
-      Posix.mknodAt(parent.fd, name, type | PRIVATE_FILE, entry.deviceMajor(),
-          entry.deviceMinor(), entry.path());
+      Posix.mknodAt(
+          parent.fd,
+          name,
+          type | PRIVATE_FILE,
+          entry.deviceMajor(),
+          entry.deviceMinor(),
+          entry.path());
     } catch (FileSystemException e) {
       warnings.accept(printable(entry) + ": " + entry.type() + " not created: " + e.getReason());
       return;
@@ -251,8 +269,15 @@ public final class DirectorySink implements ConcurrentFileSink {
       Posix.chownAt(dir, name, entry.uid(), entry.gid(), entry.path());
     } catch (FileSystemException e) {
       chownFailed = true;
-      warnings.accept(printable(entry) + ": cannot set owner " + entry.uid() + ":" + entry.gid()
-          + " (" + e.getReason() + "); owners will not be restored");
+      warnings.accept(
+          printable(entry)
+              + ": cannot set owner "
+              + entry.uid()
+              + ":"
+              + entry.gid()
+              + " ("
+              + e.getReason()
+              + "); owners will not be restored");
     }
   }
 
@@ -261,10 +286,15 @@ public final class DirectorySink implements ConcurrentFileSink {
       String name = x.getKey();
       boolean written = Xattrs.isUser(name) && Xattrs.write(fd, name, x.getValue(), entry.path());
       if (!written && warnedXattrs.add(name)) {
-        warnings.accept(printable(entry) + ": extended attribute " + name + " not restored"
-            + (Xattrs.isUser(name) ? " (not supported here)"
-                : " (only user.* attributes are restored)")
-            + "; further ones with this name are skipped silently");
+        warnings.accept(
+            printable(entry)
+                + ": extended attribute "
+                + name
+                + " not restored"
+                + (Xattrs.isUser(name)
+                    ? " (not supported here)"
+                    : " (only user.* attributes are restored)")
+                + "; further ones with this name are skipped silently");
       }
     }
   }
@@ -297,9 +327,12 @@ public final class DirectorySink implements ConcurrentFileSink {
   }
 
   private static IOException notADirectory(String dirPath, String entryPath) {
-    return new IOException(ByteNames.printable(entryPath) + ": refusing to write through "
-        + ByteNames.printable(dirPath) + ", which is not a directory (a symlink or file from an "
-        + "earlier entry, or swapped in meanwhile?)");
+    return new IOException(
+        ByteNames.printable(entryPath)
+            + ": refusing to write through "
+            + ByteNames.printable(dirPath)
+            + ", which is not a directory (a symlink or file from an "
+            + "earlier entry, or swapped in meanwhile?)");
   }
 
   private static UnixAttributes statOrNull(Fd dir, byte[] name, String path)
@@ -312,8 +345,8 @@ public final class DirectorySink implements ConcurrentFileSink {
   }
 
   /**
-   * Chain holds the directories from root to the one entries were last written into, open, so
-   * that a depth-first stream opens each directory once. Only the stream thread uses it.
+   * Chain holds the directories from root to the one entries were last written into, open, so that
+   * a depth-first stream opens each directory once. Only the stream thread uses it.
    */
   private final class Chain {
     private final List<String> names = new ArrayList<>();
@@ -322,7 +355,8 @@ public final class DirectorySink implements ConcurrentFileSink {
     /** The directory of the given components, opened (and created if create) as needed. */
     Fd open(List<String> components, boolean create, String entryPath) throws IOException {
       int common = 0;
-      while (common < names.size() && common < components.size()
+      while (common < names.size()
+          && common < components.size()
           && names.get(common).equals(components.get(common))) {
         common++;
       }
@@ -337,13 +371,16 @@ public final class DirectorySink implements ConcurrentFileSink {
       return current;
     }
 
-    private Fd openOrCreate(Fd parent, String name, String dirPath, boolean create,
-        String entryPath) throws IOException {
+    private Fd openOrCreate(
+        Fd parent, String name, String dirPath, boolean create, String entryPath)
+        throws IOException {
       try {
         return openDirectory(parent, name, dirPath, entryPath);
       } catch (NoSuchFileException e) {
         if (!create) {
-          throw new NoSuchFileException(ByteNames.printable(entryPath), null,
+          throw new NoSuchFileException(
+              ByteNames.printable(entryPath),
+              null,
               "directory " + ByteNames.printable(dirPath) + " is missing");
         }
       }
@@ -370,8 +407,8 @@ public final class DirectorySink implements ConcurrentFileSink {
   }
 
   /**
-   * MetadataWalk applies the pending directory modes and mtimes, children before parents, from
-   * a descriptor walk in path order; a directory replaced meanwhile by anything else fails the
+   * MetadataWalk applies the pending directory modes and mtimes, children before parents, from a
+   * descriptor walk in path order; a directory replaced meanwhile by anything else fails the
    * restore instead of being followed.
    */
   private final class MetadataWalk {
@@ -413,14 +450,22 @@ public final class DirectorySink implements ConcurrentFileSink {
         try {
           fd = openDirectory(parent, sub.get(i), subPath, path);
         } catch (FileSystemException e) {
-          throw new IOException(ByteNames.printable(subPath) + ": cannot apply directory modes "
-              + "and times: " + e.getMessage(), e);
+          throw new IOException(
+              ByteNames.printable(subPath)
+                  + ": cannot apply directory modes "
+                  + "and times: "
+                  + e.getMessage(),
+              e);
         } catch (IOException e) {
-          throw new IOException(ByteNames.printable(subPath) + ": replaced during the restore by "
-              + "something that is not a directory; its mode and mtime are not applied", e);
+          throw new IOException(
+              ByteNames.printable(subPath)
+                  + ": replaced during the restore by "
+                  + "something that is not a directory; its mode and mtime are not applied",
+              e);
         }
-        stack.push(new Open(List.copyOf(sub), fd, i == components.size() - 1
-            ? pendingDirs.get(path) : null));
+        stack.push(
+            new Open(
+                List.copyOf(sub), fd, i == components.size() - 1 ? pendingDirs.get(path) : null));
       }
     }
 

@@ -19,12 +19,12 @@ import java.util.function.Consumer;
  * DirectorySource streams a local directory tree depth-first with names in sorted order, so the
  * same tree always gives the same entry sequence. Symlinks are never followed.
  *
- * <p>The walk never resolves a path string below the root: each directory is opened relative to
- * its parent's open descriptor without following a symlink, each file likewise (O_PATH, so that
- * nothing is opened before its type is known), and the opened object must be the one that was
- * listed (same device and inode), else the entry is skipped as replaced. Swapping a directory for
- * a symlink while the tree is read therefore can never pull a file from outside the tree into the
- * snapshot. Names are the bytes the directory holds, as ByteNames strings, whatever the locale.
+ * <p>The walk never resolves a path string below the root: each directory is opened relative to its
+ * parent's open descriptor without following a symlink, each file likewise (O_PATH, so that nothing
+ * is opened before its type is known), and the opened object must be the one that was listed (same
+ * device and inode), else the entry is skipped as replaced. Swapping a directory for a symlink
+ * while the tree is read therefore can never pull a file from outside the tree into the snapshot.
+ * Names are the bytes the directory holds, as ByteNames strings, whatever the locale.
  *
  * <p>The tree may change while it is read (a live volume): entries that vanish, are replaced or
  * become unreadable are skipped and reported to the SkipLog, as are sockets. A file whose content
@@ -39,7 +39,7 @@ public final class DirectorySource implements EntrySource {
   private final Path root;
   private final SkipLog skips;
   private final Consumer<String> warnings;
-  private OpenHook beforeOpen = path -> { };
+  private OpenHook beforeOpen = path -> {};
 
   /** A source that reports entries it leaves out to skips. */
   public DirectorySource(Path root, SkipLog skips) {
@@ -69,8 +69,8 @@ public final class DirectorySource implements EntrySource {
   public void forEach(EntryVisitor visitor) throws IOException {
     Fd rootFd;
     try {
-      rootFd = Fd.openDirectoryAt(Posix.AT_FDCWD, ByteNames.encode(root.toString()),
-          root.toString());
+      rootFd =
+          Fd.openDirectoryAt(Posix.AT_FDCWD, ByteNames.encode(root.toString()), root.toString());
     } catch (FileSystemException e) {
       if (e instanceof NotDirectoryException || Posix.isErrno(e, Posix.ELOOP)) {
         throw new NotDirectoryException(root.toString());
@@ -78,8 +78,8 @@ public final class DirectorySource implements EntrySource {
       throw e;
     }
     try (rootFd) {
-      FileEntry entry = base("/", EntryType.DIRECTORY, rootFd.stat())
-          .xattrs(Xattrs.read(rootFd.fd, "/")).build();
+      FileEntry entry =
+          base("/", EntryType.DIRECTORY, rootFd.stat()).xattrs(Xattrs.read(rootFd.fd, "/")).build();
       new Walk(visitor).run(entry, rootFd, list(rootFd));
     }
   }
@@ -96,7 +96,10 @@ public final class DirectorySource implements EntrySource {
 
   private static FileEntry.Builder base(String path, EntryType type, UnixAttributes a) {
     return FileEntry.builder(path, type)
-        .mode(a.permissions()).uid(a.uid()).gid(a.gid()).mtime(a.mtime())
+        .mode(a.permissions())
+        .uid(a.uid())
+        .gid(a.gid())
+        .mtime(a.mtime())
         .fileIdentity(a.inode(), a.device(), a.ctime());
   }
 
@@ -178,13 +181,15 @@ public final class DirectorySource implements EntrySource {
           skips.skipped(path, listed.isSocket() ? "socket" : "unknown file type");
           return null;
         }
-        FirstLink first = type == EntryType.FILE && listed.nlink() > 1
-            ? hardLinks.get(fileId(listed)) : null;
+        FirstLink first =
+            type == EntryType.FILE && listed.nlink() > 1 ? hardLinks.get(fileId(listed)) : null;
         if (first != null) {
           entry = base(path, EntryType.HARDLINK, listed).linkTarget(first.path).build();
         } else if (type == EntryType.SYMLINK) {
-          entry = base(path, type, listed)
-              .linkTarget(ByteNames.decode(Posix.readlinkAt(parent.fd, name, path))).build();
+          entry =
+              base(path, type, listed)
+                  .linkTarget(ByteNames.decode(Posix.readlinkAt(parent.fd, name, path)))
+                  .build();
         } else if (type != EntryType.DIRECTORY && type != EntryType.FILE) {
           entry = base(path, type, listed).device(listed.rdevMajor(), listed.rdevMinor()).build();
         }
@@ -253,8 +258,11 @@ public final class DirectorySource implements EntrySource {
             replaced(path);
             return;
           }
-          entry = base(path, EntryType.FILE, attrs).size(attrs.size())
-              .xattrs(Xattrs.read(file.fd, path)).build();
+          entry =
+              base(path, EntryType.FILE, attrs)
+                  .size(attrs.size())
+                  .xattrs(Xattrs.read(file.fd, path))
+                  .build();
         } catch (FileSystemException e) {
           vanished(path, e);
           return;
@@ -279,8 +287,8 @@ public final class DirectorySource implements EntrySource {
     }
 
     private void replaced(String path) {
-      skips.skipped(path, "replaced during the walk (no longer the entry that was listed); "
-          + "not read");
+      skips.skipped(
+          path, "replaced during the walk (no longer the entry that was listed); " + "not read");
     }
 
     private void vanished(String path, FileSystemException e) {
@@ -301,22 +309,23 @@ public final class DirectorySource implements EntrySource {
     private void file(FileEntry entry, Fd file, UnixAttributes attrs) throws IOException {
       String path = entry.path();
       FileId id = attrs.nlink() > 1 ? fileId(attrs) : null;
-      ContentOpener opener = () -> {
-        InputStream in;
-        try {
-          in = FileContent.open(file, attrs);
-        } catch (FileSystemException e) {
-          gone = new ContentGoneException(path, e);
-          throw gone;
-        }
-        return new SizedContent(in, attrs.size(), path, warnings);
-      };
+      ContentOpener opener =
+          () -> {
+            InputStream in;
+            try {
+              in = FileContent.open(file, attrs);
+            } catch (FileSystemException e) {
+              gone = new ContentGoneException(path, e);
+              throw gone;
+            }
+            return new SizedContent(in, attrs.size(), path, warnings);
+          };
       try {
         visitor.visit(entry, opener);
       } catch (IOException e) {
         if (gone != null && causedBy(e, gone)) {
-          skips.skipped(path, "vanished or unreadable during the walk: "
-              + gone.getCause().getMessage());
+          skips.skipped(
+              path, "vanished or unreadable during the walk: " + gone.getCause().getMessage());
           return;
         }
         throw e;

@@ -32,8 +32,9 @@ final class Fd implements AutoCloseable {
    * through its /proc/self/fd link: the same object, whatever its path now leads to.
    */
   static Fd reopen(Fd fd, int flags) throws FileSystemException {
-    return new Fd(Posix.openAt(Posix.AT_FDCWD, Posix.procPath(fd.fd), flags | Posix.O_NOCTTY, 0,
-        fd.path), fd.path);
+    return new Fd(
+        Posix.openAt(Posix.AT_FDCWD, Posix.procPath(fd.fd), flags | Posix.O_NOCTTY, 0, fd.path),
+        fd.path);
   }
 
   UnixAttributes stat() throws FileSystemException {

@@ -33,8 +33,7 @@ final class FileContent extends InputStream {
   /** Opens the content of the file open as fd; attrs is its stat when the walk opened it. */
   static FileContent open(Fd fd, UnixAttributes attrs) throws IOException {
     if (fd.stat().nlink() == 0) {
-      throw new NoSuchFileException(ByteNames.printable(fd.path), null,
-          "deleted during the walk");
+      throw new NoSuchFileException(ByteNames.printable(fd.path), null, "deleted during the walk");
     }
     String proc = new String(Posix.procPath(fd.fd), java.nio.charset.StandardCharsets.US_ASCII);
     FileChannel channel = FileChannel.open(Path.of(proc), StandardOpenOption.READ);

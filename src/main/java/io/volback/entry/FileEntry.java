@@ -9,12 +9,12 @@ import java.util.TreeMap;
 /**
  * FileEntry is the metadata of one entry of a file tree, independent of where the tree lives.
  *
- * <p>{@code path} is absolute within the tree: the root directory is {@code "/"}, a child is
- * {@code "/a/b"}. {@code mode} holds the permission bits (including setuid/setgid/sticky, 07777).
- * {@code linkTarget} is the symlink's target, or for a HARDLINK the path of the entry it links to.
- * {@code xattrs} maps attribute names to base64-encoded values. {@code inode}, {@code device} and
- * {@code ctime} are only known when the tree is read directly from a file system (null otherwise);
- * they let a later backup skip unchanged files.
+ * <p>{@code path} is absolute within the tree: the root directory is {@code "/"}, a child is {@code
+ * "/a/b"}. {@code mode} holds the permission bits (including setuid/setgid/sticky, 07777). {@code
+ * linkTarget} is the symlink's target, or for a HARDLINK the path of the entry it links to. {@code
+ * xattrs} maps attribute names to base64-encoded values. {@code inode}, {@code device} and {@code
+ * ctime} are only known when the tree is read directly from a file system (null otherwise); they
+ * let a later backup skip unchanged files.
  */
 public record FileEntry(
     String path,
@@ -40,8 +40,10 @@ public record FileEntry(
       throw new IllegalArgumentException("entry path must start with '/': " + path);
     }
     // Sorted, so equal entries give equal tree lines (Map.copyOf's order changes from run to run).
-    xattrs = xattrs == null || xattrs.isEmpty() ? Map.of()
-        : Collections.unmodifiableMap(new TreeMap<>(xattrs));
+    xattrs =
+        xattrs == null || xattrs.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new TreeMap<>(xattrs));
   }
 
   public static Builder builder(String path, EntryType type) {
@@ -50,8 +52,14 @@ public record FileEntry(
 
   public Builder toBuilder() {
     return new Builder(path, type)
-        .mode(mode).uid(uid).gid(gid).mtime(mtime).size(size).linkTarget(linkTarget)
-        .device(deviceMajor, deviceMinor).xattrs(xattrs)
+        .mode(mode)
+        .uid(uid)
+        .gid(gid)
+        .mtime(mtime)
+        .size(size)
+        .linkTarget(linkTarget)
+        .device(deviceMajor, deviceMinor)
+        .xattrs(xattrs)
         .fileIdentity(inode, device, ctime);
   }
 
@@ -87,15 +95,51 @@ public record FileEntry(
       this.mode = type == EntryType.DIRECTORY ? 0755 : type == EntryType.SYMLINK ? 0777 : 0644;
     }
 
-    public Builder path(String v) { this.path = v; return this; }
-    public Builder mode(int v) { this.mode = v; return this; }
-    public Builder uid(int v) { this.uid = v; return this; }
-    public Builder gid(int v) { this.gid = v; return this; }
-    public Builder mtime(Instant v) { this.mtime = v; return this; }
-    public Builder size(long v) { this.size = v; return this; }
-    public Builder linkTarget(String v) { this.linkTarget = v; return this; }
-    public Builder device(int major, int minor) { this.deviceMajor = major; this.deviceMinor = minor; return this; }
-    public Builder xattrs(Map<String, String> v) { this.xattrs = v; return this; }
+    public Builder path(String v) {
+      this.path = v;
+      return this;
+    }
+
+    public Builder mode(int v) {
+      this.mode = v;
+      return this;
+    }
+
+    public Builder uid(int v) {
+      this.uid = v;
+      return this;
+    }
+
+    public Builder gid(int v) {
+      this.gid = v;
+      return this;
+    }
+
+    public Builder mtime(Instant v) {
+      this.mtime = v;
+      return this;
+    }
+
+    public Builder size(long v) {
+      this.size = v;
+      return this;
+    }
+
+    public Builder linkTarget(String v) {
+      this.linkTarget = v;
+      return this;
+    }
+
+    public Builder device(int major, int minor) {
+      this.deviceMajor = major;
+      this.deviceMinor = minor;
+      return this;
+    }
+
+    public Builder xattrs(Map<String, String> v) {
+      this.xattrs = v;
+      return this;
+    }
 
     public Builder fileIdentity(Long inode, Long device, Instant ctime) {
       this.inode = inode;
@@ -105,8 +149,21 @@ public record FileEntry(
     }
 
     public FileEntry build() {
-      return new FileEntry(path, type, mode, uid, gid, mtime, size, linkTarget,
-          deviceMajor, deviceMinor, xattrs, inode, device, ctime);
+      return new FileEntry(
+          path,
+          type,
+          mode,
+          uid,
+          gid,
+          mtime,
+          size,
+          linkTarget,
+          deviceMajor,
+          deviceMinor,
+          xattrs,
+          inode,
+          device,
+          ctime);
     }
   }
 }

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * PathComponents orders entry paths as a sorted depth-first walk emits them: component by
- * component ("/a/z" before "/a b"), so every directory comes right before what is below it, and
- * names in unsigned byte order (the bytes ByteNames gives them), as Docker's archive (Go's WalkDir)
- * and DirectorySource sort them. For ASCII names that is String order; beyond it UTF-16 order
- * differs from UTF-8 byte order, and escaped bytes sort where their byte belongs.
+ * PathComponents orders entry paths as a sorted depth-first walk emits them: component by component
+ * ("/a/z" before "/a b"), so every directory comes right before what is below it, and names in
+ * unsigned byte order (the bytes ByteNames gives them), as Docker's archive (Go's WalkDir) and
+ * DirectorySource sort them. For ASCII names that is String order; beyond it UTF-16 order differs
+ * from UTF-8 byte order, and escaped bytes sort where their byte belongs.
  */
 public final class PathComponents {
   public static final Comparator<String> ORDER = PathComponents::compare;

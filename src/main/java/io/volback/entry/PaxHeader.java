@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * PaxHeader builds the records of a PAX extended header ("len key=value\n") as raw bytes.
  *
- * <p>Written by hand rather than by commons-compress because its writer keeps only 7 decimal
- * digits of mtime and can only write values that are valid UTF-8, while xattr values are bytes.
+ * <p>Written by hand rather than by commons-compress because its writer keeps only 7 decimal digits
+ * of mtime and can only write values that are valid UTF-8, while xattr values are bytes.
  */
 final class PaxHeader {
   private final ByteArrayOutputStream records = new ByteArrayOutputStream();
@@ -57,8 +57,11 @@ final class PaxHeader {
       value = seconds + "." + String.format("%09d", nanos).replaceAll("0+$", "");
     } else {
       // -1.25 means 1.25 s before the epoch: epochSecond -2 plus 0.75 s.
-      value = "-" + (-(seconds + 1)) + "." + String.format("%09d", 1_000_000_000 - nanos)
-          .replaceAll("0+$", "");
+      value =
+          "-"
+              + (-(seconds + 1))
+              + "."
+              + String.format("%09d", 1_000_000_000 - nanos).replaceAll("0+$", "");
     }
     return add(key, value);
   }
@@ -73,8 +76,10 @@ final class PaxHeader {
       byte[] value = Base64.getDecoder().decode(x.getValue());
       add("SCHILY.xattr." + x.getKey(), value);
       if (!isUtf8(value)) {
-        add("LIBARCHIVE.xattr." + URLEncoder.encode(x.getKey(), StandardCharsets.UTF_8)
-            .replace("+", "%20"), Base64.getEncoder().encodeToString(value));
+        add(
+            "LIBARCHIVE.xattr."
+                + URLEncoder.encode(x.getKey(), StandardCharsets.UTF_8).replace("+", "%20"),
+            Base64.getEncoder().encodeToString(value));
       }
     }
     return this;
@@ -82,7 +87,8 @@ final class PaxHeader {
 
   private static boolean isUtf8(byte[] value) {
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(value));

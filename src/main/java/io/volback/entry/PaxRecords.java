@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * PaxRecords parses the records of a PAX extended header ("len key=value\n") byte-exact: the key
- * is UTF-8, the value stays raw bytes (xattr values are binary, as Go's archive/tar and GNU tar
- * write them).
+ * PaxRecords parses the records of a PAX extended header ("len key=value\n") byte-exact: the key is
+ * UTF-8, the value stays raw bytes (xattr values are binary, as Go's archive/tar and GNU tar write
+ * them).
  */
 final class PaxRecords {
   /** Far above any real header; a bigger one is a broken or hostile stream. */
@@ -53,7 +53,7 @@ final class PaxRecords {
   }
 
   private static IOException malformed(String member, int offset, String why) {
-    return new IOException(member + ": malformed PAX extended header at byte " + offset + ": "
-        + why);
+    return new IOException(
+        member + ": malformed PAX extended header at byte " + offset + ": " + why);
   }
 }

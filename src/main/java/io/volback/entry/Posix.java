@@ -16,13 +16,13 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Posix is the only native code of volback: the libc calls (64-bit Linux, glibc 2.28 or later)
- * that let the directory source and sink work relative to open directory descriptors, on names
- * that are bytes, without ever following a symlink or resolving a path string twice. The JDK
- * has no openat, so without these a checked path can always be swapped before it is used.
+ * Posix is the only native code of volback: the libc calls (64-bit Linux, glibc 2.28 or later) that
+ * let the directory source and sink work relative to open directory descriptors, on names that are
+ * bytes, without ever following a symlink or resolving a path string twice. The JDK has no openat,
+ * so without these a checked path can always be swapped before it is used.
  *
- * <p>Every method returns the native result or throws a FileSystemException naming the entry
- * path it was given for messages (NoSuchFileException for ENOENT, and so on).
+ * <p>Every method returns the native result or throws a FileSystemException naming the entry path
+ * it was given for messages (NoSuchFileException for ENOENT, and so on).
  */
 final class Posix {
   static final int AT_FDCWD = -100;
@@ -68,8 +68,8 @@ final class Posix {
 
   static {
     if (!Platform.isLinux() || !Platform.is64Bit()) {
-      throw new UnsupportedOperationException("volback reads and writes directories only on "
-          + "64-bit Linux");
+      throw new UnsupportedOperationException(
+          "volback reads and writes directories only on " + "64-bit Linux");
     }
     Native.register(Posix.class, Platform.C_LIBRARY_NAME);
   }
@@ -80,34 +80,59 @@ final class Posix {
     return switch (arch) {
       case "amd64", "x86_64", "riscv64", "s390x" -> false;
       case "aarch64", "arm64", "ppc64le", "ppc64" -> true;
-      default -> throw new UnsupportedOperationException("volback reads and writes directories "
-          + "only on x86-64, arm64, ppc64, riscv64 and s390x Linux, not on " + arch);
+      default ->
+          throw new UnsupportedOperationException(
+              "volback reads and writes directories "
+                  + "only on x86-64, arm64, ppc64, riscv64 and s390x Linux, not on "
+                  + arch);
     };
   }
 
   private static native int openat(int dirfd, byte[] path, int flags, int mode);
+
   private static native int close(int fd);
+
   private static native int statx(int dirfd, byte[] path, int flags, int mask, byte[] buf);
+
   private static native int mkdirat(int dirfd, byte[] path, int mode);
+
   private static native int unlinkat(int dirfd, byte[] path, int flags);
+
   private static native int symlinkat(byte[] target, int dirfd, byte[] path);
-  private static native int linkat(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath,
-      int flags);
+
+  private static native int linkat(
+      int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath, int flags);
+
   private static native long readlinkat(int dirfd, byte[] path, byte[] buf, long size);
+
   private static native int fchownat(int dirfd, byte[] path, int uid, int gid, int flags);
+
   private static native int fchown(int fd, int uid, int gid);
+
   private static native int fchmod(int fd, int mode);
+
   private static native int chmod(byte[] path, int mode);
+
   private static native int utimensat(int dirfd, byte[] path, long[] times, int flags);
+
   private static native int futimens(int fd, long[] times);
+
   private static native long listxattr(byte[] path, byte[] list, long size);
+
   private static native long getxattr(byte[] path, byte[] name, byte[] value, long size);
+
   private static native int fsetxattr(int fd, byte[] name, byte[] value, long size, int flags);
+
   private static native long lseek(int fd, long offset, int whence);
+
   private static native int ftruncate(int fd, long length);
+
   private static native Pointer fdopendir(int fd);
+
   private static native Pointer readdir64(Pointer dir);
+
   private static native int closedir(Pointer dir);
+
   private static native Pointer strerror(int errno);
 
   /** openat(2); path is the entry path for messages. */
@@ -168,15 +193,20 @@ final class Posix {
    */
   static void mknodAt(int dirfd, byte[] name, int mode, int major, int minor, String path)
       throws FileSystemException {
-    long dev = ((major & 0xfffL) << 8) | ((major & 0xfffff000L) << 32)
-        | (minor & 0xffL) | ((minor & 0xffffff00L) << 12);
+    long dev =
+        ((major & 0xfffL) << 8)
+            | ((major & 0xfffff000L) << 32)
+            | (minor & 0xffL)
+            | ((minor & 0xffffff00L) << 12);
     NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
     int result;
     try {
-      result = libc.getFunction("mknodat").invokeInt(new Object[] {dirfd, cString(name), mode, dev});
+      result =
+          libc.getFunction("mknodat").invokeInt(new Object[] {dirfd, cString(name), mode, dev});
     } catch (UnsatisfiedLinkError e) {
-      result = libc.getFunction("__xmknodat").invokeInt(
-          new Object[] {0, dirfd, cString(name), mode, new long[] {dev}});
+      result =
+          libc.getFunction("__xmknodat")
+              .invokeInt(new Object[] {0, dirfd, cString(name), mode, new long[] {dev}});
     }
     check(result, path);
   }
@@ -201,8 +231,11 @@ final class Posix {
   /** chown of name in dirfd, or of dirfd itself when name is null; never follows a symlink. */
   static void chownAt(int dirfd, byte[] name, int uid, int gid, String path)
       throws FileSystemException {
-    check(name == null ? fchown(dirfd, uid, gid)
-        : fchownat(dirfd, cString(name), uid, gid, AT_SYMLINK_NOFOLLOW), path);
+    check(
+        name == null
+            ? fchown(dirfd, uid, gid)
+            : fchownat(dirfd, cString(name), uid, gid, AT_SYMLINK_NOFOLLOW),
+        path);
   }
 
   static void fchmod(int fd, int mode, String path) throws FileSystemException {
@@ -221,8 +254,11 @@ final class Posix {
   static void setMtimeAt(int dirfd, byte[] name, Instant mtime, String path)
       throws FileSystemException {
     long[] times = {0, UTIME_OMIT, mtime.getEpochSecond(), mtime.getNano()};
-    check(name == null ? futimens(dirfd, times)
-        : utimensat(dirfd, cString(name), times, AT_SYMLINK_NOFOLLOW), path);
+    check(
+        name == null
+            ? futimens(dirfd, times)
+            : utimensat(dirfd, cString(name), times, AT_SYMLINK_NOFOLLOW),
+        path);
   }
 
   /** The attribute names of the object open as fd, NUL-separated; empty where unsupported. */

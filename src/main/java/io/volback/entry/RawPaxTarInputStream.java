@@ -39,8 +39,8 @@ final class RawPaxTarInputStream extends TarArchiveInputStream {
     TarArchiveEntry member = getNextEntry();
     Map<String, byte[]> local = new HashMap<>();
     for (Capture c : captures) {
-      Map<String, byte[]> records = PaxRecords.parse(c.bytes().toByteArray(), c.bytes().size(),
-          c.member().getName());
+      Map<String, byte[]> records =
+          PaxRecords.parse(c.bytes().toByteArray(), c.bytes().size(), c.member().getName());
       (c.member().isGlobalPaxHeader() ? global : local).putAll(records);
     }
     captures.clear();
@@ -71,8 +71,13 @@ final class RawPaxTarInputStream extends TarArchiveInputStream {
       return last.bytes();
     }
     if (member.getSize() > PaxRecords.MAX_HEADER_SIZE) {
-      throw new IOException(member.getName() + ": PAX extended header of " + member.getSize()
-          + " bytes, more than the " + PaxRecords.MAX_HEADER_SIZE + " accepted");
+      throw new IOException(
+          member.getName()
+              + ": PAX extended header of "
+              + member.getSize()
+              + " bytes, more than the "
+              + PaxRecords.MAX_HEADER_SIZE
+              + " accepted");
     }
     Capture c = new Capture(member, new ByteArrayOutputStream((int) member.getSize()));
     captures.add(c);

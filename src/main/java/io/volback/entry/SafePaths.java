@@ -9,8 +9,8 @@ final class SafePaths {
   private SafePaths() {}
 
   /**
-   * The components of an entry path ("/" has none). Rejects "..", "." and empty components and
-   * NUL characters, so that a component opened relative to its parent can only name a child of it.
+   * The components of an entry path ("/" has none). Rejects "..", "." and empty components and NUL
+   * characters, so that a component opened relative to its parent can only name a child of it.
    */
   static List<String> components(String entryPath) throws IOException {
     if (entryPath == null || !entryPath.startsWith("/")) {

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * SizedContent delivers exactly the size recorded in an entry, as the EntrySink contract demands,
- * even if a live file grows (truncated) or shrinks (padded with zeros, with a warning) while it
- * is read — what GNU tar does for the same race.
+ * even if a live file grows (truncated) or shrinks (padded with zeros, with a warning) while it is
+ * read — what GNU tar does for the same race.
  */
 final class SizedContent extends InputStream {
   private final InputStream in;
@@ -40,7 +40,9 @@ final class SizedContent extends InputStream {
       if (!checkedGrowth && !padding) {
         checkedGrowth = true;
         if (in.read() >= 0) {
-          warnings.accept(ByteNames.printable(path) + ": file grew while being read; content truncated to its size");
+          warnings.accept(
+              ByteNames.printable(path)
+                  + ": file grew while being read; content truncated to its size");
         }
       }
       return -1;
@@ -50,8 +52,11 @@ final class SizedContent extends InputStream {
     if (n < 0) {
       if (!padding) {
         padding = true;
-        warnings.accept(ByteNames.printable(path) + ": file shrank while being read; padded with " + remaining
-            + " zero bytes");
+        warnings.accept(
+            ByteNames.printable(path)
+                + ": file shrank while being read; padded with "
+                + remaining
+                + " zero bytes");
       }
       java.util.Arrays.fill(b, off, off + want, (byte) 0);
       n = want;

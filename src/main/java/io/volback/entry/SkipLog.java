@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * SkipLog collects the entries a source could not read (vanished, unreadable, unsupported type), so
- * that the snapshot can record them and the run can exit 3. It keeps the first KEPT paths and counts
- * the rest; each skip is also passed on as a warning line. Thread-safe.
+ * that the snapshot can record them and the run can exit 3. It keeps the first KEPT paths and
+ * counts the rest; each skip is also passed on as a warning line. Thread-safe.
  */
 public final class SkipLog {
   /** How many skipped paths are kept by name; more are only counted. */

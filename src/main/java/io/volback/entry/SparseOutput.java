@@ -26,9 +26,10 @@ final class SparseOutput extends OutputStream {
   SparseOutput(Fd fd) throws IOException {
     this.fd = fd;
     // The same open file, reached through its descriptor's link: never a path lookup.
-    this.channel = FileChannel.open(
-        Path.of(new String(Posix.procPath(fd.fd), StandardCharsets.US_ASCII)),
-        StandardOpenOption.WRITE);
+    this.channel =
+        FileChannel.open(
+            Path.of(new String(Posix.procPath(fd.fd), StandardCharsets.US_ASCII)),
+            StandardOpenOption.WRITE);
   }
 
   @Override

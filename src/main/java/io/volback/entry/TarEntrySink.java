@@ -15,8 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * TarEntrySink writes entries as a POSIX (PAX) tar whose members are named rootName + path
  * ("data/", "data/a/b"; or "./", "./a/b" for rootName "."). Long names, big ids and sizes,
- * sub-second mtimes and xattrs (SCHILY.xattr.*) go into PAX headers. Owner names are left empty
- * so that extractors use the numeric ids. finish() writes the trailer; `out` is never closed.
+ * sub-second mtimes and xattrs (SCHILY.xattr.*) go into PAX headers. Owner names are left empty so
+ * that extractors use the numeric ids. finish() writes the trailer; `out` is never closed.
  *
  * <p>Names are bytes: a name or link target that is not printable ASCII goes into a PAX path or
  * linkpath record as its exact bytes (ByteNames.encode), with hdrcharset=BINARY when they are not
@@ -37,17 +37,20 @@ public final class TarEntrySink implements EntrySink {
       throw new IllegalArgumentException("rootName must be like \"data\" or \".\": " + rootName);
     }
     this.rootName = rootName;
-    this.buffered = new BufferedOutputStream(new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
+    this.buffered =
+        new BufferedOutputStream(
+            new FilterOutputStream(out) {
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+              }
 
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    }, 64 * 1024);
+              @Override
+              public void close() throws IOException {
+                flush();
+              }
+            },
+            64 * 1024);
     this.tar = new TarArchiveOutputStream(buffered, StandardCharsets.UTF_8.name());
     // Every value that does not fit the ustar header goes into our own PAX header (see
     // PaxHeader); these modes keep commons-compress from writing a second one of its own.
@@ -60,11 +63,12 @@ public final class TarEntrySink implements EntrySink {
   public void write(FileEntry entry, InputStream content) throws IOException {
     boolean directory = entry.type() == EntryType.DIRECTORY;
     String name = TarNames.toName(rootName, entry.path(), directory);
-    String linkName = switch (entry.type()) {
-      case SYMLINK -> entry.linkTarget();
-      case HARDLINK -> TarNames.toName(rootName, entry.linkTarget(), false);
-      default -> null;
-    };
+    String linkName =
+        switch (entry.type()) {
+          case SYMLINK -> entry.linkTarget();
+          case HARDLINK -> TarNames.toName(rootName, entry.linkTarget(), false);
+          default -> null;
+        };
     long size = entry.type() == EntryType.FILE ? entry.size() : 0;
     long uid = Integer.toUnsignedLong(entry.uid());
     long gid = Integer.toUnsignedLong(entry.gid());
@@ -153,8 +157,8 @@ public final class TarEntrySink implements EntrySink {
     if (paxName.length() >= NAME_FIELD) {
       paxName = paxName.substring(0, NAME_FIELD - 1);
     }
-    TarArchiveEntry header = new TarArchiveEntry(paxName,
-        TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
+    TarArchiveEntry header =
+        new TarArchiveEntry(paxName, TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
     header.setUserName("");
     header.setGroupName("");
     header.setSize(records.length);
@@ -170,8 +174,7 @@ public final class TarEntrySink implements EntrySink {
     while (remaining > 0) {
       int n = content.read(buf, 0, (int) Math.min(buf.length, remaining));
       if (n < 0) {
-        throw new IOException(path + ": content ended " + remaining + " bytes short of "
-            + size);
+        throw new IOException(path + ": content ended " + remaining + " bytes short of " + size);
       }
       tar.write(buf, 0, n);
       remaining -= n;

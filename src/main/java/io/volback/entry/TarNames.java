@@ -8,20 +8,24 @@ final class TarNames {
   private TarNames() {}
 
   /**
-   * "./a", "a/", "/a", "a//b/." all become "/a" or "/a/b"; ".", "./" and "" become "/". A name
-   * with a ".." component or a NUL byte is refused: an archive is input, and a path that could
-   * leave the volume must never reach a snapshot.
+   * "./a", "a/", "/a", "a//b/." all become "/a" or "/a/b"; ".", "./" and "" become "/". A name with
+   * a ".." component or a NUL byte is refused: an archive is input, and a path that could leave the
+   * volume must never reach a snapshot.
    */
   static String toPath(String name) throws IOException {
     if (name.indexOf('\0') >= 0) {
-      throw new IOException("archive member " + ByteNames.printable(name.replace('\0', '?'))
-          + ": the name holds a NUL byte; the archive is refused");
+      throw new IOException(
+          "archive member "
+              + ByteNames.printable(name.replace('\0', '?'))
+              + ": the name holds a NUL byte; the archive is refused");
     }
     StringJoiner path = new StringJoiner("/", "/", "");
     for (String c : name.split("/")) {
       if (c.equals("..")) {
-        throw new IOException("archive member " + ByteNames.printable(name)
-            + ": a \"..\" component could lead out of the volume; the archive is refused");
+        throw new IOException(
+            "archive member "
+                + ByteNames.printable(name)
+                + ": a \"..\" component could lead out of the volume; the archive is refused");
       }
       if (!c.isEmpty() && !c.equals(".")) {
         path.add(c);

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * TreeOrder checks that the members of an untrusted archive form a tree a restore can write
- * safely: the root first and a directory, every other path once, each under the directory met
- * just before it or one of its still open ancestors (depth-first), names within a directory in
- * strictly increasing byte order, and a hard link only to a path met before it.
+ * TreeOrder checks that the members of an untrusted archive form a tree a restore can write safely:
+ * the root first and a directory, every other path once, each under the directory met just before
+ * it or one of its still open ancestors (depth-first), names within a directory in strictly
+ * increasing byte order, and a hard link only to a path met before it.
  *
  * <p>That is the order Docker (Go's filepath.WalkDir) and GNU tar --sort=name write. Requiring it
  * makes a duplicate path, a child before its parent, an entry under a symlink or a file, and a
@@ -44,12 +44,15 @@ final class TreeOrder {
     List<byte[]> link = components(path);
     List<byte[]> to = components(target);
     if (to.isEmpty() || isPrefix(to, link)) {
-      throw refused(member, "hard link to " + ByteNames.printable(target)
-          + ", a directory it lies in");
+      throw refused(
+          member, "hard link to " + ByteNames.printable(target) + ", a directory it lies in");
     }
     if (compare(to, link) >= 0) {
-      throw refused(member, "hard link to " + ByteNames.printable(target)
-          + ", which does not come before it in the archive");
+      throw refused(
+          member,
+          "hard link to "
+              + ByteNames.printable(target)
+              + ", which does not come before it in the archive");
     }
   }
 
@@ -61,8 +64,11 @@ final class TreeOrder {
     for (int i = 0; i < n - 1; i++) {
       int c = i < previous.size() ? compareUnsigned(names.get(i), previous.get(i)) : 1;
       if (c > 0) {
-        throw refused(member, "its parent directory " + parent(names, i + 1)
-            + " does not come before it in the archive");
+        throw refused(
+            member,
+            "its parent directory "
+                + parent(names, i + 1)
+                + " does not come before it in the archive");
       }
       if (c < 0) {
         throw outOfOrder(member);
@@ -70,8 +76,9 @@ final class TreeOrder {
     }
     if (previous.size() == n - 1) {
       if (!previousIsDirectory) {
-        throw refused(member, "it lies under " + ByteNames.printable(previousPath)
-            + ", which is not a directory");
+        throw refused(
+            member,
+            "it lies under " + ByteNames.printable(previousPath) + ", which is not a directory");
       }
       return;
     }
@@ -85,14 +92,17 @@ final class TreeOrder {
   }
 
   private IOException outOfOrder(String member) {
-    return refused(member, "it comes after " + ByteNames.printable(previousPath)
-        + "; members must come depth-first with the names of a directory in byte order, as"
-        + " Docker and GNU tar --sort=name write them");
+    return refused(
+        member,
+        "it comes after "
+            + ByteNames.printable(previousPath)
+            + "; members must come depth-first with the names of a directory in byte order, as"
+            + " Docker and GNU tar --sort=name write them");
   }
 
   private static IOException refused(String member, String why) {
-    return new IOException("archive member " + ByteNames.printable(member) + ": " + why
-        + "; the archive is refused");
+    return new IOException(
+        "archive member " + ByteNames.printable(member) + ": " + why + "; the archive is refused");
   }
 
   private static String parent(List<byte[]> names, int count) {

@@ -5,13 +5,22 @@ import java.nio.ByteOrder;
 import java.time.Instant;
 
 /**
- * UnixAttributes is the stat of one file system object, decoded from statx(2)'s struct, which
- * has the same layout on every architecture. device is st_dev in glibc's dev_t encoding, as
- * the JDK reported it before, so that the identities recorded in older snapshots still match.
+ * UnixAttributes is the stat of one file system object, decoded from statx(2)'s struct, which has
+ * the same layout on every architecture. device is st_dev in glibc's dev_t encoding, as the JDK
+ * reported it before, so that the identities recorded in older snapshots still match.
  */
 record UnixAttributes(
-    int rawMode, int uid, int gid, long inode, long device, long rdev, int nlink, long size,
-    long blocks, Instant mtime, Instant ctime) {
+    int rawMode,
+    int uid,
+    int gid,
+    long inode,
+    long device,
+    long rdev,
+    int nlink,
+    long size,
+    long blocks,
+    Instant mtime,
+    Instant ctime) {
 
   private static final int S_IFMT = 0170000;
   private static final int S_IFSOCK = 0140000;
@@ -42,7 +51,10 @@ record UnixAttributes(
   private static long makedev(int major, int minor) {
     long ma = major & 0xffffffffL;
     long mi = minor & 0xffffffffL;
-    return ((ma & 0xfffL) << 8) | ((ma & 0xfffff000L) << 32) | (mi & 0xffL) | ((mi & 0xffffff00L) << 12);
+    return ((ma & 0xfffL) << 8)
+        | ((ma & 0xfffff000L) << 32)
+        | (mi & 0xffL)
+        | ((mi & 0xffffff00L) << 12);
   }
 
   /** Whether other is the same file system object (device and inode). */
@@ -74,13 +86,20 @@ record UnixAttributes(
   /** The entry type, or null for a socket (which no archive format stores). */
   EntryType type() {
     switch (rawMode & S_IFMT) {
-      case S_IFLNK: return EntryType.SYMLINK;
-      case S_IFREG: return EntryType.FILE;
-      case S_IFBLK: return EntryType.BLOCK_DEVICE;
-      case S_IFDIR: return EntryType.DIRECTORY;
-      case S_IFCHR: return EntryType.CHAR_DEVICE;
-      case S_IFIFO: return EntryType.FIFO;
-      default: return null;
+      case S_IFLNK:
+        return EntryType.SYMLINK;
+      case S_IFREG:
+        return EntryType.FILE;
+      case S_IFBLK:
+        return EntryType.BLOCK_DEVICE;
+      case S_IFDIR:
+        return EntryType.DIRECTORY;
+      case S_IFCHR:
+        return EntryType.CHAR_DEVICE;
+      case S_IFIFO:
+        return EntryType.FIFO;
+      default:
+        return null;
     }
   }
 

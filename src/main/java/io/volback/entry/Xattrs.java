@@ -1,7 +1,7 @@
 package io.volback.entry;
 
-import java.util.Arrays;
 import java.nio.file.FileSystemException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,8 +43,8 @@ final class Xattrs {
   /** Writes one user.* attribute on fd; returns false if the file system does not support it. */
   static boolean write(int fd, String fullName, String base64Value, String path)
       throws FileSystemException {
-    return Posix.setXattr(fd, ByteNames.encode(fullName),
-        Base64.getDecoder().decode(base64Value), path);
+    return Posix.setXattr(
+        fd, ByteNames.encode(fullName), Base64.getDecoder().decode(base64Value), path);
   }
 
   static boolean isUser(String name) {

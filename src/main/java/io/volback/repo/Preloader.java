@@ -31,25 +31,28 @@ final class Preloader {
 
   static Preloader start(ObjectStore store, List<String> prefixes) {
     CompletableFuture<Map<String, List<Raw>>> future = new CompletableFuture<>();
-    Thread thread = DaemonPool.newThread("volback-preload", () -> {
-      try {
-        Map<String, List<Raw>> result = new HashMap<>();
-        for (String prefix : prefixes) {
-          List<Raw> raws = new ArrayList<>();
-          for (ObjectInfo info : store.list(prefix)) {
-            try (InputStream in = store.get(info.key())) {
-              raws.add(new Raw(info.key(), in.readAllBytes()));
-            } catch (ObjectNotFoundException removedMeanwhile) {
-              // listed, then deleted (by a prune): not part of the repository any more
-            }
-          }
-          result.put(prefix, raws);
-        }
-        future.complete(result);
-      } catch (IOException | RuntimeException e) {
-        future.completeExceptionally(e);
-      }
-    });
+    Thread thread =
+        DaemonPool.newThread(
+            "volback-preload",
+            () -> {
+              try {
+                Map<String, List<Raw>> result = new HashMap<>();
+                for (String prefix : prefixes) {
+                  List<Raw> raws = new ArrayList<>();
+                  for (ObjectInfo info : store.list(prefix)) {
+                    try (InputStream in = store.get(info.key())) {
+                      raws.add(new Raw(info.key(), in.readAllBytes()));
+                    } catch (ObjectNotFoundException removedMeanwhile) {
+                      // listed, then deleted (by a prune): not part of the repository any more
+                    }
+                  }
+                  result.put(prefix, raws);
+                }
+                future.complete(result);
+              } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+              }
+            });
     thread.start();
     return new Preloader(future);
   }
@@ -62,8 +65,9 @@ final class Preloader {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw e.getCause() instanceof RuntimeException re ? re : new UncheckedIOException(
-          new IOException(e.getCause()));
+      throw e.getCause() instanceof RuntimeException re
+          ? re
+          : new UncheckedIOException(new IOException(e.getCause()));
     }
   }
 }

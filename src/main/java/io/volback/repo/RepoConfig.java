@@ -27,14 +27,23 @@ public record RepoConfig(
     random.nextBytes(id);
     random.nextBytes(seed);
     HexFormat hex = HexFormat.of();
-    return new RepoConfig(FORMAT_VERSION, hex.formatHex(id), chunker.minSize(), chunker.avgSize(),
-        chunker.maxSize(), hex.formatHex(seed), compressionLevel, packSize);
+    return new RepoConfig(
+        FORMAT_VERSION,
+        hex.formatHex(id),
+        chunker.minSize(),
+        chunker.avgSize(),
+        chunker.maxSize(),
+        hex.formatHex(seed),
+        compressionLevel,
+        packSize);
   }
 
   /** The zstd level new repositories use unless told otherwise. */
   public static final int DEFAULT_COMPRESSION = 2;
+
   /** zstd's highest level. */
   public static final int MAX_COMPRESSION = 19;
+
   public static final int DEFAULT_PACK_SIZE = 8 << 20;
 
   public ChunkerParams chunkerParams() {

@@ -44,8 +44,8 @@ public final class RepoLayout {
       throw new CorruptObjectException(key + " is not named by an object id");
     }
     if (!named.equals(Id.sha256(bytes))) {
-      throw new CorruptObjectException(key + " does not hold the content its name says"
-          + " (replaced or damaged)");
+      throw new CorruptObjectException(
+          key + " does not hold the content its name says" + " (replaced or damaged)");
     }
   }
 

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Repository implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Repository.class);
+
   /** How long backup and restore wait for a conflicting lock (a running prune) to go away. */
   public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
@@ -58,18 +59,19 @@ public final class Repository implements AutoCloseable {
 
   /**
    * Creates a new repository in store; refuses when one exists there already. Of two inits racing
-   * on one store, the one whose config is stored wins: the config is created only where none
-   * exists and read back (a store that cannot refuse atomically lets the last writer win), and
-   * only the winner then writes its key, so the loser leaves nothing behind.
+   * on one store, the one whose config is stored wins: the config is created only where none exists
+   * and read back (a store that cannot refuse atomically lets the last writer win), and only the
+   * winner then writes its key, so the loser leaves nothing behind.
    */
-  public static Repository init(ObjectStore store, char[] password, KdfParams kdf,
-      RepoConfig config) throws IOException {
+  public static Repository init(
+      ObjectStore store, char[] password, KdfParams kdf, RepoConfig config) throws IOException {
     if (store.stat(RepoLayout.CONFIG).isPresent()) {
       throw alreadyExists(store);
     }
     MasterKey key = MasterKey.random();
-    byte[] keyFile = Json.write(KeyFile.wrap(key, password, kdf, LocalHost.name(),
-        System.getProperty("user.name")));
+    byte[] keyFile =
+        Json.write(
+            KeyFile.wrap(key, password, kdf, LocalHost.name(), System.getProperty("user.name")));
     Repository repo = new Repository(store, key, config);
     byte[] sealedConfig = repo.sealer.seal(Json.write(config));
     store.putIfAbsent(RepoLayout.CONFIG, sealedConfig);
@@ -140,24 +142,32 @@ public final class Repository implements AutoCloseable {
     try (InputStream in = store.get(RepoLayout.CONFIG)) {
       sealedConfig = in.readAllBytes();
     } catch (ObjectNotFoundException e) {
-      throw new RepositoryException("no repository at " + store.location()
-          + " (create one with 'volback init')");
+      throw new RepositoryException(
+          "no repository at " + store.location() + " (create one with 'volback init')");
     }
-    Preloader preloader = preload == Preload.NOTHING ? null : Preloader.start(store, preload.prefixes);
+    Preloader preloader =
+        preload == Preload.NOTHING ? null : Preloader.start(store, preload.prefixes);
     MasterKey key = unlock(store, password);
     Sealer sealer = Sealer.forMasterKey(key);
     RepoConfig config;
     try {
       config = Json.read(sealer.open(sealedConfig), RepoConfig.class, "config");
     } catch (AuthenticationFailedException e) {
-      throw new CorruptObjectException("the repository config at " + store.location()
-          + " does not verify with the repository key");
+      throw new CorruptObjectException(
+          "the repository config at "
+              + store.location()
+              + " does not verify with the repository key");
     }
     if (config.version() != RepoConfig.FORMAT_VERSION) {
-      throw new RepositoryException("repository format version " + config.version()
-          + " is not supported by this volback (supports " + RepoConfig.FORMAT_VERSION + ")");
+      throw new RepositoryException(
+          "repository format version "
+              + config.version()
+              + " is not supported by this volback (supports "
+              + RepoConfig.FORMAT_VERSION
+              + ")");
     }
-    LOG.debug("opened repository {} in {} ms", store.location(), (System.nanoTime() - start) / 1_000_000);
+    LOG.debug(
+        "opened repository {} in {} ms", store.location(), (System.nanoTime() - start) / 1_000_000);
     Repository repo = new Repository(store, key, config);
     repo.preloader = preloader;
     return repo;
@@ -185,12 +195,18 @@ public final class Repository implements AutoCloseable {
       }
     }
     if (damaged.size() == keys.size()) {
-      throw new RepositoryException("repository " + store.location() + " has no usable key"
-          + (damaged.isEmpty() ? "" : ": " + String.join("; ", damaged)));
+      throw new RepositoryException(
+          "repository "
+              + store.location()
+              + " has no usable key"
+              + (damaged.isEmpty() ? "" : ": " + String.join("; ", damaged)));
     }
     if (!damaged.isEmpty()) {
-      throw new RepositoryException(new WrongPasswordException(store.location()).getMessage()
-          + " (damaged key files skipped: " + String.join("; ", damaged) + ")");
+      throw new RepositoryException(
+          new WrongPasswordException(store.location()).getMessage()
+              + " (damaged key files skipped: "
+              + String.join("; ", damaged)
+              + ")");
     }
     throw new WrongPasswordException(store.location());
   }
@@ -241,7 +257,10 @@ public final class Repository implements AutoCloseable {
         IndexCodec.read(unseal(raw), raw.key(), loaded::add);
       }
       index = loaded;
-      LOG.debug("loaded index of {} blobs in {} ms", loaded.size(), (System.nanoTime() - start) / 1_000_000);
+      LOG.debug(
+          "loaded index of {} blobs in {} ms",
+          loaded.size(),
+          (System.nanoTime() - start) / 1_000_000);
     }
     return index;
   }
@@ -252,8 +271,8 @@ public final class Repository implements AutoCloseable {
   }
 
   /**
-   * Every readable snapshot, oldest first; a damaged one is named in a warning and left out, so that
-   * it does not stop backups (which look for parents here).
+   * Every readable snapshot, oldest first; a damaged one is named in a warning and left out, so
+   * that it does not stop backups (which look for parents here).
    */
   public List<StoredSnapshot> snapshots() throws IOException {
     SnapshotList list = snapshotList();
@@ -276,8 +295,9 @@ public final class Repository implements AutoCloseable {
         damaged.add(new SnapshotList.Damaged(raw.key(), e.getMessage()));
       }
     }
-    out.sort(Comparator.comparing((StoredSnapshot s) -> s.snapshot().time())
-        .thenComparing(StoredSnapshot::id));
+    out.sort(
+        Comparator.comparing((StoredSnapshot s) -> s.snapshot().time())
+            .thenComparing(StoredSnapshot::id));
     LOG.debug("loaded {} snapshots in {} ms", out.size(), (System.nanoTime() - start) / 1_000_000);
     return new SnapshotList(out, damaged);
   }
@@ -325,8 +345,15 @@ public final class Repository implements AutoCloseable {
   /** Engine API: a new saver of blobs into packs, for one snapshot. */
   public BlobSaver newBlobSaver() throws IOException {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new BlobSaver(store, codec, sealer, index(), config.packSize(),
-        chunker().params().maxSize(), Math.max(1, cores), 3);
+    return new BlobSaver(
+        store,
+        codec,
+        sealer,
+        index(),
+        config.packSize(),
+        chunker().params().maxSize(),
+        Math.max(1, cores),
+        3);
   }
 
   /** Engine API: a new loader of blobs by id, shared by the workers of one restore. */

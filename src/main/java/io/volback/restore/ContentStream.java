@@ -80,8 +80,13 @@ final class ContentStream extends InputStream {
     while (pos == end) {
       if (!blobs.hasNext()) {
         if (delivered != expectedSize) {
-          throw new CorruptObjectException("content of " + path + " has " + delivered
-              + " bytes, the snapshot records " + expectedSize);
+          throw new CorruptObjectException(
+              "content of "
+                  + path
+                  + " has "
+                  + delivered
+                  + " bytes, the snapshot records "
+                  + expectedSize);
         }
         return false;
       }

@@ -35,9 +35,10 @@ final class FileWriters implements AutoCloseable {
     this.loader = loader;
     this.listener = listener;
     int threads = 2 * Runtime.getRuntime().availableProcessors();
-    this.pool = sink instanceof ConcurrentFileSink && threads > 1
-        ? DaemonPool.fixed("volback-restore", threads, tasks)
-        : null;
+    this.pool =
+        sink instanceof ConcurrentFileSink && threads > 1
+            ? DaemonPool.fixed("volback-restore", threads, tasks)
+            : null;
   }
 
   /** Writes a FILE entry whose content is the given blobs. */
@@ -59,14 +60,15 @@ final class FileWriters implements AutoCloseable {
       slots.release();
       throw e;
     }
-    pool.submit(() -> {
-      try (InputStream in = new ContentStream(loader, content, entry.size(), entry.path())) {
-        write.write(in);
-        listener.entryDone(entry);
-      } finally {
-        slots.release();
-      }
-    });
+    pool.submit(
+        () -> {
+          try (InputStream in = new ContentStream(loader, content, entry.size(), entry.path())) {
+            write.write(in);
+            listener.entryDone(entry);
+          } finally {
+            slots.release();
+          }
+        });
   }
 
   /** Waits until every file written so far is complete; rethrows the first failure. */

@@ -40,8 +40,9 @@ public final class SnapshotRestorer {
     Instant start = Instant.now();
     BlobLoader loader = repo.newBlobLoader();
     try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
-         FileWriters files = new FileWriters(sink, loader, listener)) {
-      Set<String> detachedTargets = filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
+        FileWriters files = new FileWriters(sink, loader, listener)) {
+      Set<String> detachedTargets =
+          filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
       Map<String, TreeNode> detached = new HashMap<>();
       Counts counts = new Counts();
       TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
@@ -78,15 +79,19 @@ public final class SnapshotRestorer {
       }
       files.awaitAll();
       sink.finish();
-      return new RestoreStats(counts.files, counts.dirs, counts.others, counts.bytes,
+      return new RestoreStats(
+          counts.files,
+          counts.dirs,
+          counts.others,
+          counts.bytes,
           Duration.between(start, Instant.now()).toMillis());
     }
   }
 
   /**
-   * The filter's include paths that match nothing in the snapshot, found in one streaming pass
-   * over its tree (stopping once every include has matched), so that a restore can refuse them
-   * before it creates or touches anything.
+   * The filter's include paths that match nothing in the snapshot, found in one streaming pass over
+   * its tree (stopping once every include has matched), so that a restore can refuse them before it
+   * creates or touches anything.
    */
   public List<String> unmatchedIncludes(StoredSnapshot snapshot, PathFilter filter)
       throws IOException {
@@ -103,12 +108,13 @@ public final class SnapshotRestorer {
   }
 
   /** Targets of included hard links that the filter leaves out. */
-  private static Set<String> detachedLinkTargets(StoredSnapshot snapshot, BlobLoader loader,
-      PathFilter filter) throws IOException {
+  private static Set<String> detachedLinkTargets(
+      StoredSnapshot snapshot, BlobLoader loader, PathFilter filter) throws IOException {
     Set<String> targets = new HashSet<>();
     TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
     for (TreeNode node = tree.next(); node != null; node = tree.next()) {
-      if (node.type() == EntryType.HARDLINK && filter.includes(node.path())
+      if (node.type() == EntryType.HARDLINK
+          && filter.includes(node.path())
           && !filter.includes(node.link())) {
         targets.add(node.link());
       }

@@ -6,8 +6,8 @@ import java.util.Base64;
 
 /**
  * ContentMd5 computes the Content-MD5 header of an upload: the server recomputes it over the body
- * it received and refuses the upload (400 BadDigest) when they differ, so a body damaged on the
- * way never becomes an object.
+ * it received and refuses the upload (400 BadDigest) when they differ, so a body damaged on the way
+ * never becomes an object.
  */
 final class ContentMd5 {
   private ContentMd5() {}

@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -171,7 +171,8 @@ public final class LocalFolderStore implements ObjectStore {
     try {
       Files.walkFileTree(start, new Collector(prefix, result));
     } catch (IOException e) {
-      throw new StoreException("cannot list '" + prefix + "' in " + location() + ": " + e, false, e);
+      throw new StoreException(
+          "cannot list '" + prefix + "' in " + location() + ": " + e, false, e);
     }
     return result;
   }
@@ -196,31 +197,35 @@ public final class LocalFolderStore implements ObjectStore {
   public int removeStaleTempFiles(Duration grace) throws IOException {
     requireRoot();
     FileTime cutoff = FileTime.from(Instant.now().minus(grace));
-    var remover = new SimpleFileVisitor<Path>() {
-      int removed;
+    var remover =
+        new SimpleFileVisitor<Path>() {
+          int removed;
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isRegularFile() && file.getFileName().toString().startsWith(TEMP_PREFIX)
-            && attrs.lastModifiedTime().compareTo(cutoff) < 0 && Files.deleteIfExists(file)) {
-          removed++;
-        }
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (attrs.isRegularFile()
+                && file.getFileName().toString().startsWith(TEMP_PREFIX)
+                && attrs.lastModifiedTime().compareTo(cutoff) < 0
+                && Files.deleteIfExists(file)) {
+              removed++;
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-        if (e instanceof NoSuchFileException) {
-          return FileVisitResult.CONTINUE;
-        }
-        throw e;
-      }
-    };
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        };
     try {
       Files.walkFileTree(root, remover);
     } catch (IOException e) {
-      throw new StoreException("cannot remove stale temporary files in " + location() + ": " + e,
-          false, e);
+      throw new StoreException(
+          "cannot remove stale temporary files in " + location() + ": " + e, false, e);
     }
     return remover.removed;
   }
@@ -252,8 +257,8 @@ public final class LocalFolderStore implements ObjectStore {
 
   private static void writeDurably(Path temp, byte[] data, int length) throws IOException {
     try (FileChannel channel =
-        FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            FILE_MODE)) {
+        FileChannel.open(
+            temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)) {
       for (int off = 0; off < length; ) {
         off += channel.write(ByteBuffer.wrap(data, off, Math.min(IO_PIECE, length - off)));
       }
@@ -281,7 +286,8 @@ public final class LocalFolderStore implements ObjectStore {
 
   private StoreException failure(String action, String key, IOException e) {
     boolean permanent = e instanceof AccessDeniedException;
-    return new StoreException(action + " object " + key + " in " + location() + ": " + e, permanent, e);
+    return new StoreException(
+        action + " object " + key + " in " + location() + ": " + e, permanent, e);
   }
 
   /** Collector gathers regular files under the walk's start whose key starts with the prefix. */
@@ -300,7 +306,8 @@ public final class LocalFolderStore implements ObjectStore {
       if (!attrs.isRegularFile() || name.startsWith(TEMP_PREFIX)) {
         return FileVisitResult.CONTINUE;
       }
-      String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+      String key =
+          root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
       if (key.startsWith(prefix)) {
         result.add(info(key, attrs));
       }

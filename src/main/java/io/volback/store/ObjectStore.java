@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ObjectStore stores opaque objects under string keys such as "data/ab/ab12...". It knows nothing of
- * packs, snapshots or crypto. Keys use '/' as separator and never start with '/'.
+ * ObjectStore stores opaque objects under string keys such as "data/ab/ab12...". It knows nothing
+ * of packs, snapshots or crypto. Keys use '/' as separator and never start with '/'.
  *
  * <p>All methods throw StoreException (an IOException) naming the store and key on failure;
  * ObjectNotFoundException when a key does not exist.

@@ -14,8 +14,15 @@ final class Ranges {
   static StoreException beyondEnd(String location, String key, long offset, int length, long size) {
     String range = "[" + offset + ", " + (offset + length) + ")";
     return new StoreException(
-        "cannot read range " + range + " of object " + key + " in " + location
-            + ": the object has only " + size + " bytes",
+        "cannot read range "
+            + range
+            + " of object "
+            + key
+            + " in "
+            + location
+            + ": the object has only "
+            + size
+            + " bytes",
         true,
         null);
   }

@@ -5,7 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** RepositoryLocation is the parsed form of the user's repository string (-r / VOLBACK_REPOSITORY). */
+/**
+ * RepositoryLocation is the parsed form of the user's repository string (-r / VOLBACK_REPOSITORY).
+ */
 public sealed interface RepositoryLocation {
 
   /** The accepted forms, for error messages. */
@@ -26,7 +28,8 @@ public sealed interface RepositoryLocation {
   final class Parser {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     // user:secret@ in a URL is masked in messages.
-    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
+    private static final Pattern USER_INFO =
+        Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
     private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private Parser() {}
@@ -41,8 +44,8 @@ public sealed interface RepositoryLocation {
       if (repository.startsWith("file:")) {
         return file(repository);
       }
-      if (SCHEME.matcher(repository).find() && (repository.contains("://")
-          || repository.toLowerCase().startsWith("s3:"))) {
+      if (SCHEME.matcher(repository).find()
+          && (repository.contains("://") || repository.toLowerCase().startsWith("s3:"))) {
         throw invalid(repository, "unsupported scheme");
       }
       return folder(repository, repository);
@@ -57,7 +60,8 @@ public sealed interface RepositoryLocation {
         throw invalid(repository, "no bucket name");
       }
       if (bucket.contains("@")) {
-        throw invalid(repository, "credentials do not belong in the URL; use the AWS credential chain");
+        throw invalid(
+            repository, "credentials do not belong in the URL; use the AWS credential chain");
       }
       if (!BUCKET.matcher(bucket).matches()) {
         throw invalid(repository, "'" + bucket + "' is not a valid bucket name");

@@ -11,7 +11,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
       new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(10));
 
   /** FAST is for tests: 3 attempts, a few milliseconds apart. */
-  public static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
+  public static final RetryPolicy FAST =
+      new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
   public RetryPolicy {
     if (maxAttempts < 1) {

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RetryingStore wraps a store and retries calls that failed with a non-permanent error. Reading
- * the stream returned by get is not retried: a failure there reaches the caller.
+ * RetryingStore wraps a store and retries calls that failed with a non-permanent error. Reading the
+ * stream returned by get is not retried: a failure there reaches the caller.
  */
 public final class RetryingStore implements ObjectStore {
   private static final Logger log = LoggerFactory.getLogger(RetryingStore.class);
@@ -35,10 +35,13 @@ public final class RetryingStore implements ObjectStore {
 
   @Override
   public void put(String key, byte[] data, int length) throws IOException {
-    call("put", key, () -> {
-      inner.put(key, data, length);
-      return null;
-    });
+    call(
+        "put",
+        key,
+        () -> {
+          inner.put(key, data, length);
+          return null;
+        });
   }
 
   // A retry after a lost response sees the object the first attempt created and gets false:
@@ -55,10 +58,13 @@ public final class RetryingStore implements ObjectStore {
 
   @Override
   public void readRange(String key, long offset, int length, byte[] into) throws IOException {
-    call("getRange", key, () -> {
-      inner.readRange(key, offset, length, into);
-      return null;
-    });
+    call(
+        "getRange",
+        key,
+        () -> {
+          inner.readRange(key, offset, length, into);
+          return null;
+        });
   }
 
   @Override
@@ -73,10 +79,13 @@ public final class RetryingStore implements ObjectStore {
 
   @Override
   public void delete(String key) throws IOException {
-    call("delete", key, () -> {
-      inner.delete(key);
-      return null;
-    });
+    call(
+        "delete",
+        key,
+        () -> {
+          inner.delete(key);
+          return null;
+        });
   }
 
   @Override
@@ -96,8 +105,14 @@ public final class RetryingStore implements ObjectStore {
           throw gaveUp(attempt, e);
         }
         Duration delay = policy.delayBeforeRetry(attempt);
-        log.warn("{} {} on {} failed (attempt {} of {}), retrying in {} ms: {}",
-            operation, key, location(), attempt, policy.maxAttempts(), delay.toMillis(),
+        log.warn(
+            "{} {} on {} failed (attempt {} of {}), retrying in {} ms: {}",
+            operation,
+            key,
+            location(),
+            attempt,
+            policy.maxAttempts(),
+            delay.toMillis(),
             e.getMessage());
         sleep(delay, e);
       }

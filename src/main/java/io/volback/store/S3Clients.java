@@ -34,31 +34,42 @@ final class S3Clients {
     return build(config, region, null);
   }
 
-  /** Like build(config, region), trusting the certificates of trust (tests: a local https proxy). */
+  /**
+   * Like build(config, region), trusting the certificates of trust (tests: a local https proxy).
+   */
   static S3Client build(S3Config config, Region region, TlsTrustManagersProvider trust) {
     S3Location location = config.location();
-    S3ClientBuilder builder = S3Client.builder()
-        .region(region)
-        .credentialsProvider(new GuardedCredentials(
-            config.credentials().orElseGet(() -> DefaultCredentialsProvider.builder().build())))
-        .httpClientBuilder(ApacheHttpClient.builder()
-            .maxConnections(config.maxConnections())
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(Duration.ofSeconds(60))
-            .connectionAcquisitionTimeout(Duration.ofMinutes(5))
-            .tlsTrustManagersProvider(trust))
-        // RetryingStore is the one retry layer; SDK retries underneath would multiply its attempts.
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .region(region)
+            .credentialsProvider(
+                new GuardedCredentials(
+                    config
+                        .credentials()
+                        .orElseGet(() -> DefaultCredentialsProvider.builder().build())))
+            .httpClientBuilder(
+                ApacheHttpClient.builder()
+                    .maxConnections(config.maxConnections())
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(60))
+                    .connectionAcquisitionTimeout(Duration.ofMinutes(5))
+                    .tlsTrustManagersProvider(trust))
+            // RetryingStore is the one retry layer; SDK retries underneath would multiply its
+            // attempts.
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     // S3Store sends its own Content-MD5 on every PUT, which AWS and S3-compatible servers alike
     // verify; the SDK's default CRC32 trailer needs aws-chunked encoding, which the latter reject.
-    builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+    builder
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .serviceConfiguration(S3Configuration.builder()
-            .pathStyleAccessEnabled(location.pathStyle())
-            .chunkedEncodingEnabled(false)
-            .build());
-    location.endpoint().ifPresentOrElse(
-        builder::endpointOverride, () -> builder.crossRegionAccessEnabled(true));
+        .serviceConfiguration(
+            S3Configuration.builder()
+                .pathStyleAccessEnabled(location.pathStyle())
+                .chunkedEncodingEnabled(false)
+                .build());
+    location
+        .endpoint()
+        .ifPresentOrElse(builder::endpointOverride, () -> builder.crossRegionAccessEnabled(true));
     return builder.build();
   }
 
@@ -70,9 +81,11 @@ final class S3Clients {
     if (config.region().isPresent()) {
       return Region.of(config.region().get());
     }
-    AwsRegionProvider chain = config.location().endpoint().isPresent()
-        ? new AwsRegionProviderChain(new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
-        : DefaultAwsRegionProviderChain.builder().build();
+    AwsRegionProvider chain =
+        config.location().endpoint().isPresent()
+            ? new AwsRegionProviderChain(
+                new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+            : DefaultAwsRegionProviderChain.builder().build();
     try {
       return chain.getRegion();
     } catch (RuntimeException e) {
@@ -82,7 +95,10 @@ final class S3Clients {
 
   /** The endpoint requests go to, for messages. */
   static String endpoint(S3Config config, Region region) {
-    return config.location().endpoint().map(URI::toString)
+    return config
+        .location()
+        .endpoint()
+        .map(URI::toString)
         .orElse("https://s3." + region.id() + ".amazonaws.com");
   }
 

@@ -22,8 +22,14 @@ public record S3Config(
 
   public S3Config {
     if (partSize < MIN_PART_SIZE || multipartThreshold < partSize) {
-      throw new IllegalArgumentException("need " + MIN_PART_SIZE + " <= partSize <= multipartThreshold,"
-          + " got " + partSize + " and " + multipartThreshold);
+      throw new IllegalArgumentException(
+          "need "
+              + MIN_PART_SIZE
+              + " <= partSize <= multipartThreshold,"
+              + " got "
+              + partSize
+              + " and "
+              + multipartThreshold);
     }
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be positive, got " + maxConnections);
@@ -36,13 +42,13 @@ public record S3Config(
   }
 
   public S3Config withRegion(String region) {
-    return new S3Config(location, Optional.of(region), credentials, multipartThreshold,
-        partSize, maxConnections);
+    return new S3Config(
+        location, Optional.of(region), credentials, multipartThreshold, partSize, maxConnections);
   }
 
   public S3Config withCredentials(AwsCredentialsProvider provider) {
-    return new S3Config(location, region, Optional.of(provider), multipartThreshold,
-        partSize, maxConnections);
+    return new S3Config(
+        location, region, Optional.of(provider), multipartThreshold, partSize, maxConnections);
   }
 
   /** Fixed credentials, for tests and callers that read them from their own configuration. */
@@ -58,8 +64,16 @@ public record S3Config(
   // Never print the credentials provider, whatever its own toString does.
   @Override
   public String toString() {
-    return "S3Config[" + location.url() + ", endpoint=" + location.endpoint().map(Object::toString)
-        .orElse("AWS") + ", region=" + region.orElse("default chain") + ", multipartThreshold="
-        + multipartThreshold + ", partSize=" + partSize + "]";
+    return "S3Config["
+        + location.url()
+        + ", endpoint="
+        + location.endpoint().map(Object::toString).orElse("AWS")
+        + ", region="
+        + region.orElse("default chain")
+        + ", multipartThreshold="
+        + multipartThreshold
+        + ", partSize="
+        + partSize
+        + "]";
   }
 }

@@ -11,14 +11,20 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * S3Errors turns SDK exceptions into StoreExceptions a user can act on. Messages name the
- * operation and key, the bucket or endpoint, never credentials; AWS error texts are only quoted
- * for unclassified errors.
+ * S3Errors turns SDK exceptions into StoreExceptions a user can act on. Messages name the operation
+ * and key, the bucket or endpoint, never credentials; AWS error texts are only quoted for
+ * unclassified errors.
  */
 final class S3Errors {
   private static final Set<String> ACCESS_CODES =
-      Set.of("AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",
-          "ExpiredToken", "TokenRefreshRequired", "AllAccessDisabled");
+      Set.of(
+          "AccessDenied",
+          "InvalidAccessKeyId",
+          "SignatureDoesNotMatch",
+          "InvalidToken",
+          "ExpiredToken",
+          "TokenRefreshRequired",
+          "AllAccessDisabled");
   // The body the server received does not match the digest sent with it: damaged on the way, so
   // sending it again may work.
   private static final Set<String> DAMAGED_BODY_CODES =
@@ -49,35 +55,60 @@ final class S3Errors {
     int status = e.statusCode();
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     if ("NoSuchBucket".equals(code)) {
-      return permanent(action, "bucket '" + location.bucket() + "' does not exist at " + endpoint, e);
+      return permanent(
+          action, "bucket '" + location.bucket() + "' does not exist at " + endpoint, e);
     }
     if (status == 404 && key != null) {
       return new ObjectNotFoundException(location.url(), key);
     }
     if (status == 403 || ACCESS_CODES.contains(code)) {
       String detail = code == null ? "" : " (" + code + ")";
-      return permanent(action,
-          "access denied to " + location.url() + ": check the S3 credentials" + detail, e);
+      return permanent(
+          action, "access denied to " + location.url() + ": check the S3 credentials" + detail, e);
     }
     if (DAMAGED_BODY_CODES.contains(code)) {
-      return new StoreException(action + ": S3 at " + endpoint + " received a damaged body (HTTP "
-          + status + " " + code + ")", false, e);
+      return new StoreException(
+          action
+              + ": S3 at "
+              + endpoint
+              + " received a damaged body (HTTP "
+              + status
+              + " "
+              + code
+              + ")",
+          false,
+          e);
     }
     // AWS answers 409 to a conditional write that races another one on the same key: try again.
-    if (status >= 500 || status == 429 || "ConditionalRequestConflict".equals(code) || e.isThrottlingException() || "RequestTimeout".equals(code)) {
+    if (status >= 500
+        || status == 429
+        || "ConditionalRequestConflict".equals(code)
+        || e.isThrottlingException()
+        || "RequestTimeout".equals(code)) {
       String reason = "HTTP " + status + (code == null ? "" : " " + code);
       return new StoreException(action + ": " + unreachable(reason), false, e);
     }
     String detail = e.awsErrorDetails() == null ? "" : ": " + e.awsErrorDetails().errorMessage();
-    return permanent(action, "S3 at " + endpoint + " refused the request with HTTP " + status
-        + (code == null ? "" : " " + code) + detail, e);
+    return permanent(
+        action,
+        "S3 at "
+            + endpoint
+            + " refused the request with HTTP "
+            + status
+            + (code == null ? "" : " " + code)
+            + detail,
+        e);
   }
 
   private StoreException client(SdkException e, String action) {
     if (hasMessage(e, S3Clients.NO_CREDENTIALS)) {
-      return permanent(action, "no S3 credentials found for " + location.url()
-          + ": configure the AWS credential chain (environment, shared credentials file,"
-          + " or instance role)", e);
+      return permanent(
+          action,
+          "no S3 credentials found for "
+              + location.url()
+              + ": configure the AWS credential chain (environment, shared credentials file,"
+              + " or instance role)",
+          e);
     }
     String reason = networkReason(e);
     if (reason != null) {

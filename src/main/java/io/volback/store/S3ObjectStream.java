@@ -36,10 +36,11 @@ final class S3ObjectStream extends FilterInputStream {
 
   @Override
   public void close() throws IOException {
-    guarded(() -> {
-      super.close();
-      return 0;
-    });
+    guarded(
+        () -> {
+          super.close();
+          return 0;
+        });
   }
 
   /** Runs a read of the body, turning SDK and I/O failures into StoreExceptions naming the key. */

@@ -49,8 +49,12 @@ public final class S3Store implements ObjectStore {
       if (length > config.multipartThreshold()) {
         putMultipart(objectKey, data, length);
       } else {
-        client.putObject(r -> r.bucket(location.bucket()).key(objectKey)
-            .contentLength((long) length).contentMD5(ContentMd5.of(data, 0, length)),
+        client.putObject(
+            r ->
+                r.bucket(location.bucket())
+                    .key(objectKey)
+                    .contentLength((long) length)
+                    .contentMD5(ContentMd5.of(data, 0, length)),
             body(data, 0, length));
       }
     } catch (SdkException e) {
@@ -59,9 +63,9 @@ public final class S3Store implements ObjectStore {
   }
 
   /**
-   * Checks first, then uploads with If-None-Match: * so that S3 (AWS since 2024, MinIO) refuses
-   * the upload if another writer created the key meanwhile. Servers that ignore the header
-   * (S3Proxy 2.6) overwrite in that window: callers re-read to see who won.
+   * Checks first, then uploads with If-None-Match: * so that S3 (AWS since 2024, MinIO) refuses the
+   * upload if another writer created the key meanwhile. Servers that ignore the header (S3Proxy
+   * 2.6) overwrite in that window: callers re-read to see who won.
    */
   @Override
   public boolean putIfAbsent(String key, byte[] data) throws IOException {
@@ -70,8 +74,13 @@ public final class S3Store implements ObjectStore {
     }
     String objectKey = location.objectKey(Keys.check(key));
     try {
-      client.putObject(r -> r.bucket(location.bucket()).key(objectKey).ifNoneMatch("*")
-          .contentLength((long) data.length).contentMD5(ContentMd5.of(data, 0, data.length)),
+      client.putObject(
+          r ->
+              r.bucket(location.bucket())
+                  .key(objectKey)
+                  .ifNoneMatch("*")
+                  .contentLength((long) data.length)
+                  .contentMD5(ContentMd5.of(data, 0, data.length)),
           body(data, 0, data.length));
       return true;
     } catch (AwsServiceException e) {
@@ -107,8 +116,11 @@ public final class S3Store implements ObjectStore {
     // Read into the caller's array of the known length: the SDK's toBytes() grows a buffer and
     // copies it.
     int n;
-    try (InputStream in = new S3ObjectStream(client.getObject(
-        r -> r.bucket(location.bucket()).key(objectKey).range(range)), errors, key)) {
+    try (InputStream in =
+        new S3ObjectStream(
+            client.getObject(r -> r.bucket(location.bucket()).key(objectKey).range(range)),
+            errors,
+            key)) {
       n = in.readNBytes(into, 0, length);
     } catch (AwsServiceException e) {
       if (e.statusCode() == 416) {
@@ -140,18 +152,23 @@ public final class S3Store implements ObjectStore {
 
   @Override
   public List<ObjectInfo> list(String prefix) throws IOException {
-    String objectPrefix = location.prefix().isEmpty()
-        ? Keys.checkPrefix(prefix) : location.prefix() + "/" + Keys.checkPrefix(prefix);
+    String objectPrefix =
+        location.prefix().isEmpty()
+            ? Keys.checkPrefix(prefix)
+            : location.prefix() + "/" + Keys.checkPrefix(prefix);
     List<ObjectInfo> result = new ArrayList<>();
     try {
-      for (S3Object object : client.listObjectsV2Paginator(
-          r -> r.bucket(location.bucket()).prefix(objectPrefix)).contents()) {
+      for (S3Object object :
+          client
+              .listObjectsV2Paginator(r -> r.bucket(location.bucket()).prefix(objectPrefix))
+              .contents()) {
         // Folder markers ("dir/"), made by consoles and S3Proxy's filesystem backend, are no keys.
         if (object.key().endsWith("/")) {
           continue;
         }
-        result.add(new ObjectInfo(location.repositoryKey(object.key()), object.size(),
-            object.lastModified()));
+        result.add(
+            new ObjectInfo(
+                location.repositoryKey(object.key()), object.size(), object.lastModified()));
       }
     } catch (SdkException e) {
       throw errors.map(e, "cannot list objects under '" + prefix + "'", null);
@@ -178,35 +195,46 @@ public final class S3Store implements ObjectStore {
   }
 
   private void putMultipart(String objectKey, byte[] data, int length) {
-    String uploadId = client.createMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey))
-        .uploadId();
+    String uploadId =
+        client.createMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey)).uploadId();
     try {
       List<CompletedPart> parts = new ArrayList<>();
       for (int offset = 0, number = 1; offset < length; offset += config.partSize(), number++) {
         parts.add(uploadPart(objectKey, uploadId, number, data, offset, length));
       }
-      client.completeMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey)
-          .uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+      client.completeMultipartUpload(
+          r ->
+              r.bucket(location.bucket())
+                  .key(objectKey)
+                  .uploadId(uploadId)
+                  .multipartUpload(m -> m.parts(parts)));
     } catch (RuntimeException e) {
       abort(objectKey, uploadId, e);
       throw e;
     }
   }
 
-  private CompletedPart uploadPart(String objectKey, String uploadId, int number, byte[] data,
-      int offset, int end) {
+  private CompletedPart uploadPart(
+      String objectKey, String uploadId, int number, byte[] data, int offset, int end) {
     int length = Math.min(config.partSize(), end - offset);
-    UploadPartResponse response = client.uploadPart(r -> r.bucket(location.bucket())
-        .key(objectKey).uploadId(uploadId).partNumber(number).contentLength((long) length)
-        .contentMD5(ContentMd5.of(data, offset, length)), body(data, offset, length));
+    UploadPartResponse response =
+        client.uploadPart(
+            r ->
+                r.bucket(location.bucket())
+                    .key(objectKey)
+                    .uploadId(uploadId)
+                    .partNumber(number)
+                    .contentLength((long) length)
+                    .contentMD5(ContentMd5.of(data, offset, length)),
+            body(data, offset, length));
     return CompletedPart.builder().partNumber(number).eTag(response.eTag()).build();
   }
 
   // An upload left open costs storage until a lifecycle rule removes it, so try to abort it.
   private void abort(String objectKey, String uploadId, RuntimeException failure) {
     try {
-      client.abortMultipartUpload(r -> r.bucket(location.bucket()).key(objectKey)
-          .uploadId(uploadId));
+      client.abortMultipartUpload(
+          r -> r.bucket(location.bucket()).key(objectKey).uploadId(uploadId));
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
     }
@@ -219,8 +247,10 @@ public final class S3Store implements ObjectStore {
   }
 
   private StoreException beyondEnd(String key, long offset, int length) throws IOException {
-    long size = stat(key).map(ObjectInfo::size).orElseThrow(
-        () -> new ObjectNotFoundException(location(), key));
+    long size =
+        stat(key)
+            .map(ObjectInfo::size)
+            .orElseThrow(() -> new ObjectNotFoundException(location(), key));
     return Ranges.beyondEnd(location(), key, offset, length, size);
   }
 }

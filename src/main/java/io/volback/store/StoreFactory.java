@@ -14,8 +14,8 @@ public final class StoreFactory {
   }
 
   /** Opens repository, retrying with policy. */
-  public static ObjectStore open(String repository, String s3Endpoint, boolean s3PathStyle,
-      RetryPolicy policy) {
+  public static ObjectStore open(
+      String repository, String s3Endpoint, boolean s3PathStyle, RetryPolicy policy) {
     RepositoryLocation location = RepositoryLocation.parse(repository);
     ObjectStore store;
     if (location instanceof RepositoryLocation.S3 s3) {
@@ -44,7 +44,8 @@ public final class StoreFactory {
     if (uri.getRawUserInfo() != null) {
       throw invalidEndpoint(endpoint);
     }
-    boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+    boolean http =
+        "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
     if (!http || uri.getHost() == null) {
       throw invalidEndpoint(endpoint);
     }

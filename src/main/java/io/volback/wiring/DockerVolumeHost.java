@@ -100,8 +100,8 @@ public final class DockerVolumeHost implements VolumeHost {
   }
 
   @Override
-  public List<VolumeInfo> sharingDevice(VolumeDevice device, String except,
-      boolean resolveLocally) throws DockerHostException {
+  public List<VolumeInfo> sharingDevice(VolumeDevice device, String except, boolean resolveLocally)
+      throws DockerHostException {
     return Volumes.sharingDevice(host, device, except, resolveLocally);
   }
 }

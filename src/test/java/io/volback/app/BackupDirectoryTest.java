@@ -38,19 +38,21 @@ class BackupDirectoryTest {
     Path victim = Files.writeString(source.resolve("b.txt"), "gone soon");
     Files.writeString(source.resolve("c.txt"), "stays");
     Path repoDir = tmp.resolve("repo");
-    Repository.init(new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults())
+    Repository.init(
+            new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults())
         .close();
 
-    ProgressListener deleteVictim = new ProgressListener() {
-      @Override
-      public void bytesRead(long n) {
-        try {
-          Files.deleteIfExists(victim);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
+    ProgressListener deleteVictim =
+        new ProgressListener() {
+          @Override
+          public void bytesRead(long n) {
+            try {
+              Files.deleteIfExists(victim);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
     try (Repository repo = Repository.open(new LocalFolderStore(repoDir), PASSWORD)) {
       new BackupDirectory(repo, deleteVictim).run(source, "app", List.of(), false);
     }
@@ -60,10 +62,13 @@ class BackupDirectoryTest {
       assertThat(snapshots).hasSize(1);
       Snapshot.Skipped skipped = snapshots.get(0).snapshot().skippedOrNone();
       assertThat(skipped.count()).isEqualTo(1);
-      assertThat(skipped.entries()).singleElement().satisfies(e -> {
-        assertThat(e.path()).isEqualTo("/b.txt");
-        assertThat(e.reason()).contains("vanished");
-      });
+      assertThat(skipped.entries())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.path()).isEqualTo("/b.txt");
+                assertThat(e.reason()).contains("vanished");
+              });
       assertThat(snapshots.get(0).snapshot().stats().files()).isEqualTo(2);
     }
   }

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupVolumesOnFakeHostTest {
   private static final char[] PASSWORD = "pw".toCharArray();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Repository repo;
   private FakeVolumeHost hostA;
   private FakeVolumeHost hostB;
@@ -50,13 +49,16 @@ class BackupVolumesOnFakeHostTest {
 
     List<BackupVolumes.VolumeResult> results = backup(hostA, "first", "missing", "broken", "last");
 
-    assertThat(results).extracting(BackupVolumes.VolumeResult::volume)
+    assertThat(results)
+        .extracting(BackupVolumes.VolumeResult::volume)
         .containsExactly("first", "missing", "broken", "last");
-    assertThat(results).extracting(BackupVolumes.VolumeResult::ok)
+    assertThat(results)
+        .extracting(BackupVolumes.VolumeResult::ok)
         .containsExactly(true, false, false, true);
     assertThat(results.get(1).error()).contains("no volume named missing");
     assertThat(results.get(2).error()).contains("volume broken: helper container died");
-    assertThat(repo.snapshots()).extracting(s -> s.snapshot().source().name())
+    assertThat(repo.snapshots())
+        .extracting(s -> s.snapshot().source().name())
         .containsExactly("first", "last");
     assertThat(hostA.leftoverSweeps).isEqualTo(1);
   }
@@ -75,28 +77,38 @@ class BackupVolumesOnFakeHostTest {
 
     assertThat(next.snapshot().parent()).isEqualTo(newestOnA);
     assertThat(backup(hostB, "data").get(0).snapshot().parent())
-        .isNotEqualTo(newestOnA).isNotNull();
+        .isNotEqualTo(newestOnA)
+        .isNotNull();
   }
 
   @Test
   void backupOfAllSkipsAnonymousVolumesUnlessAsked() throws IOException {
     hostA.add("named", Map.of("n.txt", "n"));
-    List<BackupVolumes.VolumeResult> results = new BackupVolumes(repo, hostA, ProgressListener.NONE)
-        .run(new BackupVolumes.Request(List.of(), true, false, List.of(), ReadPath.AUTO, false));
+    List<BackupVolumes.VolumeResult> results =
+        new BackupVolumes(repo, hostA, ProgressListener.NONE)
+            .run(
+                new BackupVolumes.Request(List.of(), true, false, List.of(), ReadPath.AUTO, false));
     assertThat(results).extracting(BackupVolumes.VolumeResult::volume).containsExactly("named");
     assertThat(results.get(0).snapshot().source().readPath()).isEqualTo("mountpoint");
   }
 
   @Test
   void backupRefusesVolumesAndAllTogether() {
-    assertThatThrownBy(() -> new BackupVolumes(repo, hostA, ProgressListener.NONE)
-        .run(new BackupVolumes.Request(List.of("x"), true, false, List.of(), ReadPath.AUTO, false)))
-        .isInstanceOf(UsageException.class).hasMessageContaining("not both");
+    assertThatThrownBy(
+            () ->
+                new BackupVolumes(repo, hostA, ProgressListener.NONE)
+                    .run(
+                        new BackupVolumes.Request(
+                            List.of("x"), true, false, List.of(), ReadPath.AUTO, false)))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("not both");
   }
 
   private List<BackupVolumes.VolumeResult> backup(FakeVolumeHost host, String... volumes)
       throws IOException {
-    return new BackupVolumes(repo, host, ProgressListener.NONE).run(new BackupVolumes.Request(
-        List.of(volumes), false, false, List.of(), ReadPath.AUTO, false));
+    return new BackupVolumes(repo, host, ProgressListener.NONE)
+        .run(
+            new BackupVolumes.Request(
+                List.of(volumes), false, false, List.of(), ReadPath.AUTO, false));
   }
 }

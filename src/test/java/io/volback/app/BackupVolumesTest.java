@@ -53,30 +53,34 @@ class BackupVolumesTest {
     String v1 = volumeWith(shared, "first volume's own");
     String v2 = volumeWith(shared, "second volume's own");
     Path repoDir = tmp.resolve("repo");
-    Repository.init(new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults())
+    Repository.init(
+            new LocalFolderStore(repoDir), PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults())
         .close();
     Path data = Files.createDirectories(repoDir.resolve("data"));
     TestTrees.run("chattr", "+i", data.toString());
     blocked = data;
 
-    ProgressListener unblockOnSecond = new ProgressListener() {
-      @Override
-      public void volumeStarted(String volume, long expectedBytes) {
-        if (volume.equals(v2)) {
-          try {
-            TestTrees.run("chattr", "-i", data.toString());
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    ProgressListener unblockOnSecond =
+        new ProgressListener() {
+          @Override
+          public void volumeStarted(String volume, long expectedBytes) {
+            if (volume.equals(v2)) {
+              try {
+                TestTrees.run("chattr", "-i", data.toString());
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
           }
-        }
-      }
-    };
+        };
     List<BackupVolumes.VolumeResult> results;
     try (Repository repo = Repository.open(new LocalFolderStore(repoDir), PASSWORD)) {
-      results = new BackupVolumes(repo, new DockerVolumeHost(a, LocalMountpoint.direct()),
-          unblockOnSecond).run(
-          new BackupVolumes.Request(List.of(v1, v2), false, false, List.of(), ReadPath.MOUNTPOINT,
-              false));
+      results =
+          new BackupVolumes(
+                  repo, new DockerVolumeHost(a, LocalMountpoint.direct()), unblockOnSecond)
+              .run(
+                  new BackupVolumes.Request(
+                      List.of(v1, v2), false, false, List.of(), ReadPath.MOUNTPOINT, false));
     }
 
     assertThat(results.get(0).ok()).as(String.valueOf(results.get(0))).isFalse();
@@ -87,8 +91,8 @@ class BackupVolumesTest {
     assertThat(export.exitCode()).as(export.toString()).isZero();
     Path out = Files.createDirectories(tmp.resolve("out"));
     TestTrees.run("tar", "-xf", tar.toString(), "-C", out.toString());
-    assertThat(Files.mismatch(out.resolve("a-shared.bin"),
-        mountpoint(v2).resolve("a-shared.bin"))).isEqualTo(-1L);
+    assertThat(Files.mismatch(out.resolve("a-shared.bin"), mountpoint(v2).resolve("a-shared.bin")))
+        .isEqualTo(-1L);
     assertThat(Files.readString(out.resolve("b-own.txt"))).isEqualTo("second volume's own");
   }
 

@@ -23,8 +23,8 @@ class ParentSnapshotTest {
     StoredSnapshot directory = snapshot(3, SourceInfo.directory("data", "/srv/data"));
     StoredSnapshot volumeOnB = snapshot(4, volume("data", B));
     StoredSnapshot otherVolumeOnA = snapshot(5, volume("logs", A));
-    List<StoredSnapshot> all = List.of(volumeOnA, olderDirectory, directory, volumeOnB,
-        otherVolumeOnA);
+    List<StoredSnapshot> all =
+        List.of(volumeOnA, olderDirectory, directory, volumeOnB, otherVolumeOnA);
 
     assertThat(ParentSnapshot.newest(all, "volume", "data", A)).contains(volumeOnA);
     assertThat(ParentSnapshot.newest(all, "volume", "data", B)).contains(volumeOnB);
@@ -34,13 +34,14 @@ class ParentSnapshotTest {
   }
 
   private static SourceInfo volume(String name, String host) {
-    return new SourceInfo("volume", name, host, "local", Map.of(), Map.of(), "local", List.of(),
-        "api");
+    return new SourceInfo(
+        "volume", name, host, "local", Map.of(), Map.of(), "local", List.of(), "api");
   }
 
   private static StoredSnapshot snapshot(int n, SourceInfo source) {
-    Snapshot s = new Snapshot(1, Instant.ofEpochSecond(n), "h", "u", source, List.of(), List.of(),
-        null, null, null);
+    Snapshot s =
+        new Snapshot(
+            1, Instant.ofEpochSecond(n), "h", "u", source, List.of(), List.of(), null, null, null);
     return new StoredSnapshot(Id.sha256(new byte[] {(byte) n}), s);
   }
 }

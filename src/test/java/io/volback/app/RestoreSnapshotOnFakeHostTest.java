@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestoreSnapshotOnFakeHostTest {
   private static final char[] PASSWORD = "pw".toCharArray();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Repository repo;
   private FakeVolumeHost host;
 
@@ -35,9 +34,11 @@ class RestoreSnapshotOnFakeHostTest {
     repo = Repository.init(new MemoryStore(), PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults());
     host = new FakeVolumeHost("unix:///run/a.sock", dir.resolve("host"));
     host.add("src", Map.of("etc/app.conf", "port=80", "data.bin", "payload"));
-    List<BackupVolumes.VolumeResult> backup = new BackupVolumes(repo, host, ProgressListener.NONE)
-        .run(new BackupVolumes.Request(List.of("src"), false, false, List.of(), ReadPath.AUTO,
-            false));
+    List<BackupVolumes.VolumeResult> backup =
+        new BackupVolumes(repo, host, ProgressListener.NONE)
+            .run(
+                new BackupVolumes.Request(
+                    List.of("src"), false, false, List.of(), ReadPath.AUTO, false));
     assertThat(backup.get(0).ok()).as(String.valueOf(backup.get(0))).isTrue();
   }
 
@@ -72,8 +73,10 @@ class RestoreSnapshotOnFakeHostTest {
 
   @Test
   void restoreRefusesATargetAContainerUsesWithoutOverwrite() throws IOException {
-    host.add("used", Map.of(), new VolumeConsumer("c1", "web", "running", true, "/data", false,
-        Map.of()));
+    host.add(
+        "used",
+        Map.of(),
+        new VolumeConsumer("c1", "web", "running", true, "/data", false, Map.of()));
 
     assertThatThrownBy(() -> restore("used", false, ReadPath.AUTO))
         .isInstanceOf(OperationRefusedException.class)
@@ -87,8 +90,8 @@ class RestoreSnapshotOnFakeHostTest {
     assertThatThrownBy(() -> restore("fresh", false, ReadPath.API))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("engine closed the archive stream")
-        .hasMessageContaining("volume fresh on unix:///run/a.sock, which this restore created,"
-            + " was removed");
+        .hasMessageContaining(
+            "volume fresh on unix:///run/a.sock, which this restore created," + " was removed");
     assertThat(host.exists("fresh")).isFalse();
     assertThat(host.removed).containsExactly("fresh");
   }
@@ -100,15 +103,17 @@ class RestoreSnapshotOnFakeHostTest {
 
     assertThatThrownBy(() -> restore("old", true, ReadPath.API))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("volume old on unix:///run/a.sock existed before and was left as it"
-            + " is");
+        .hasMessageContaining(
+            "volume old on unix:///run/a.sock existed before and was left as it" + " is");
     assertThat(host.exists("old")).isTrue();
     assertThat(host.removed).isEmpty();
   }
 
   private RestoreSnapshot.Result restore(String target, boolean overwrite, ReadPath path)
       throws IOException {
-    return new RestoreSnapshot(repo, host, ProgressListener.NONE).run(new RestoreSnapshot.Request(
-        "latest", "src", target, overwrite, List.of(), path, Map.of(), false));
+    return new RestoreSnapshot(repo, host, ProgressListener.NONE)
+        .run(
+            new RestoreSnapshot.Request(
+                "latest", "src", target, overwrite, List.of(), path, Map.of(), false));
   }
 }

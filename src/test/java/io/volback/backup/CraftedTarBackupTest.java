@@ -45,69 +45,93 @@ class CraftedTarBackupTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new MemoryStore();
-    repo = Repository.init(store, PASSWORD, KdfParams.CHEAP,
-        RepoConfig.create(new ChunkerParams(16 << 10, 64 << 10, 256 << 10), 3, 1 << 20));
+    repo =
+        Repository.init(
+            store,
+            PASSWORD,
+            KdfParams.CHEAP,
+            RepoConfig.create(new ChunkerParams(16 << 10, 64 << 10, 256 << 10), 3, 1 << 20));
     outside = Files.createDirectory(tmp.resolve("outside"));
   }
 
   @Test
   void backupRejectsASymlinkThatReplacesADirectoryAfterItsChildren() throws Exception {
-    byte[] tar = tar(t -> {
-      dir(t, "data/");
-      dir(t, "data/a/");
-      file(t, "data/a/evil", "evil");
-      symlink(t, "data/a", outside.toString());
-    });
+    byte[] tar =
+        tar(
+            t -> {
+              dir(t, "data/");
+              dir(t, "data/a/");
+              file(t, "data/a/evil", "evil");
+              symlink(t, "data/a", outside.toString());
+            });
 
     Throwable failure = backupThenRestoreWhateverWasStored(tar);
 
     assertThat(outside).isEmptyDirectory();
-    assertThat(failure).isInstanceOf(IOException.class)
-        .hasMessageContaining("data/a").hasMessageContaining("twice");
+    assertThat(failure)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("data/a")
+        .hasMessageContaining("twice");
     assertThat(repo.snapshots()).isEmpty();
   }
 
   @Test
   void backupRejectsAMemberUnderASymlink() throws Exception {
-    byte[] tar = tar(t -> {
-      dir(t, "data/");
-      symlink(t, "data/a", outside.toString());
-      file(t, "data/a/evil", "evil");
-    });
+    byte[] tar =
+        tar(
+            t -> {
+              dir(t, "data/");
+              symlink(t, "data/a", outside.toString());
+              file(t, "data/a/evil", "evil");
+            });
 
     Throwable failure = backupThenRestoreWhateverWasStored(tar);
 
     assertThat(outside).isEmptyDirectory();
-    assertThat(failure).isInstanceOf(IOException.class)
-        .hasMessageContaining("data/a/evil").hasMessageContaining("not a directory");
+    assertThat(failure)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("data/a/evil")
+        .hasMessageContaining("not a directory");
     assertThat(repo.snapshots()).isEmpty();
   }
 
   @Test
   void backupRejectsDotDotMembersInsteadOfALaterRestore() throws Exception {
-    byte[] tar = tar(t -> {
-      dir(t, "data/");
-      dir(t, "data/a/");
-      file(t, "data/a/../../outside/evil", "evil");
-    });
+    byte[] tar =
+        tar(
+            t -> {
+              dir(t, "data/");
+              dir(t, "data/a/");
+              file(t, "data/a/../../outside/evil", "evil");
+            });
 
     Throwable failure = backupThenRestoreWhateverWasStored(tar);
 
     assertThat(outside).isEmptyDirectory();
-    assertThat(failure).isInstanceOf(IOException.class)
-        .hasMessageContaining("data/a/../../outside/evil").hasMessageContaining("..");
+    assertThat(failure)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("data/a/../../outside/evil")
+        .hasMessageContaining("..");
     assertThat(repo.snapshots()).isEmpty();
   }
 
-  /** Backs up the tar; restores any snapshot that got stored anyway; returns the backup's failure. */
+  /**
+   * Backs up the tar; restores any snapshot that got stored anyway; returns the backup's failure.
+   */
   private Throwable backupThenRestoreWhateverWasStored(byte[] tar) throws Exception {
-    Throwable failure = catchThrowable(() -> new SnapshotCreator(repo, BackupListener.NONE).create(
-        new TarEntrySource(new ByteArrayInputStream(tar), true),
-        SourceInfo.directory("crafted", "/x"), List.of(), null));
+    Throwable failure =
+        catchThrowable(
+            () ->
+                new SnapshotCreator(repo, BackupListener.NONE)
+                    .create(
+                        new TarEntrySource(new ByteArrayInputStream(tar), true),
+                        SourceInfo.directory("crafted", "/x"),
+                        List.of(),
+                        null));
     Repository reopened = Repository.open(store, PASSWORD);
     for (StoredSnapshot snap : reopened.snapshots()) {
       Path target = Files.createDirectory(tmp.resolve("restore-" + snap.id().shortHex()));
-      try (DirectorySink sink = new DirectorySink(target, w -> { })) {
+      try (DirectorySink sink = new DirectorySink(target, w -> {})) {
         new SnapshotRestorer(reopened, RestoreListener.NONE).restore(snap, sink, PathFilter.ALL);
       } catch (IOException e) {
         // what matters is whether anything landed outside

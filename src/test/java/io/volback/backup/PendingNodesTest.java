@@ -15,16 +15,15 @@ class PendingNodesTest {
   @Test
   void pendingNodesLeaveInWalkOrderWhateverOrderIdsArriveIn() throws Exception {
     List<String> emitted = new ArrayList<>();
-    PendingNodes pending = new PendingNodes((entry, content, read) ->
-        emitted.add(entry.path() + (content == null ? "" : "=" + content.size())));
+    PendingNodes pending =
+        new PendingNodes(
+            (entry, content, read) ->
+                emitted.add(entry.path() + (content == null ? "" : "=" + content.size())));
     var late = new CompletableFuture<Id>();
     var early = CompletableFuture.completedFuture(Id.sha256(new byte[1]));
-    pending.addPending(FileEntry.builder("/a", EntryType.FILE)
-        .build(), List.of(early, late), true);
-    pending.add(FileEntry.builder("/b", EntryType.DIRECTORY)
-        .build(), null, false);
-    pending.add(FileEntry.builder("/c", EntryType.FILE).build(),
-        List.of(early.join()), false);
+    pending.addPending(FileEntry.builder("/a", EntryType.FILE).build(), List.of(early, late), true);
+    pending.add(FileEntry.builder("/b", EntryType.DIRECTORY).build(), null, false);
+    pending.add(FileEntry.builder("/c", EntryType.FILE).build(), List.of(early.join()), false);
     assertThat(emitted).isEmpty();
 
     late.complete(Id.sha256(new byte[2]));

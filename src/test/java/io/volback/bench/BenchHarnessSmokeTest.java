@@ -14,25 +14,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the benchmark harness on a tiny data set ({@code bench/run.sh --smoke}: 8 MiB, 50 files,
- * one repeat, restic included, stage micro-benchmark at 0.1 s per stage) so that it cannot rot
+ * Runs the benchmark harness on a tiny data set ({@code bench/run.sh --smoke}: 8 MiB, 50 files, one
+ * repeat, restic included, stage micro-benchmark at 0.1 s per stage) so that it cannot rot
  * unnoticed. volback and S3Proxy run from this test's class path; nothing is built.
  */
 class BenchHarnessSmokeTest {
-  private static final List<String> SCENARIOS = List.of("first backup", "unchanged backup",
-      "1% changed backup", "full restore", "list snapshots (fixed cost)");
-  private static final List<String> TOOLS = List.of("volback read/write mountpoint",
-      "volback read/write api", "restic");
+  private static final List<String> SCENARIOS =
+      List.of(
+          "first backup",
+          "unchanged backup",
+          "1% changed backup",
+          "full restore",
+          "list snapshots (fixed cost)");
+  private static final List<String> TOOLS =
+      List.of("volback read/write mountpoint", "volback read/write api", "restic");
 
   @TempDir Path out;
 
   @Test
   void smokeRunProducesEveryRowWithPositiveFigures() throws Exception {
     File log = out.resolve("run.log").toFile();
-    ProcessBuilder pb = new ProcessBuilder("bash", "bench/run.sh", "--smoke", "--out",
-        out.toString()).redirectErrorStream(true).redirectOutput(log);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "bench/run.sh", "--smoke", "--out", out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log);
     pb.environment().put("VOLBACK_CLASSPATH", System.getProperty("java.class.path"));
-    pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    pb.environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Process p = pb.start();
     boolean done = p.waitFor(300, TimeUnit.SECONDS);
     if (!done) {

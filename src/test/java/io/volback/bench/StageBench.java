@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
 /**
  * StageBench measures volback's backup hot-path stages on one thread (so MiB/s per core): the
  * chunker, the blob id HMAC, zstd at levels 1 and 3, AES-GCM, SHA-256 (pack ids) and the whole
- * BlobCodec encode, each on compressible text and on random data, in 1 MiB units (the average
- * chunk size). Every stage is warmed up first, for --warmup seconds and at least --warmup-mib MiB
+ * BlobCodec encode, each on compressible text and on random data, in 1 MiB units (the average chunk
+ * size). Every stage is warmed up first, for --warmup seconds and at least --warmup-mib MiB
  * (AES-GCM runs ~50x slower until C2 has compiled it, which takes a few hundred MiB).
  *
  * <pre>java -cp CLASSPATH io.volback.bench.StageBench [--seconds 2] [--warmup 2] [--warmup-mib 512]
@@ -81,64 +81,107 @@ public final class StageBench {
     List<Stage> stages = new ArrayList<>();
     for (String kind : List.of("text", "random")) {
       // The whole input buffer per call, as one stream: chunk boundaries as in a large file.
-      stages.add(new Stage("chunker (ChunkReader)", kind, inputBytes, (in, off) -> {
-        long n = 0;
-        try {
-          reader.reset(new ByteArrayInputStream(in));
-          for (int len = reader.next(); len >= 0; len = reader.next()) {
-            n += len;
-          }
-        } catch (java.io.IOException e) {
-          throw new IllegalStateException(e);
-        }
-        return n;
-      }));
-      stages.add(new Stage("blob id HMAC-SHA256 (BlobHasher)", kind,
-          (in, off) -> hasher.hash(in, off, UNIT).length));
-      stages.add(new Stage("SHA-256 (pack/storage ids)", kind, (in, off) -> {
-        sha.update(in, off, UNIT);
-        return sha.digest().length;
-      }));
+      stages.add(
+          new Stage(
+              "chunker (ChunkReader)",
+              kind,
+              inputBytes,
+              (in, off) -> {
+                long n = 0;
+                try {
+                  reader.reset(new ByteArrayInputStream(in));
+                  for (int len = reader.next(); len >= 0; len = reader.next()) {
+                    n += len;
+                  }
+                } catch (java.io.IOException e) {
+                  throw new IllegalStateException(e);
+                }
+                return n;
+              }));
+      stages.add(
+          new Stage(
+              "blob id HMAC-SHA256 (BlobHasher)",
+              kind,
+              (in, off) -> hasher.hash(in, off, UNIT).length));
+      stages.add(
+          new Stage(
+              "SHA-256 (pack/storage ids)",
+              kind,
+              (in, off) -> {
+                sha.update(in, off, UNIT);
+                return sha.digest().length;
+              }));
       for (int level : new int[] {1, 3}) {
         byte[] dst = new byte[(int) Zstd.compressBound(UNIT)];
-        stages.add(new Stage("zstd level " + level + " compress", kind,
-            (in, off) -> Zstd.compressByteArray(dst, 0, dst.length, in, off, UNIT, level)));
+        stages.add(
+            new Stage(
+                "zstd level " + level + " compress",
+                kind,
+                (in, off) -> Zstd.compressByteArray(dst, 0, dst.length, in, off, UNIT, level)));
       }
-      byte[] compressed = Zstd.compress(java.util.Arrays.copyOf(kind.equals("text") ? text : random,
-          UNIT), 3);
+      byte[] compressed =
+          Zstd.compress(java.util.Arrays.copyOf(kind.equals("text") ? text : random, UNIT), 3);
       byte[] plain = new byte[UNIT];
-      stages.add(new Stage("zstd level 3 decompress", kind, (in, off) ->
-          Zstd.decompressByteArray(plain, 0, UNIT, compressed, 0, compressed.length)));
-      stages.add(new Stage("AES-256-GCM seal (Sealer)", kind,
-          (in, off) -> sealer.seal(in, off, UNIT).length));
+      stages.add(
+          new Stage(
+              "zstd level 3 decompress",
+              kind,
+              (in, off) ->
+                  Zstd.decompressByteArray(plain, 0, UNIT, compressed, 0, compressed.length)));
+      stages.add(
+          new Stage(
+              "AES-256-GCM seal (Sealer)", kind, (in, off) -> sealer.seal(in, off, UNIT).length));
       byte[] sealed = sealer.seal(kind.equals("text") ? text : random, 0, UNIT);
-      stages.add(new Stage("AES-256-GCM open (Sealer)", kind, (in, off) -> {
-        try {
-          return sealer.open(sealed).length;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }));
-      stages.add(new Stage("BlobCodec encode, level 3", kind, (in, off) ->
-          codec3.encode(java.util.Arrays.copyOfRange(in, off, off + UNIT)).length));
-      stages.add(new Stage("id + encode, level 3 (whole per-blob path)", kind, (in, off) -> {
-        byte[] blob = java.util.Arrays.copyOfRange(in, off, off + UNIT);
-        codec3.id(blob);
-        return codec3.encode(blob).length;
-      }));
-      stages.add(new Stage("id + encode, level 1", kind, (in, off) -> {
-        byte[] blob = java.util.Arrays.copyOfRange(in, off, off + UNIT);
-        codec1.id(blob);
-        return codec1.encode(blob).length;
-      }));
+      stages.add(
+          new Stage(
+              "AES-256-GCM open (Sealer)",
+              kind,
+              (in, off) -> {
+                try {
+                  return sealer.open(sealed).length;
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
+      stages.add(
+          new Stage(
+              "BlobCodec encode, level 3",
+              kind,
+              (in, off) ->
+                  codec3.encode(java.util.Arrays.copyOfRange(in, off, off + UNIT)).length));
+      stages.add(
+          new Stage(
+              "id + encode, level 3 (whole per-blob path)",
+              kind,
+              (in, off) -> {
+                byte[] blob = java.util.Arrays.copyOfRange(in, off, off + UNIT);
+                codec3.id(blob);
+                return codec3.encode(blob).length;
+              }));
+      stages.add(
+          new Stage(
+              "id + encode, level 1",
+              kind,
+              (in, off) -> {
+                byte[] blob = java.util.Arrays.copyOfRange(in, off, off + UNIT);
+                codec1.id(blob);
+                return codec1.encode(blob).length;
+              }));
     }
 
     List<Result> results = new ArrayList<>();
     // First, before anything is compiled: what a short backup sees of AES-GCM.
-    Stage coldSeal = new Stage("AES-256-GCM seal, first " + coldMib + " MiB after JVM start (cold JIT)",
-        "random", (in, off) -> sealer.seal(in, off, UNIT).length);
+    Stage coldSeal =
+        new Stage(
+            "AES-256-GCM seal, first " + coldMib + " MiB after JVM start (cold JIT)",
+            "random",
+            (in, off) -> sealer.seal(in, off, UNIT).length);
     results.add(measure(coldSeal, random, 0, coldMib << 20));
-    System.err.printf(Locale.ROOT, "%-45s %-6s %9.1f MiB/s%n", coldSeal.name(), "random",
+    System.err.printf(
+        Locale.ROOT,
+        "%-45s %-6s %9.1f MiB/s%n",
+        coldSeal.name(),
+        "random",
         results.get(0).mibPerSec());
     // Warm up every stage, then measure every stage: stages share JIT-compiled code.
     for (Stage stage : stages) {
@@ -147,17 +190,30 @@ public final class StageBench {
     for (Stage stage : stages) {
       byte[] input = stage.input().equals("text") ? text : random;
       results.add(measure(stage, input, seconds, 0));
-      System.err.printf(Locale.ROOT, "%-45s %-6s %9.1f MiB/s%n", stage.name(), stage.input(),
+      System.err.printf(
+          Locale.ROOT,
+          "%-45s %-6s %9.1f MiB/s%n",
+          stage.name(),
+          stage.input(),
           results.get(results.size() - 1).mibPerSec());
     }
     StringBuilder json = new StringBuilder();
-    json.append("{\"unitBytes\":").append(UNIT).append(",\"threads\":1,\"sink\":").append(sink)
+    json.append("{\"unitBytes\":")
+        .append(UNIT)
+        .append(",\"threads\":1,\"sink\":")
+        .append(sink)
         .append(",\"stages\":[");
     for (int i = 0; i < results.size(); i++) {
       Result r = results.get(i);
-      json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-          "{\"name\":\"%s\",\"input\":\"%s\",\"mibPerSec\":%.1f,\"outputRatio\":%.3f}",
-          r.name(), r.input(), r.mibPerSec(), r.outputRatio()));
+      json.append(i == 0 ? "" : ",")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "{\"name\":\"%s\",\"input\":\"%s\",\"mibPerSec\":%.1f,\"outputRatio\":%.3f}",
+                  r.name(),
+                  r.input(),
+                  r.mibPerSec(),
+                  r.outputRatio()));
     }
     json.append("]}");
     System.out.println(json);

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * WarmRuns runs volback commands one after another in one JVM and prints each one's wall time:
- * what a command costs once the JVM is started and its code compiled, as in a long-running
- * process (the scheduler service), rather than as a fresh command-line process.
+ * WarmRuns runs volback commands one after another in one JVM and prints each one's wall time: what
+ * a command costs once the JVM is started and its code compiled, as in a long-running process (the
+ * scheduler service), rather than as a fresh command-line process.
  *
- * <pre>java -cp CLASSPATH io.volback.bench.WarmRuns REPEAT -- VOLBACK-ARGS... [-- VOLBACK-ARGS...]</pre>
+ * <pre>java -cp CLASSPATH io.volback.bench.WarmRuns REPEAT -- VOLBACK-ARGS... [-- VOLBACK-ARGS...]
+ * </pre>
  *
  * Each "--" starts a command; all of them are run REPEAT times in turn. Exits 1 when a command
  * does.
@@ -40,7 +41,12 @@ public final class WarmRuns {
         long t0 = System.nanoTime();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), command);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "run %d  %6.2f s  exit %d  %s%n", r, seconds, code,
+        System.out.printf(
+            Locale.ROOT,
+            "run %d  %6.2f s  exit %d  %s%n",
+            r,
+            seconds,
+            code,
             String.join(" ", command));
         if (code != 0) {
           System.out.print(err);

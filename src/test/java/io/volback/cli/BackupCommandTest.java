@@ -33,7 +33,10 @@ class BackupCommandTest {
 
       Cli.Result text = cli.run("backup", "--path", source.toString(), "--name", "app");
       assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCode.PARTLY_FAILED);
-      assertThat(text.out()).as(text.toString()).contains("1 entry skipped").contains("/app.sock: ");
+      assertThat(text.out())
+          .as(text.toString())
+          .contains("1 entry skipped")
+          .contains("/app.sock: ");
 
       Cli.Result json = cli.run("--json", "backup", "--path", source.toString(), "--name", "app");
       assertThat(json.exitCode()).as(json.toString()).isEqualTo(ExitCode.PARTLY_FAILED);

@@ -30,16 +30,37 @@ class BackupMemoryTest {
     Path repo = tmp.resolve("repo");
     Path password = Cli.passwordFile(tmp, "pw");
 
-    Cli.Result init = run("-Xmx128m", "-r", repo.toString(), "--password-file", password.toString(), "init");
+    Cli.Result init =
+        run("-Xmx128m", "-r", repo.toString(), "--password-file", password.toString(), "init");
     assertThat(init.exitCode()).as(init.toString()).isZero();
-    Cli.Result backup = run("-Xmx128m", "-r", repo.toString(), "--password-file",
-        password.toString(), "backup", "--path", source.toString(), "--name", "mail");
+    Cli.Result backup =
+        run(
+            "-Xmx128m",
+            "-r",
+            repo.toString(),
+            "--password-file",
+            password.toString(),
+            "backup",
+            "--path",
+            source.toString(),
+            "--name",
+            "mail");
     assertThat(backup.exitCode()).as(backup.toString()).isZero();
     assertThat(backup.out()).contains(FILES + " files");
     assertThat(Files.list(repo.resolve("index")).count()).isGreaterThan(1);
 
-    Cli.Result again = run("-Xmx128m", "-r", repo.toString(), "--password-file",
-        password.toString(), "backup", "--path", source.toString(), "--name", "mail");
+    Cli.Result again =
+        run(
+            "-Xmx128m",
+            "-r",
+            repo.toString(),
+            "--password-file",
+            password.toString(),
+            "backup",
+            "--path",
+            source.toString(),
+            "--name",
+            "mail");
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(again.out()).contains("0 B new");
   }
@@ -57,14 +78,25 @@ class BackupMemoryTest {
     Files.write(source.resolve("big.bin"), data);
     Path repo = tmp.resolve("repo");
     Path password = Cli.passwordFile(tmp, "pw");
-    Cli.Result init = run("-Xmx128m", "-r", repo.toString(), "--password-file", password.toString(), "init");
+    Cli.Result init =
+        run("-Xmx128m", "-r", repo.toString(), "--password-file", password.toString(), "init");
     assertThat(init.exitCode()).as(init.toString()).isZero();
 
-    Cli.Result backup = run("-Xmx24m", "-r", repo.toString(), "--password-file",
-        password.toString(), "backup", "--path", source.toString());
+    Cli.Result backup =
+        run(
+            "-Xmx24m",
+            "-r",
+            repo.toString(),
+            "--password-file",
+            password.toString(),
+            "backup",
+            "--path",
+            source.toString());
     assertThat(backup.exitCode()).as(backup.toString()).isEqualTo(ExitCode.FAILED);
     assertThat(backup.err().strip().lines()).as(backup.toString()).hasSize(1);
-    assertThat(backup.err()).contains("out of memory").contains("VOLBACK_JAVA_OPTS=-Xmx")
+    assertThat(backup.err())
+        .contains("out of memory")
+        .contains("VOLBACK_JAVA_OPTS=-Xmx")
         .doesNotContain("\tat ");
   }
 
@@ -103,9 +135,11 @@ class BackupMemoryTest {
       Process p = pb.redirectOutput(out).redirectError(err).start();
       if (!p.waitFor(3, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new AssertionError("volback " + String.join(" ", args) + " did not finish in 3 minutes");
+        throw new AssertionError(
+            "volback " + String.join(" ", args) + " did not finish in 3 minutes");
       }
-      return new Cli.Result(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+      return new Cli.Result(
+          p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
     } finally {
       out.delete();
       err.delete();

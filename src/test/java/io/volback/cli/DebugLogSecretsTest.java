@@ -39,23 +39,47 @@ class DebugLogSecretsTest {
     Path source = Files.createDirectory(tmp.resolve("source"));
     Path target = Files.createDirectory(tmp.resolve("target"));
     TestTrees.populate(source, 3);
-    String volume = TestDocker.createVolume(a, "secret-src",
-        Map.of("type", "none", "o", "bind", "device", source.toString()), Map.of());
+    String volume =
+        TestDocker.createVolume(
+            a,
+            "secret-src",
+            Map.of("type", "none", "o", "bind", "device", source.toString()),
+            Map.of());
     Map<String, String> debug = Map.of("VOLBACK_LOG_LEVEL", "DEBUG");
-    String[] globals = {"-r", tmp.resolve("repo").toString(),
-        "--password-file", Cli.passwordFile(tmp, "pw").toString(), "-H", a.address()};
+    String[] globals = {
+      "-r",
+      tmp.resolve("repo").toString(),
+      "--password-file",
+      Cli.passwordFile(tmp, "pw").toString(),
+      "-H",
+      a.address()
+    };
     ok(run(debug, concat(globals, "init")));
     ok(run(debug, concat(globals, "backup", volume)));
 
     String copy = TestDocker.uniqueName("secret-copy");
-    Cli.Result restore = run(debug, concat(globals, "restore", "latest",
-        "--volume", volume, "--to", copy, "--driver-opt", "o=bind,password=" + SECRET,
-        "--driver-opt", "device=" + target));
+    Cli.Result restore =
+        run(
+            debug,
+            concat(
+                globals,
+                "restore",
+                "latest",
+                "--volume",
+                volume,
+                "--to",
+                copy,
+                "--driver-opt",
+                "o=bind,password=" + SECRET,
+                "--driver-opt",
+                "device=" + target));
 
     assertThat(VolumeDiscovery.get(a, copy).driverOptions())
-        .as("the options reached Docker").containsEntry("o", "bind,password=" + SECRET);
+        .as("the options reached Docker")
+        .containsEntry("o", "bind,password=" + SECRET);
     assertThat(occurrences(restore.out() + restore.err(), SECRET)).as(restore.toString()).isZero();
-    assertThat(restore.err()).as("third-party loggers stay at WARN")
+    assertThat(restore.err())
+        .as("third-party loggers stay at WARN")
         .doesNotContain("org.apache.hc", "com.github.dockerjava", " DEBUG wire", "http-outgoing");
     assertThat(restore.err()).as("volback's own DEBUG lines still show").contains("DEBUG");
   }
@@ -65,18 +89,41 @@ class DebugLogSecretsTest {
     Path source = Files.createDirectory(tmp.resolve("source"));
     Path target = Files.createDirectory(tmp.resolve("target"));
     TestTrees.populate(source, 4);
-    String volume = TestDocker.createVolume(a, "secret-src",
-        Map.of("type", "none", "o", "bind", "device", source.toString()), Map.of());
-    String[] globals = {"-r", tmp.resolve("repo").toString(),
-        "--password-file", Cli.passwordFile(tmp, "pw").toString(), "-H", a.address()};
+    String volume =
+        TestDocker.createVolume(
+            a,
+            "secret-src",
+            Map.of("type", "none", "o", "bind", "device", source.toString()),
+            Map.of());
+    String[] globals = {
+      "-r",
+      tmp.resolve("repo").toString(),
+      "--password-file",
+      Cli.passwordFile(tmp, "pw").toString(),
+      "-H",
+      a.address()
+    };
     ok(run(Map.of(), concat(globals, "init")));
     ok(run(Map.of(), concat(globals, "backup", volume)));
 
     String copy = TestDocker.uniqueName("secret-copy");
-    Cli.Result restore = run(Map.of("VOLBACK_LOG", "org.apache.hc.client5.http.wire=DEBUG,"
-            + "com.github.dockerjava=DEBUG"),
-        concat(globals, "restore", "latest", "--volume", volume, "--to", copy,
-            "--driver-opt", "o=bind,password=" + SECRET, "--driver-opt", "device=" + target));
+    Cli.Result restore =
+        run(
+            Map.of(
+                "VOLBACK_LOG",
+                "org.apache.hc.client5.http.wire=DEBUG," + "com.github.dockerjava=DEBUG"),
+            concat(
+                globals,
+                "restore",
+                "latest",
+                "--volume",
+                volume,
+                "--to",
+                copy,
+                "--driver-opt",
+                "o=bind,password=" + SECRET,
+                "--driver-opt",
+                "device=" + target));
 
     ok(restore);
     assertThat(restore.err()).contains("DEBUG wire", "\"DriverOpts\"", "Cmd: local");
@@ -94,7 +141,8 @@ class DebugLogSecretsTest {
       Process process = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!process.waitFor(3, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new AssertionError("volback " + String.join(" ", args) + " did not finish in 3 minutes");
+        throw new AssertionError(
+            "volback " + String.join(" ", args) + " did not finish in 3 minutes");
       }
       return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
     } finally {

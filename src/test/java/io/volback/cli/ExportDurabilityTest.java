@@ -35,10 +35,29 @@ class ExportDurabilityTest {
     Path tar = out.resolve("d.tar");
     Path trace = tmp.resolve("trace.txt");
 
-    ProcessBuilder pb = VolbackProcess.builder(Map.of(), "-r", tmp.resolve("repo").toString(),
-        "--password-file", password.toString(), "export", "latest", "-o", tar.toString());
-    pb.command().addAll(0, List.of("strace", "-f", "-y", "-qq", "-o", trace.toString(),
-        "-e", "trace=fsync,fdatasync,rename,renameat,renameat2"));
+    ProcessBuilder pb =
+        VolbackProcess.builder(
+            Map.of(),
+            "-r",
+            tmp.resolve("repo").toString(),
+            "--password-file",
+            password.toString(),
+            "export",
+            "latest",
+            "-o",
+            tar.toString());
+    pb.command()
+        .addAll(
+            0,
+            List.of(
+                "strace",
+                "-f",
+                "-y",
+                "-qq",
+                "-o",
+                trace.toString(),
+                "-e",
+                "trace=fsync,fdatasync,rename,renameat,renameat2"));
     Processes.Finished export = Processes.run(pb, Duration.ofMinutes(2));
     assertThat(export.exitCode()).as(export.output()).isZero();
 
@@ -48,9 +67,12 @@ class ExportDurabilityTest {
     String temp = calls.get(rename).replaceFirst("^.*?\"([^\"]*volback-export[^\"]*)\".*$", "$1");
     int tarSynced = indexOf(calls, "fsync(", "<" + temp + ">");
     int folderSynced = indexOf(calls.subList(rename, calls.size()), "fsync(", "<" + out + ">");
-    assertThat(tarSynced).as("fsync of " + temp + " in\n" + String.join("\n", calls))
-        .isNotNegative().isLessThan(rename);
-    assertThat(folderSynced).as("fsync of " + out + " after the rename in\n" + String.join("\n", calls))
+    assertThat(tarSynced)
+        .as("fsync of " + temp + " in\n" + String.join("\n", calls))
+        .isNotNegative()
+        .isLessThan(rename);
+    assertThat(folderSynced)
+        .as("fsync of " + out + " after the rename in\n" + String.join("\n", calls))
         .isNotNegative();
   }
 

@@ -16,25 +16,28 @@ class LogSettingsTest {
   void volbackLogNamesLoggersAndLevelsAndRejectsTheRest() {
     List<String> rejected = new ArrayList<>();
 
-    List<LogSettings.Setting> settings = LogSettings.parse(
-        " org.apache.hc=debug, com.github.dockerjava=TRACE,,nolevel,=INFO,x=LOUD", rejected);
+    List<LogSettings.Setting> settings =
+        LogSettings.parse(
+            " org.apache.hc=debug, com.github.dockerjava=TRACE,,nolevel,=INFO,x=LOUD", rejected);
 
-    assertThat(settings).containsExactly(
-        new LogSettings.Setting("org.apache.hc", Level.DEBUG),
-        new LogSettings.Setting("com.github.dockerjava", Level.TRACE));
+    assertThat(settings)
+        .containsExactly(
+            new LogSettings.Setting("org.apache.hc", Level.DEBUG),
+            new LogSettings.Setting("com.github.dockerjava", Level.TRACE));
     assertThat(rejected).containsExactly("nolevel", "=INFO", "x=LOUD");
   }
 
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void optingInToAThirdPartyDebugLoggerWarnsThatItMayPrintSecrets() throws Exception {
-    Cli.Result result = DebugLogSecretsTest.run(
-        Map.of("VOLBACK_LOG", "org.apache.hc=DEBUG,bogus"), "--version");
+    Cli.Result result =
+        DebugLogSecretsTest.run(Map.of("VOLBACK_LOG", "org.apache.hc=DEBUG,bogus"), "--version");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.err())
-        .contains("VOLBACK_LOG sets org.apache.hc to DEBUG: its output may show driver-option"
-            + " passwords, credentials and volume content")
+        .contains(
+            "VOLBACK_LOG sets org.apache.hc to DEBUG: its output may show driver-option"
+                + " passwords, credentials and volume content")
         .contains("VOLBACK_LOG: ignoring 'bogus'");
   }
 }

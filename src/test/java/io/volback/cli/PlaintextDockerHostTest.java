@@ -23,8 +23,12 @@ class PlaintextDockerHostTest {
 
     assertThat(result.exitCode()).as(result.toString()).isNotZero();
     assertThat(result.err().lines().filter(l -> l.contains("without TLS")))
-        .as(result.toString()).singleElement().asString()
-        .contains("WARN", "Docker host " + address + " is reached over plain TCP without TLS",
+        .as(result.toString())
+        .singleElement()
+        .asString()
+        .contains(
+            "WARN",
+            "Docker host " + address + " is reached over plain TCP without TLS",
             "DOCKER_TLS_VERIFY");
     assertThat(result.err()).contains("cannot reach Docker host " + address);
   }

@@ -33,14 +33,16 @@ class DaemonPoolTest {
     TaskTracker tasks = new TaskTracker();
     CountDownLatch firstFailed = new CountDownLatch(1);
     try (DaemonPool pool = DaemonPool.fixed("volback-test", 2, tasks)) {
-      pool.submit(() -> {
-        firstFailed.countDown();
-        throw new IOException("first");
-      });
+      pool.submit(
+          () -> {
+            firstFailed.countDown();
+            throw new IOException("first");
+          });
       assertThat(firstFailed.await(10, TimeUnit.SECONDS)).isTrue();
-      pool.submit(() -> {
-        throw new IllegalStateException("second");
-      });
+      pool.submit(
+          () -> {
+            throw new IllegalStateException("second");
+          });
       assertThatThrownBy(tasks::awaitIdle).isInstanceOf(IOException.class).hasMessage("first");
       assertThatThrownBy(tasks::check).hasMessage("first");
     }
@@ -51,10 +53,8 @@ class DaemonPoolTest {
     TaskTracker tasks = new TaskTracker();
     DaemonPool pool = DaemonPool.fixed("volback-test", 1, tasks);
     pool.shutdownNow();
-    assertThatThrownBy(() -> pool.submit(() -> { }))
-        .isInstanceOf(RejectedExecutionException.class);
-    assertThatThrownBy(tasks::awaitIdle)
-        .isInstanceOf(RejectedExecutionException.class);
+    assertThatThrownBy(() -> pool.submit(() -> {})).isInstanceOf(RejectedExecutionException.class);
+    assertThatThrownBy(tasks::awaitIdle).isInstanceOf(RejectedExecutionException.class);
   }
 
   @Test
@@ -64,7 +64,8 @@ class DaemonPoolTest {
     try (DaemonPool pool = DaemonPool.fixed("volback-test", 1, tasks)) {
       pool.submit(release::await);
       Thread.currentThread().interrupt();
-      assertThatThrownBy(tasks::awaitIdle).isInstanceOf(InterruptedIOException.class)
+      assertThatThrownBy(tasks::awaitIdle)
+          .isInstanceOf(InterruptedIOException.class)
           .hasMessage("interrupted while waiting for uploads");
       assertThat(Thread.interrupted()).isTrue();
       release.countDown();

@@ -4,7 +4,6 @@ import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -40,11 +39,16 @@ public final class ArchiveThroughput {
 
   // What docker-java's copyArchiveFromContainerCmd does: the transport asks for gzip.
   private static void gzipGet(DockerHost host, String volume) throws Exception {
-    try (HelperContainer helper = HelperContainer.create(host, volume, HelperContainer.Access.READ_ONLY)) {
+    try (HelperContainer helper =
+        HelperContainer.create(host, volume, HelperContainer.Access.READ_ONLY)) {
       long start = System.nanoTime();
-      Request request = Request.builder().method(Request.Method.GET)
-          .path("/containers/" + helper.id() + "/archive?path=/data").build();
-      try (Response response = host.http().execute(request); InputStream in = response.getBody()) {
+      Request request =
+          Request.builder()
+              .method(Request.Method.GET)
+              .path("/containers/" + helper.id() + "/archive?path=/data")
+              .build();
+      try (Response response = host.http().execute(request);
+          InputStream in = response.getBody()) {
         report("GET default (gzip) encoding", drainTar(in), start);
       }
     }
@@ -61,8 +65,9 @@ public final class ArchiveThroughput {
 
   private static void report(String what, long bytes, long startNanos) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    System.out.printf("%s: %.1f MiB in %.2f s = %.0f MiB/s%n", what, bytes / 1048576.0, seconds,
-        bytes / 1048576.0 / seconds);
+    System.out.printf(
+        "%s: %.1f MiB in %.2f s = %.0f MiB/s%n",
+        what, bytes / 1048576.0, seconds, bytes / 1048576.0 / seconds);
   }
 
   private ArchiveThroughput() {}

@@ -31,7 +31,8 @@ class DockerHostsTest {
   void resolvesEmptyAddressToDockerHostThenDefaultSocket() {
     assertThat(new DockerHosts(Map.of()).resolve(null)).isEqualTo("unix:///var/run/docker.sock");
     assertThat(new DockerHosts(Map.of()).resolve(" ")).isEqualTo("unix:///var/run/docker.sock");
-    assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://h:2375")).resolve("")).isEqualTo("tcp://h:2375");
+    assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://h:2375")).resolve(""))
+        .isEqualTo("tcp://h:2375");
     assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://h:2375")).resolve("unix:///x.sock"))
         .isEqualTo("unix:///x.sock");
   }
@@ -41,9 +42,12 @@ class DockerHostsTest {
     DockerHosts plain = new DockerHosts(Map.of());
     DockerHosts tls = new DockerHosts(Map.of("DOCKER_TLS_VERIFY", "1"));
 
-    assertThat(plain.plaintextWarning("tcp://nas:2375")).hasValueSatisfying(w -> assertThat(w)
-        .startsWith("Docker host tcp://nas:2375 is reached over plain TCP without TLS")
-        .contains("DOCKER_TLS_VERIFY=1"));
+    assertThat(plain.plaintextWarning("tcp://nas:2375"))
+        .hasValueSatisfying(
+            w ->
+                assertThat(w)
+                    .startsWith("Docker host tcp://nas:2375 is reached over plain TCP without TLS")
+                    .contains("DOCKER_TLS_VERIFY=1"));
     assertThat(new DockerHosts(Map.of("DOCKER_HOST", "tcp://nas")).plaintextWarning(null))
         .hasValueSatisfying(w -> assertThat(w).startsWith("Docker host tcp://nas is reached"));
     assertThat(tls.plaintextWarning("tcp://nas:2376")).isEmpty();
@@ -61,7 +65,8 @@ class DockerHostsTest {
 
   @Test
   void opensTheHostNamedByDockerHostWhenNoneIsGiven() throws Exception {
-    try (DockerHost host = new DockerHosts(Map.of("DOCKER_HOST", DockerEngines.addressB())).open(null)) {
+    try (DockerHost host =
+        new DockerHosts(Map.of("DOCKER_HOST", DockerEngines.addressB())).open(null)) {
       assertThat(host.address()).isEqualTo(DockerEngines.addressB());
     }
   }
@@ -107,24 +112,29 @@ class DockerHostsTest {
       logger.detachAppender(logged);
     }
 
-    assertThat(logged.list).singleElement().satisfies(event -> {
-      assertThat(event.getLevel()).isEqualTo(Level.WARN);
-      assertThat(event.getFormattedMessage())
-          .startsWith("Docker host " + address + " is reached over plain TCP without TLS");
-    });
+    assertThat(logged.list)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getLevel()).isEqualTo(Level.WARN);
+              assertThat(event.getFormattedMessage())
+                  .startsWith("Docker host " + address + " is reached over plain TCP without TLS");
+            });
   }
 
   @Test
   void unsupportedAddressIsRejectedWithTheAcceptedForms() {
     assertThatThrownBy(() -> new DockerHosts(Map.of()).open("ssh://me@box"))
-        .hasMessage("unsupported Docker host address ssh://me@box: use unix:///path/to/docker.sock or tcp://host:port");
+        .hasMessage(
+            "unsupported Docker host address ssh://me@box: use unix:///path/to/docker.sock or tcp://host:port");
   }
 
   @Test
   void tlsWithoutCertificatesSaysWhichFileIsMissing(@TempDir Path certs) {
     var env = Map.of("DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", certs.toString());
     assertThatThrownBy(() -> new DockerHosts(env).open("tcp://127.0.0.1:2376"))
-        .hasMessageStartingWith("cannot use TLS for Docker host tcp://127.0.0.1:2376: " + certs.resolve("ca.pem"));
+        .hasMessageStartingWith(
+            "cannot use TLS for Docker host tcp://127.0.0.1:2376: " + certs.resolve("ca.pem"));
   }
 
   @Test
@@ -132,15 +142,18 @@ class DockerHostsTest {
     writeSelfSignedCertificates(certs);
     // A server that answers plain text where a TLS handshake is expected.
     try (ServerSocket server = new ServerSocket(0)) {
-      Thread answer = new Thread(() -> {
-        try (Socket s = server.accept(); Writer w = new java.io.OutputStreamWriter(s.getOutputStream())) {
-          w.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
-          w.flush();
-          Thread.sleep(500);
-        } catch (IOException | InterruptedException ignored) {
-          // the client hangs up
-        }
-      });
+      Thread answer =
+          new Thread(
+              () -> {
+                try (Socket s = server.accept();
+                    Writer w = new java.io.OutputStreamWriter(s.getOutputStream())) {
+                  w.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+                  w.flush();
+                  Thread.sleep(500);
+                } catch (IOException | InterruptedException ignored) {
+                  // the client hangs up
+                }
+              });
       answer.start();
       String address = "tcp://127.0.0.1:" + server.getLocalPort();
       var env = Map.of("DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", certs.toString());
@@ -155,10 +168,29 @@ class DockerHostsTest {
   private static void writeSelfSignedCertificates(Path dir) throws Exception {
     Path store = dir.resolve("store.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p = new ProcessBuilder(keytool, "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12",
-        "-storepass", "changeit", "-alias", "docker", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=volback-test", "-validity", "2")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                keytool,
+                "-genkeypair",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit",
+                "-alias",
+                "docker",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=volback-test",
+                "-validity",
+                "2")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(Processes.awaitOrKill(p, Duration.ofMinutes(1), "keytool")).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(store)) {
@@ -168,12 +200,18 @@ class DockerHostsTest {
     String certPem = pem("CERTIFICATE", cert.getEncoded());
     Files.writeString(dir.resolve("ca.pem"), certPem);
     Files.writeString(dir.resolve("cert.pem"), certPem);
-    Files.writeString(dir.resolve("key.pem"),
+    Files.writeString(
+        dir.resolve("key.pem"),
         pem("PRIVATE KEY", ks.getKey("docker", "changeit".toCharArray()).getEncoded()));
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 }

@@ -52,18 +52,26 @@ class HelperCleanupTest {
   private Process startHolder(String volume) throws Exception {
     VolumeArchive.write(host, volume, out -> TarFixtures.writeSingleFile(out, "f", "content"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        HelperHolder.class.getName(), host.address(), volume)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                HelperHolder.class.getName(),
+                host.address(),
+                volume)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
-    CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-      try {
-        return out.readLine();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    CompletableFuture<String> ready =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return out.readLine();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     try {
       assertThat(ready.get(2, TimeUnit.MINUTES)).as("child output").startsWith("ready");
     } catch (TimeoutException | ExecutionException | AssertionError e) {

@@ -3,7 +3,9 @@ package io.volback.docker;
 import java.io.InputStream;
 import java.util.Map;
 
-/** HelperHolder is a child process for HelperCleanupTest: it opens a volume for reading and waits. */
+/**
+ * HelperHolder is a child process for HelperCleanupTest: it opens a volume for reading and waits.
+ */
 public final class HelperHolder {
   public static void main(String[] args) throws Exception {
     DockerHost host = new DockerHosts(Map.of()).open(args[0]);

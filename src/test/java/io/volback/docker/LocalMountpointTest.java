@@ -38,7 +38,8 @@ class LocalMountpointTest {
     VolumeInfo info = volumeAt("/var/lib/docker/volumes/v1/_data", Map.of());
     Files.createDirectories(mounted.resolve("v1/_data"));
 
-    LocalMountpoint remapped = LocalMountpoint.remapped(Path.of("/var/lib/docker/volumes"), mounted);
+    LocalMountpoint remapped =
+        LocalMountpoint.remapped(Path.of("/var/lib/docker/volumes"), mounted);
 
     assertThat(remapped.find(host, info)).contains(mounted.resolve("v1/_data"));
     assertThat(remapped.map(Path.of("/elsewhere/x"))).isEqualTo(Path.of("/elsewhere/x"));
@@ -47,8 +48,12 @@ class LocalMountpointTest {
   @Test
   void volumeWithDriverOptionsIsNeverReadDirectly(@TempDir Path device) throws Exception {
     // Its mountpoint is an empty folder unless a container uses the volume.
-    String volume = TestDocker.createVolume(host, "bind",
-        Map.of("type", "none", "o", "bind", "device", device.toString()), Map.of());
+    String volume =
+        TestDocker.createVolume(
+            host,
+            "bind",
+            Map.of("type", "none", "o", "bind", "device", device.toString()),
+            Map.of());
 
     assertThat(LocalMountpoint.direct().find(host, VolumeDiscovery.get(host, volume))).isEmpty();
   }
@@ -57,12 +62,24 @@ class LocalMountpointTest {
   void remoteHostOrMissingFolderIsNotReadableDirectly(@TempDir Path dir) {
     DockerHost remote = new DockerHost("tcp://10.0.0.9:2376", null, null);
     assertThat(LocalMountpoint.direct().find(remote, volumeAt(dir.toString(), Map.of()))).isEmpty();
-    assertThat(LocalMountpoint.direct().find(host, volumeAt(dir.resolve("gone").toString(), Map.of()))).isEmpty();
-    assertThat(LocalMountpoint.direct().find(host, volumeAt(dir.toString(), Map.of()))).contains(dir);
+    assertThat(
+            LocalMountpoint.direct().find(host, volumeAt(dir.resolve("gone").toString(), Map.of())))
+        .isEmpty();
+    assertThat(LocalMountpoint.direct().find(host, volumeAt(dir.toString(), Map.of())))
+        .contains(dir);
   }
 
   private VolumeInfo volumeAt(String mountpoint, Map<String, String> options) {
-    return new VolumeInfo(host.address(), "v1", "local", options, Map.of(), "local", Optional.empty(),
-        mountpoint, false, List.of());
+    return new VolumeInfo(
+        host.address(),
+        "v1",
+        "local",
+        options,
+        Map.of(),
+        "local",
+        Optional.empty(),
+        mountpoint,
+        false,
+        List.of());
   }
 }

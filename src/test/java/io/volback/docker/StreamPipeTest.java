@@ -16,13 +16,15 @@ class StreamPipeTest {
   void carriesMoreBytesThanItsCapacityInOrder() throws Exception {
     StreamPipe pipe = new StreamPipe(1000);
     byte[] data = TarFixtures.randomBytes(1 << 20);
-    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = pipe.source()) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new RuntimeException(e);
-      }
-    });
+    CompletableFuture<byte[]> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (InputStream in = pipe.source()) {
+                return in.readAllBytes();
+              } catch (IOException e) {
+                throw new RuntimeException(e);
+              }
+            });
     try (OutputStream out = pipe.sink()) {
       for (int off = 0; off < data.length; off += 777) {
         out.write(data, off, Math.min(777, data.length - off));
@@ -44,15 +46,17 @@ class StreamPipeTest {
   @Test
   void closedSourceMakesTheBlockedWriterFail() {
     StreamPipe pipe = new StreamPipe(100);
-    CompletableFuture.runAsync(() -> {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException ignored) {
-        // closing now is fine too
-      }
-      pipe.closeSource();
-    });
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException ignored) {
+            // closing now is fine too
+          }
+          pipe.closeSource();
+        });
 
-    assertThatThrownBy(() -> pipe.sink().write(new byte[1000])).isInstanceOf(StreamPipe.ReaderGone.class);
+    assertThatThrownBy(() -> pipe.sink().write(new byte[1000]))
+        .isInstanceOf(StreamPipe.ReaderGone.class);
   }
 }

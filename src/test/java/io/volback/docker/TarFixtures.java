@@ -21,7 +21,8 @@ final class TarFixtures {
   static final Instant OLD = Instant.parse("2001-09-09T01:46:40Z");
 
   /** What the tests compare of an entry: everything but the name (the map key). */
-  record Summary(char type, int mode, long uid, long gid, long mtimeSeconds, String linkName, String sha256) {}
+  record Summary(
+      char type, int mode, long uid, long gid, long mtimeSeconds, String linkName, String sha256) {}
 
   private TarFixtures() {}
 
@@ -38,7 +39,13 @@ final class TarFixtures {
     TarArchiveOutputStream tar = open(out);
     dir(tar, "data/", 0750, 1000, OLD);
     dir(tar, "data/docs/", 0700, 1000, OLD.plusSeconds(60));
-    file(tar, "data/docs/a.txt", 0600, 1000, "alpha\n".repeat(1000).getBytes(StandardCharsets.UTF_8), OLD);
+    file(
+        tar,
+        "data/docs/a.txt",
+        0600,
+        1000,
+        "alpha\n".repeat(1000).getBytes(StandardCharsets.UTF_8),
+        OLD);
     file(tar, "data/docs/random.bin", 0644, 0, randomBytes(2 << 20), OLD.plusSeconds(3600));
     file(tar, "data/empty", 0640, 1000, new byte[0], OLD);
     TarArchiveEntry symlink = new TarArchiveEntry("data/link", TarArchiveEntry.LF_SYMLINK);
@@ -72,8 +79,16 @@ final class TarFixtures {
     for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
       String sha = e.isFile() && !e.isLink() ? sha256(tar) : null;
       char type = e.isDirectory() ? 'd' : e.isSymbolicLink() ? 'l' : e.isLink() ? 'h' : 'f';
-      entries.put(e.getName(), new Summary(type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(),
-          e.getModTime().toInstant().getEpochSecond(), e.getLinkName().isEmpty() ? null : e.getLinkName(), sha));
+      entries.put(
+          e.getName(),
+          new Summary(
+              type,
+              e.getMode() & 07777,
+              e.getLongUserId(),
+              e.getLongGroupId(),
+              e.getModTime().toInstant().getEpochSecond(),
+              e.getLinkName().isEmpty() ? null : e.getLinkName(),
+              sha));
     }
     return entries;
   }
@@ -91,7 +106,8 @@ final class TarFixtures {
     return tar;
   }
 
-  private static void dir(TarArchiveOutputStream tar, String name, int mode, int owner, Instant mtime)
+  private static void dir(
+      TarArchiveOutputStream tar, String name, int mode, int owner, Instant mtime)
       throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setMode(mode);
@@ -101,8 +117,9 @@ final class TarFixtures {
     tar.closeArchiveEntry();
   }
 
-  private static void file(TarArchiveOutputStream tar, String name, int mode, int owner, byte[] content,
-      Instant mtime) throws IOException {
+  private static void file(
+      TarArchiveOutputStream tar, String name, int mode, int owner, byte[] content, Instant mtime)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setMode(mode);
     owner(e, owner);

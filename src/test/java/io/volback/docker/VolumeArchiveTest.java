@@ -37,7 +37,8 @@ class VolumeArchiveTest {
       readBack = TarFixtures.summarise(in);
     }
 
-    Map<String, Summary> written = TarFixtures.summarise(new ByteArrayInputStream(TarFixtures.tree()));
+    Map<String, Summary> written =
+        TarFixtures.summarise(new ByteArrayInputStream(TarFixtures.tree()));
     assertThat(readBack.keySet()).containsExactlyInAnyOrderElementsOf(written.keySet());
     for (String name : written.keySet()) {
       Summary w = written.get(name);
@@ -81,7 +82,8 @@ class VolumeArchiveTest {
 
     assertThatThrownBy(() -> VolumeArchive.write(a, volume, out -> out.write(garbage)))
         .isInstanceOf(DockerHostException.class)
-        .hasMessageStartingWith("cannot write volume " + volume + " on Docker host " + a.address() + ": ");
+        .hasMessageStartingWith(
+            "cannot write volume " + volume + " on Docker host " + a.address() + ": ");
     assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
   }
 
@@ -89,10 +91,17 @@ class VolumeArchiveTest {
   void failingWriterFailsTheWriteWithItsOwnErrorAndLeavesNoHelper() {
     String volume = TestDocker.createVolume(a, "writerfails");
 
-    assertThatThrownBy(() -> VolumeArchive.write(a, volume, out -> {
-      out.write(new byte[512 * 1024]);
-      throw new IOException("repository pack 1234 is unreadable");
-    })).isInstanceOf(IOException.class).hasMessage("repository pack 1234 is unreadable");
+    assertThatThrownBy(
+            () ->
+                VolumeArchive.write(
+                    a,
+                    volume,
+                    out -> {
+                      out.write(new byte[512 * 1024]);
+                      throw new IOException("repository pack 1234 is unreadable");
+                    }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("repository pack 1234 is unreadable");
     assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
   }
 
@@ -116,9 +125,10 @@ class VolumeArchiveTest {
     assertThatThrownBy(() -> VolumeArchive.openRead(a, volume))
         .isInstanceOf(NoSuchVolumeException.class)
         .hasMessage("no volume named " + volume + " on Docker host " + a.address());
-    assertThatThrownBy(() -> VolumeArchive.write(a, volume, out -> { }))
+    assertThatThrownBy(() -> VolumeArchive.write(a, volume, out -> {}))
         .isInstanceOf(NoSuchVolumeException.class);
-    assertThatThrownBy(() -> a.client().inspectVolumeCmd(volume).exec()).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> a.client().inspectVolumeCmd(volume).exec())
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -128,18 +138,40 @@ class VolumeArchiveTest {
     // What a killed process leaves: a labelled helper whose owner process is gone.
     Process gone = new ProcessBuilder("true").start();
     Processes.awaitOrKill(gone, Duration.ofSeconds(30), "true");
-    b.client().createContainerCmd(HelperImage.NAME).withCmd("/nonexistent")
-        .withLabels(TestDocker.testLabels(Map.of(HelperContainer.LABEL, "true",
-            HelperContainer.LABEL + ".volume", volume, HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(gone.pid()))))
+    b.client()
+        .createContainerCmd(HelperImage.NAME)
+        .withCmd("/nonexistent")
+        .withLabels(
+            TestDocker.testLabels(
+                Map.of(
+                    HelperContainer.LABEL,
+                    "true",
+                    HelperContainer.LABEL + ".volume",
+                    volume,
+                    HelperContainer.LABEL + ".owner",
+                    HelperContainer.ownerOf(gone.pid()))))
         .exec();
     // A helper of another live volback process (pid 1 stands in for it) must survive.
-    String otherLive = b.client().createContainerCmd(HelperImage.NAME).withCmd("/nonexistent")
-        .withLabels(TestDocker.testLabels(Map.of(HelperContainer.LABEL, "true",
-            HelperContainer.LABEL + ".volume", volume, HelperContainer.LABEL + ".owner", HelperContainer.ownerOf(1))))
-        .exec().getId();
-    try (HelperContainer live = HelperContainer.create(b, volume, HelperContainer.Access.READ_ONLY)) {
+    String otherLive =
+        b.client()
+            .createContainerCmd(HelperImage.NAME)
+            .withCmd("/nonexistent")
+            .withLabels(
+                TestDocker.testLabels(
+                    Map.of(
+                        HelperContainer.LABEL,
+                        "true",
+                        HelperContainer.LABEL + ".volume",
+                        volume,
+                        HelperContainer.LABEL + ".owner",
+                        HelperContainer.ownerOf(1))))
+            .exec()
+            .getId();
+    try (HelperContainer live =
+        HelperContainer.create(b, volume, HelperContainer.Access.READ_ONLY)) {
       assertThat(HelperContainer.removeLeftoverHelpers(b)).isGreaterThanOrEqualTo(1);
-      assertThat(TestDocker.helpersOf(b, volume)).extracting(c -> c.getId())
+      assertThat(TestDocker.helpersOf(b, volume))
+          .extracting(c -> c.getId())
           .containsExactlyInAnyOrder(live.id(), otherLive);
     }
     b.client().removeContainerCmd(otherLive).withForce(true).exec();

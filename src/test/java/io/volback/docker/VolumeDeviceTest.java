@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class VolumeDeviceTest {
   private static VolumeDevice bind(String dir) {
-    return VolumeDevice.of("local", Map.of("type", "none", "o", "bind", "device", dir)).orElseThrow();
+    return VolumeDevice.of("local", Map.of("type", "none", "o", "bind", "device", dir))
+        .orElseThrow();
   }
 
   @Test
@@ -23,8 +24,10 @@ class VolumeDeviceTest {
 
   @Test
   void otherDevicesOverlapOnlyWhenEqual() {
-    VolumeDevice nfs = VolumeDevice.of("local",
-        Map.of("type", "nfs", "o", "addr=10.0.0.1,rw", "device", ":/export")).orElseThrow();
+    VolumeDevice nfs =
+        VolumeDevice.of(
+                "local", Map.of("type", "nfs", "o", "addr=10.0.0.1,rw", "device", ":/export"))
+            .orElseThrow();
     assertThat(nfs.directory()).isFalse();
     assertThat(nfs.overlaps(new VolumeDevice(":/export", false))).isTrue();
     assertThat(nfs.overlaps(new VolumeDevice(":/export/sub", false))).isFalse();
@@ -41,10 +44,20 @@ class VolumeDeviceTest {
 
   @Test
   void aPlainLocalVolumeKeepsItsFilesInItsMountpoint() {
-    VolumeInfo plain = new VolumeInfo("h", "v", "local", Map.of(), Map.of(), "local",
-        Optional.empty(), "/var/lib/docker/volumes/v/_data", false, List.of());
-    assertThat(VolumeDevice.of(plain)).contains(
-        new VolumeDevice("/var/lib/docker/volumes/v/_data", true));
+    VolumeInfo plain =
+        new VolumeInfo(
+            "h",
+            "v",
+            "local",
+            Map.of(),
+            Map.of(),
+            "local",
+            Optional.empty(),
+            "/var/lib/docker/volumes/v/_data",
+            false,
+            List.of());
+    assertThat(VolumeDevice.of(plain))
+        .contains(new VolumeDevice("/var/lib/docker/volumes/v/_data", true));
     assertThat(bind("/var/lib/docker/volumes/v/_data/x").overlaps(VolumeDevice.of(plain).get()))
         .isTrue();
   }

@@ -24,11 +24,16 @@ class VolumeDiscoveryTest {
 
   @Test
   void volumeMountedByARunningAndAStoppedContainerIsSharedWithBothConsumers() throws Exception {
-    String volume = TestDocker.createVolume(host, "shared", Map.of(),
-        Map.of("com.docker.compose.project", "shop", "com.docker.compose.volume", "db"));
+    String volume =
+        TestDocker.createVolume(
+            host,
+            "shared",
+            Map.of(),
+            Map.of("com.docker.compose.project", "shop", "com.docker.compose.volume", "db"));
     String running = TestDocker.runSleeper(host, volume, "/var/lib/db", false);
-    String stopped = TestDocker.createContainer(host, volume, "/backup", true,
-        Map.of("com.docker.compose.service", "backup"));
+    String stopped =
+        TestDocker.createContainer(
+            host, volume, "/backup", true, Map.of("com.docker.compose.service", "backup"));
 
     VolumeInfo info = VolumeDiscovery.get(host, volume);
 
@@ -49,12 +54,15 @@ class VolumeDiscoveryTest {
     assertThat(info.composeProject()).contains("shop");
     assertThat(info.composeVolume()).contains("db");
     assertThat(info.composeServices()).containsExactly("backup");
-    assertThat(VolumeDiscovery.all(host)).filteredOn(v -> v.name().equals(volume))
-        .singleElement().satisfies(v -> assertThat(v.consumers()).hasSize(2));
+    assertThat(VolumeDiscovery.all(host))
+        .filteredOn(v -> v.name().equals(volume))
+        .singleElement()
+        .satisfies(v -> assertThat(v.consumers()).hasSize(2));
   }
 
   @Test
-  void reportsDriverOptionsLabelsScopeCreationTimeAndMountpoint(@TempDir Path device) throws Exception {
+  void reportsDriverOptionsLabelsScopeCreationTimeAndMountpoint(@TempDir Path device)
+      throws Exception {
     Map<String, String> options = Map.of("type", "none", "o", "bind", "device", device.toString());
     String volume = TestDocker.createVolume(host, "bind", options, Map.of("team", "data"));
 
@@ -65,8 +73,11 @@ class VolumeDiscoveryTest {
     assertThat(info.driverOptions()).isEqualTo(options);
     assertThat(info.labels()).containsEntry("team", "data").containsEntry(TestDocker.LABEL, "true");
     assertThat(info.scope()).isEqualTo("local");
-    assertThat(info.createdAt()).hasValueSatisfying(
-        t -> assertThat(Duration.between(t, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5)));
+    assertThat(info.createdAt())
+        .hasValueSatisfying(
+            t ->
+                assertThat(Duration.between(t, Instant.now()).abs())
+                    .isLessThan(Duration.ofMinutes(5)));
     assertThat(info.mountpoint()).endsWith("/" + volume + "/_data");
     assertThat(info.anonymous()).isFalse();
     assertThat(info.shared()).isFalse();
@@ -75,8 +86,12 @@ class VolumeDiscoveryTest {
 
   @Test
   void bindOptionsVolumeKeepsWhatIsWrittenInTheDeviceFolder(@TempDir Path device) throws Exception {
-    String volume = TestDocker.createVolume(host, "bind",
-        Map.of("type", "none", "o", "bind", "device", device.toString()), Map.of());
+    String volume =
+        TestDocker.createVolume(
+            host,
+            "bind",
+            Map.of("type", "none", "o", "bind", "device", device.toString()),
+            Map.of());
 
     VolumeArchive.write(host, volume, out -> TarFixtures.writeSingleFile(out, "hello.txt", "hi"));
 
@@ -89,7 +104,8 @@ class VolumeDiscoveryTest {
     host.client().createVolumeCmd().withName(name).withLabels(TestDocker.testLabels()).exec();
 
     assertThat(VolumeDiscovery.get(host, name).anonymous()).isTrue();
-    assertThat(VolumeDiscovery.isAnonymous("pgdata", Map.of(VolumeDiscovery.ANONYMOUS_LABEL, ""))).isTrue();
+    assertThat(VolumeDiscovery.isAnonymous("pgdata", Map.of(VolumeDiscovery.ANONYMOUS_LABEL, "")))
+        .isTrue();
     assertThat(VolumeDiscovery.isAnonymous("pgdata", Map.of())).isFalse();
   }
 

@@ -24,7 +24,10 @@ class VolumesTest {
     String name = TestDocker.uniqueName("created");
     Map<String, String> options = Map.of("type", "none", "o", "bind", "device", device.toString());
 
-    VolumeInfo created = Volumes.create(host, new VolumeSpec(name, "local", options, TestDocker.testLabels(Map.of("app", "shop"))));
+    VolumeInfo created =
+        Volumes.create(
+            host,
+            new VolumeSpec(name, "local", options, TestDocker.testLabels(Map.of("app", "shop"))));
 
     assertThat(created.name()).isEqualTo(name);
     assertThat(created.driverOptions()).isEqualTo(options);
@@ -37,8 +40,12 @@ class VolumesTest {
     String name = TestDocker.createVolume(host, "exists");
 
     assertThatThrownBy(() -> Volumes.create(host, VolumeSpec.named(name)))
-        .hasMessage("cannot create volume " + name + " on Docker host " + host.address()
-            + ": a volume of that name exists already");
+        .hasMessage(
+            "cannot create volume "
+                + name
+                + " on Docker host "
+                + host.address()
+                + ": a volume of that name exists already");
   }
 
   @Test
@@ -60,7 +67,9 @@ class VolumesTest {
     assertThat(Volumes.consumers(host, volume)).isEmpty();
     String stopped = TestDocker.createContainer(host, volume, "/data", false, Map.of());
 
-    assertThat(Volumes.consumers(host, volume)).extracting(VolumeConsumer::id).containsExactly(stopped);
+    assertThat(Volumes.consumers(host, volume))
+        .extracting(VolumeConsumer::id)
+        .containsExactly(stopped);
   }
 
   @Test
@@ -77,7 +86,11 @@ class VolumesTest {
     TestDocker.createContainer(host, volume, "/data", false, Map.of());
 
     assertThatThrownBy(() -> Volumes.remove(host, volume))
-        .hasMessage("cannot remove volume " + volume + " on Docker host " + host.address()
-            + ": it is in use by a container");
+        .hasMessage(
+            "cannot remove volume "
+                + volume
+                + " on Docker host "
+                + host.address()
+                + ": it is in use by a container");
   }
 }

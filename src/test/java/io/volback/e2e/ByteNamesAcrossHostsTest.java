@@ -42,22 +42,55 @@ class ByteNamesAcrossHostsTest {
   void namesThatAreNotUtf8SurviveTheApiPathOntoAnotherHostUnderLangC() throws Exception {
     String volume = TestDocker.createVolume(a, "bytes");
     Path source = mountpoint(a, volume);
-    sh("cd '" + source + "' && printf x > \"$(printf 'caf\\351')\" && printf y > \"$(printf 'a\\nb')\""
-        + " && mkdir \"$(printf 'd\\351')\" && printf z > \"$(printf 'd\\351/f\\377\\n')\""
-        + " && ln -s \"$(printf 'caf\\351')\" \"$(printf 'l\\351')\""
-        // Go (Docker) sorts these as bytes: 0x80 before C3 A9 ("é"); Java Strings the other way.
-        + " && printf 1 > \"$(printf 'o\\200')\" && printf 2 > \"$(printf 'o\\303\\251')\"");
+    sh(
+        "cd '"
+            + source
+            + "' && printf x > \"$(printf 'caf\\351')\" && printf y > \"$(printf 'a\\nb')\""
+            + " && mkdir \"$(printf 'd\\351')\" && printf z > \"$(printf 'd\\351/f\\377\\n')\""
+            + " && ln -s \"$(printf 'caf\\351')\" \"$(printf 'l\\351')\""
+            // Go (Docker) sorts these as bytes: 0x80 before C3 A9 ("é"); Java Strings the other
+            // way.
+            + " && printf 1 > \"$(printf 'o\\200')\" && printf 2 > \"$(printf 'o\\303\\251')\"");
     String repo = tmp.resolve("repo").toString();
     Path password = Cli.passwordFile(tmp, "pw");
     assertThat(new Cli(repo, password).run("init").exitCode()).isZero();
 
-    Cli.Result backup = VolbackProcess.run(LANG_C, "-r", repo, "--password-file",
-        password.toString(), "-H", a.address(), "--json", "backup", volume, "--read-path", "api");
+    Cli.Result backup =
+        VolbackProcess.run(
+            LANG_C,
+            "-r",
+            repo,
+            "--password-file",
+            password.toString(),
+            "-H",
+            a.address(),
+            "--json",
+            "backup",
+            volume,
+            "--read-path",
+            "api");
     assertThat(backup.exitCode()).as(backup.toString()).isZero();
-    String id = new ObjectMapper().readTree(backup.out()).get("results").get(0).get("snapshot")
-        .get("id").asText();
-    Cli.Result restore = VolbackProcess.run(LANG_C, "-r", repo, "--password-file",
-        password.toString(), "-H", b.address(), "restore", id, "--write-path", "api");
+    String id =
+        new ObjectMapper()
+            .readTree(backup.out())
+            .get("results")
+            .get(0)
+            .get("snapshot")
+            .get("id")
+            .asText();
+    Cli.Result restore =
+        VolbackProcess.run(
+            LANG_C,
+            "-r",
+            repo,
+            "--password-file",
+            password.toString(),
+            "-H",
+            b.address(),
+            "restore",
+            id,
+            "--write-path",
+            "api");
     assertThat(restore.exitCode()).as(restore.toString()).isZero();
 
     String restored = listing(mountpoint(b, volume));
@@ -69,10 +102,13 @@ class ByteNamesAcrossHostsTest {
   /** Every path (NUL-separated, as hex), with its type, content and link target. */
   private static String listing(Path dir) throws IOException {
     // LC_ALL=C: bash's read stops at a name that is not valid in a UTF-8 locale.
-    return sh("export LC_ALL=C; cd '" + dir + "' && find . -mindepth 1 -print0 | sort -z | while IFS= read -r -d ''"
-        + " p; do printf '%s' \"$p\" | od -An -tx1 | tr -d ' \\n'; printf ' %s ' \"$(stat -c %F"
-        + " \"$p\")\"; if [ -L \"$p\" ]; then readlink \"$p\" | od -An -tx1 | tr -d ' \\n';"
-        + " elif [ -f \"$p\" ]; then od -An -tx1 \"$p\" | tr -d ' \\n'; fi; echo; done");
+    return sh(
+        "export LC_ALL=C; cd '"
+            + dir
+            + "' && find . -mindepth 1 -print0 | sort -z | while IFS= read -r -d ''"
+            + " p; do printf '%s' \"$p\" | od -An -tx1 | tr -d ' \\n'; printf ' %s ' \"$(stat -c %F"
+            + " \"$p\")\"; if [ -L \"$p\" ]; then readlink \"$p\" | od -An -tx1 | tr -d ' \\n';"
+            + " elif [ -f \"$p\" ]; then od -An -tx1 \"$p\" | tr -d ' \\n'; fi; echo; done");
   }
 
   private static String hex(String s) {
@@ -81,7 +117,8 @@ class ByteNamesAcrossHostsTest {
 
   private static String sh(String script) throws IOException {
     try {
-      Processes.Finished sh = Processes.run(new ProcessBuilder("bash", "-c", script), Duration.ofMinutes(2));
+      Processes.Finished sh =
+          Processes.run(new ProcessBuilder("bash", "-c", script), Duration.ofMinutes(2));
       assertThat(sh.exitCode()).as(sh.output()).isZero();
       return sh.output();
     } catch (InterruptedException e) {

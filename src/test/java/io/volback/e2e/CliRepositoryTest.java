@@ -49,7 +49,8 @@ class CliRepositoryTest {
     assertThat(cli.run("init").exitCode()).isZero();
     Path source = Files.createDirectory(tmp.resolve("source"));
     TestTrees.populate(source, 11);
-    Cli.Result backup = cli.run("backup", "--path", source.toString(), "--name", "appdata", "--tag", "t1");
+    Cli.Result backup =
+        cli.run("backup", "--path", source.toString(), "--name", "appdata", "--tag", "t1");
     assertThat(backup.exitCode()).as(backup.toString()).isZero();
 
     Cli.Result snapshots = cli.run("--json", "snapshots");
@@ -84,15 +85,17 @@ class CliRepositoryTest {
     JsonNode forced = backupStats(source, "--force");
 
     assertThat(unchanged.get("filesRead").asLong()).isZero();
-    assertThat(forced.get("filesRead").asLong()).isEqualTo(first.get("filesRead").asLong())
+    assertThat(forced.get("filesRead").asLong())
+        .isEqualTo(first.get("filesRead").asLong())
         .isEqualTo(first.get("files").asLong());
     assertThat(forced.get("bytesRead").asLong()).isEqualTo(first.get("bytes").asLong());
     assertThat(forced.get("newRawBytes").asLong()).isZero();
   }
 
   private JsonNode backupStats(Path source, String... extra) throws Exception {
-    List<String> args = new java.util.ArrayList<>(List.of("--json", "backup", "--path",
-        source.toString(), "--name", "src"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("--json", "backup", "--path", source.toString(), "--name", "src"));
     args.addAll(List.of(extra));
     Cli.Result r = cli.run(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -105,7 +108,8 @@ class CliRepositoryTest {
     assertThat(Files.exists(repoDir)).isFalse();
 
     Path source = Files.createDirectory(tmp.resolve("source"));
-    Files.writeString(source.resolve("text"), "all work and no play makes jack a dull boy\n".repeat(50_000));
+    Files.writeString(
+        source.resolve("text"), "all work and no play makes jack a dull boy\n".repeat(50_000));
     long textBytes = Files.size(source.resolve("text"));
     Cli plain = new Cli(tmp.resolve("plain").toString(), Cli.passwordFile(tmp, SECRET));
     assertThat(plain.run("init", "--compression", "0").exitCode()).isZero();
@@ -136,8 +140,8 @@ class CliRepositoryTest {
   void unknownSnapshotIsNamed() {
     cli.run("init");
     assertOneLineError(cli.run("ls", "deadbeef"), 1, "no snapshot with id deadbeef");
-    assertOneLineError(cli.run("export", "latest", "-o", tmp.resolve("x.tar").toString()), 1,
-        "no snapshot");
+    assertOneLineError(
+        cli.run("export", "latest", "-o", tmp.resolve("x.tar").toString()), 1, "no snapshot");
     assertThat(tmp.resolve("x.tar")).doesNotExist();
   }
 
@@ -156,7 +160,8 @@ class CliRepositoryTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"init", "volumes", "backup", "snapshots", "ls", "restore", "export"}) {
+    for (String command :
+        new String[] {"init", "volumes", "backup", "snapshots", "ls", "restore", "export"}) {
       Cli.Result r = cli.run(command, "--help");
       assertThat(r.exitCode()).as(r.toString()).isZero();
       assertThat(r.out()).as(command).startsWith("Usage: volback " + command);
@@ -176,27 +181,41 @@ class CliRepositoryTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Cli unreachable = new Cli("s3://bucket/repo", Cli.passwordFile(tmp, SECRET))
-        .with("--s3-endpoint", "http://127.0.0.1:" + closedPort, "--s3-path-style");
-    withCredentials(s3.accessKey(), s3.secretKey(), () ->
-        assertOneLineError(unreachable.run("init"), 1, "cannot reach S3 endpoint http://127.0.0.1:" + closedPort));
+    Cli unreachable =
+        new Cli("s3://bucket/repo", Cli.passwordFile(tmp, SECRET))
+            .with("--s3-endpoint", "http://127.0.0.1:" + closedPort, "--s3-path-style");
+    withCredentials(
+        s3.accessKey(),
+        s3.secretKey(),
+        () ->
+            assertOneLineError(
+                unreachable.run("init"),
+                1,
+                "cannot reach S3 endpoint http://127.0.0.1:" + closedPort));
   }
 
   @Test
   void badS3CredentialsAreOneLineAndChangeNothing() throws Exception {
     s3.createBucket("creds");
-    Cli s3cli = new Cli("s3://creds/repo", Cli.passwordFile(tmp, SECRET))
-        .with("--s3-endpoint", s3.endpoint().toString(), "--s3-path-style");
-    withCredentials(s3.accessKey(), "wrong-secret-value", () -> {
-      Cli.Result r = s3cli.run("init");
-      assertOneLineError(r, 1, "access denied");
-      assertThat(r.err()).doesNotContain("wrong-secret-value");
-    });
-    withCredentials(s3.accessKey(), s3.secretKey(), () -> {
-      assertOneLineError(s3cli.run("snapshots"), 1, "no repository at s3://creds/repo");
-      assertThat(s3cli.run("init").exitCode()).isZero();
-      assertThat(s3cli.run("snapshots").exitCode()).isZero();
-    });
+    Cli s3cli =
+        new Cli("s3://creds/repo", Cli.passwordFile(tmp, SECRET))
+            .with("--s3-endpoint", s3.endpoint().toString(), "--s3-path-style");
+    withCredentials(
+        s3.accessKey(),
+        "wrong-secret-value",
+        () -> {
+          Cli.Result r = s3cli.run("init");
+          assertOneLineError(r, 1, "access denied");
+          assertThat(r.err()).doesNotContain("wrong-secret-value");
+        });
+    withCredentials(
+        s3.accessKey(),
+        s3.secretKey(),
+        () -> {
+          assertOneLineError(s3cli.run("snapshots"), 1, "no repository at s3://creds/repo");
+          assertThat(s3cli.run("init").exitCode()).isZero();
+          assertThat(s3cli.run("snapshots").exitCode()).isZero();
+        });
   }
 
   @Test
@@ -204,13 +223,16 @@ class CliRepositoryTest {
     cli.run("init");
     Cli.Result none = VolbackProcess.run(Map.of(), "-r", repoDir.toString(), "snapshots");
     assertOneLineError(none, 2, "no repository password");
-    Cli.Result env = VolbackProcess.run(Map.of("VOLBACK_REPOSITORY", repoDir.toString(),
-        "VOLBACK_PASSWORD", SECRET), "snapshots");
+    Cli.Result env =
+        VolbackProcess.run(
+            Map.of("VOLBACK_REPOSITORY", repoDir.toString(), "VOLBACK_PASSWORD", SECRET),
+            "snapshots");
     assertThat(env.exitCode()).as(env.toString()).isZero();
     assertThat(env.out()).contains("0 snapshots");
   }
 
-  private static void withCredentials(String key, String secret, ThrowingRunnable body) throws Exception {
+  private static void withCredentials(String key, String secret, ThrowingRunnable body)
+      throws Exception {
     String oldKey = System.getProperty("aws.accessKeyId");
     String oldSecret = System.getProperty("aws.secretAccessKey");
     System.setProperty("aws.accessKeyId", key);
@@ -234,5 +256,4 @@ class CliRepositoryTest {
   interface ThrowingRunnable {
     void run() throws Exception;
   }
-
 }

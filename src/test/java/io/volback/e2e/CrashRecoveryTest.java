@@ -30,7 +30,8 @@ class CrashRecoveryTest {
 
     Path small = Files.createDirectory(tmp.resolve("small"));
     TestTrees.populate(small, 5);
-    assertThat(cli.run("backup", "--path", small.toString(), "--name", "small").exitCode()).isZero();
+    assertThat(cli.run("backup", "--path", small.toString(), "--name", "small").exitCode())
+        .isZero();
 
     Path big = Files.createDirectory(tmp.resolve("big"));
     Random random = new Random(1);
@@ -39,9 +40,21 @@ class CrashRecoveryTest {
       random.nextBytes(block);
       Files.write(big.resolve("blob" + i), block);
     }
-    Process backup = VolbackProcess.builder(Map.of(), "-r", repo.toString(), "--password-file",
-        password.toString(), "backup", "--path", big.toString(), "--name", "big")
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
+    Process backup =
+        VolbackProcess.builder(
+                Map.of(),
+                "-r",
+                repo.toString(),
+                "--password-file",
+                password.toString(),
+                "backup",
+                "--path",
+                big.toString(),
+                "--name",
+                "big")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("killed.log").toFile())
+            .start();
     long packsBefore = packs(repo);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (packs(repo) < packsBefore + 3 && backup.isAlive() && Instant.now().isBefore(deadline)) {
@@ -57,12 +70,17 @@ class CrashRecoveryTest {
     Cli.Result again = cli.run("backup", "--path", big.toString(), "--name", "big");
     assertThat(again.exitCode()).as(again.toString()).isZero();
 
-    assertThat(exported(cli, "small")).isEqualTo(TestTrees.describe(small, TestTrees.Option.IGNORE_XATTRS));
-    // The follow-up backup reuses whatever the killed one left in the repository: it must restore intact.
-    assertThat(exported(cli, "big")).isEqualTo(TestTrees.describe(big, TestTrees.Option.IGNORE_XATTRS));
+    assertThat(exported(cli, "small"))
+        .isEqualTo(TestTrees.describe(small, TestTrees.Option.IGNORE_XATTRS));
+    // The follow-up backup reuses whatever the killed one left in the repository: it must restore
+    // intact.
+    assertThat(exported(cli, "big"))
+        .isEqualTo(TestTrees.describe(big, TestTrees.Option.IGNORE_XATTRS));
   }
 
-  /** Exports the latest snapshot of {@code name}, extracts it with GNU tar and describes the result. */
+  /**
+   * Exports the latest snapshot of {@code name}, extracts it with GNU tar and describes the result.
+   */
   private List<String> exported(Cli cli, String name) throws Exception {
     Path tar = tmp.resolve(name + ".tar");
     Cli.Result export = cli.run("export", "latest", "--volume", name, "-o", tar.toString());
@@ -79,8 +97,10 @@ class CrashRecoveryTest {
       return 0;
     }
     try (Stream<Path> files = Files.walk(data)) {
-      return files.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(".")).count();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .count();
     }
   }
 }

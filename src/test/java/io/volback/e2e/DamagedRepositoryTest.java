@@ -62,8 +62,10 @@ class DamagedRepositoryTest {
   private String backup(String name) throws Exception {
     Cli.Result r = ok(cli.run("--json", "backup", "--path", source.toString(), "--name", name));
     JsonNode json = JSON.readTree(r.out());
-    JsonNode snapshot = json.has("results") ? json.get("results").get(0).get("snapshot")
-        : json.has("snapshot") ? json.get("snapshot") : json;
+    JsonNode snapshot =
+        json.has("results")
+            ? json.get("results").get(0).get("snapshot")
+            : json.has("snapshot") ? json.get("snapshot") : json;
     return snapshot.get("id").asText();
   }
 
@@ -137,7 +139,8 @@ class DamagedRepositoryTest {
       }
 
       Cli.Result both = ok(onA.run("backup", v1, v2));
-      assertThat(both.out()).contains("volume " + v1 + ": snapshot")
+      assertThat(both.out())
+          .contains("volume " + v1 + ": snapshot")
           .contains("volume " + v2 + ": snapshot");
     } finally {
       TestDocker.removeAll(a);

@@ -56,8 +56,9 @@ class DockerVolumesTest {
   void s3Repository() throws Exception {
     String bucket = "docker-" + UUID.randomUUID().toString().substring(0, 8);
     s3.createBucket(bucket);
-    Cli base = new Cli("s3://" + bucket + "/volback", Cli.passwordFile(tmp, "pw"))
-        .with("--s3-endpoint", s3.endpoint().toString(), "--s3-path-style");
+    Cli base =
+        new Cli("s3://" + bucket + "/volback", Cli.passwordFile(tmp, "pw"))
+            .with("--s3-endpoint", s3.endpoint().toString(), "--s3-path-style");
     repoOnly = base;
     onA = base.with("-H", a.address());
     onB = base.with("-H", b.address());
@@ -74,7 +75,8 @@ class DockerVolumesTest {
     return Path.of(VolumeDiscovery.get(host, volume).mountpoint());
   }
 
-  private String populatedVolume(String prefix, Map<String, String> labels, long seed) throws Exception {
+  private String populatedVolume(String prefix, Map<String, String> labels, long seed)
+      throws Exception {
     String volume = TestDocker.createVolume(a, prefix, Map.of(), labels);
     TestTrees.populate(mountpoint(a, volume), seed);
     return volume;
@@ -97,7 +99,8 @@ class DockerVolumesTest {
     TestDocker.runSleeper(a, volume, "/srv/data", false);
     TestDocker.createContainer(a, volume, "/backup", true, Map.of());
 
-    JsonNode volumes = JSON.readTree(ok(onA.run("--json", "volumes", "--shared", "--label", "team=shop")).out());
+    JsonNode volumes =
+        JSON.readTree(ok(onA.run("--json", "volumes", "--shared", "--label", "team=shop")).out());
     JsonNode found = null;
     for (JsonNode v : volumes) {
       if (v.get("name").asText().equals(volume)) {
@@ -107,32 +110,51 @@ class DockerVolumesTest {
     assertThat(found).as(volumes.toPrettyString()).isNotNull();
     assertThat(found.get("consumers")).hasSize(2);
     List<String> described = new ArrayList<>();
-    found.get("consumers").forEach(c -> described.add(c.get("mountPath").asText() + " running="
-        + c.get("running").asBoolean() + " ro=" + c.get("readOnly").asBoolean()));
-    assertThat(described).containsExactlyInAnyOrder("/srv/data running=true ro=false",
-        "/backup running=false ro=true");
+    found
+        .get("consumers")
+        .forEach(
+            c ->
+                described.add(
+                    c.get("mountPath").asText()
+                        + " running="
+                        + c.get("running").asBoolean()
+                        + " ro="
+                        + c.get("readOnly").asBoolean()));
+    assertThat(described)
+        .containsExactlyInAnyOrder(
+            "/srv/data running=true ro=false", "/backup running=false ro=true");
 
-    String table = ok(onA.run("volumes", "--label", TestDocker.RUN_LABEL + "=" + TestDocker.RUN_ID)).out();
+    String table =
+        ok(onA.run("volumes", "--label", TestDocker.RUN_LABEL + "=" + TestDocker.RUN_ID)).out();
     assertThat(table).containsPattern(volume + "\\s+local\\s+yes");
   }
 
   @Test
   void volumeBacksUpToS3AndRestoresOnAnotherHostWithEveryByteAttributeAndLabel() throws Exception {
     String volume = populatedVolume("roundtrip", Map.of("app", "shop", "tier", "db"), 21);
-    String id = snapshotId(ok(onA.run("--json", "backup", volume, "--read-path", "api", "--tag", "x")));
+    String id =
+        snapshotId(ok(onA.run("--json", "backup", volume, "--read-path", "api", "--tag", "x")));
 
     removeHelperImage(b);
     ok(onB.run("restore", id));
     VolumeInfo restored = VolumeDiscovery.get(b, volume);
     assertThat(restored.labels()).containsEntry("app", "shop").containsEntry("tier", "db");
-    assertThat(TestTrees.describe(mountpoint(b, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
-        .isEqualTo(TestTrees.describe(mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
+    assertThat(
+            TestTrees.describe(
+                mountpoint(b, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(
+            TestTrees.describe(
+                mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
 
     String renamed = TestDocker.uniqueName("renamed");
     ok(onB.run("restore", "latest", "--volume", volume, "--to", renamed, "--write-path", "api"));
     assertThat(VolumeDiscovery.get(b, renamed).labels()).containsEntry("app", "shop");
-    assertThat(TestTrees.describe(mountpoint(b, renamed), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
-        .isEqualTo(TestTrees.describe(mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
+    assertThat(
+            TestTrees.describe(
+                mountpoint(b, renamed), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(
+            TestTrees.describe(
+                mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
     assertThat(TestDocker.helpersOf(b, renamed)).isEmpty();
     assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
   }
@@ -146,8 +168,12 @@ class DockerVolumesTest {
     try (var entries = Files.list(mountpoint(b, volume))) {
       assertThat(entries).isEmpty();
     }
-    assertThat(TestTrees.describe(mountpoint(b, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
-        .isEqualTo(TestTrees.describe(mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
+    assertThat(
+            TestTrees.describe(
+                mountpoint(b, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(
+            TestTrees.describe(
+                mountpoint(a, volume), Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
   }
 
   @Test
@@ -155,14 +181,20 @@ class DockerVolumesTest {
     Path sourceDir = Files.createDirectory(tmp.resolve("bind-source"));
     Path targetDir = Files.createDirectory(tmp.resolve("bind-target"));
     TestTrees.populate(sourceDir, 5);
-    String volume = TestDocker.createVolume(a, "bind",
-        Map.of("type", "none", "o", "bind", "device", sourceDir.toString()), Map.of("kind", "bind"));
+    String volume =
+        TestDocker.createVolume(
+            a,
+            "bind",
+            Map.of("type", "none", "o", "bind", "device", sourceDir.toString()),
+            Map.of("kind", "bind"));
     String id = snapshotId(ok(onA.run("--json", "backup", volume)));
 
     String renamed = TestDocker.uniqueName("bind-copy");
     ok(onB.run("restore", id, "--to", renamed, "--driver-opt", "device=" + targetDir));
     VolumeInfo restored = VolumeDiscovery.get(b, renamed);
-    assertThat(restored.driverOptions()).containsEntry("type", "none").containsEntry("o", "bind")
+    assertThat(restored.driverOptions())
+        .containsEntry("type", "none")
+        .containsEntry("o", "bind")
         .containsEntry("device", targetDir.toString());
     assertThat(restored.labels()).containsEntry("kind", "bind");
     assertThat(TestTrees.describe(targetDir, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
@@ -173,7 +205,8 @@ class DockerVolumesTest {
   void apiPathAndMountpointPathGiveTheSameTreeAndUnchangedFilesAreNotReadAgain() throws Exception {
     String volume = populatedVolume("paths", Map.of(), 8);
     String api = snapshotId(ok(onA.run("--json", "backup", volume, "--read-path", "api")));
-    JsonNode first = JSON.readTree(ok(onA.run("--json", "backup", volume, "--read-path", "mountpoint")).out());
+    JsonNode first =
+        JSON.readTree(ok(onA.run("--json", "backup", volume, "--read-path", "mountpoint")).out());
     String direct = first.get("results").get(0).get("snapshot").get("id").asText();
     assertThat(first.get("results").get(0).get("snapshot").get("source").get("readPath").asText())
         .isEqualTo("mountpoint");
@@ -193,9 +226,22 @@ class DockerVolumesTest {
     for (String line : ok(cli.run("--json", "ls", snapshot)).out().split("\n")) {
       JsonNode e = JSON.readTree(line);
       String mtime = e.get("mtime").asText();
-      lines.add(e.get("path").asText() + " " + e.get("type").asText() + " " + e.get("mode").asInt()
-          + " " + e.get("uid").asInt() + ":" + e.get("gid").asInt() + " " + e.get("size").asLong()
-          + " " + java.time.Instant.parse(mtime).getEpochSecond() + " " + e.path("linkTarget").asText());
+      lines.add(
+          e.get("path").asText()
+              + " "
+              + e.get("type").asText()
+              + " "
+              + e.get("mode").asInt()
+              + " "
+              + e.get("uid").asInt()
+              + ":"
+              + e.get("gid").asInt()
+              + " "
+              + e.get("size").asLong()
+              + " "
+              + java.time.Instant.parse(mtime).getEpochSecond()
+              + " "
+              + e.path("linkTarget").asText());
     }
     lines.sort(String::compareTo);
     return lines;
@@ -210,7 +256,10 @@ class DockerVolumesTest {
 
     Cli.Result refused = onA.run("restore", id, "--to", target);
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-    assertThat(refused.err()).contains("volume " + target).contains("not empty").contains("--overwrite");
+    assertThat(refused.err())
+        .contains("volume " + target)
+        .contains("not empty")
+        .contains("--overwrite");
     assertThat(mountpoint(a, target).resolve("keep.txt")).hasContent("precious");
     assertThat(Files.list(mountpoint(a, target)).count()).isEqualTo(1);
 
@@ -222,8 +271,10 @@ class DockerVolumesTest {
 
     ok(onA.run("restore", id, "--to", target, "--overwrite"));
     assertThat(mountpoint(a, target).resolve("keep.txt")).hasContent("precious");
-    assertThat(TestTrees.describe(mountpoint(a, target), Option.IGNORE_ROOT).stream()
-        .filter(l -> !l.contains("keep.txt")).toList())
+    assertThat(
+            TestTrees.describe(mountpoint(a, target), Option.IGNORE_ROOT).stream()
+                .filter(l -> !l.contains("keep.txt"))
+                .toList())
         .isEqualTo(TestTrees.describe(mountpoint(a, volume), Option.IGNORE_ROOT));
   }
 
@@ -238,10 +289,12 @@ class DockerVolumesTest {
     Cli.Result none = onA.run("backup", "no-such-volume-xyz");
     assertThat(none.exitCode()).isEqualTo(1);
 
-    Cli.Result unreachable = repoOnly.with("-H", "unix:///var/run/volback-nope.sock").run("volumes");
+    Cli.Result unreachable =
+        repoOnly.with("-H", "unix:///var/run/volback-nope.sock").run("volumes");
     assertThat(unreachable.exitCode()).isEqualTo(1);
     assertThat(unreachable.err().strip().lines()).hasSize(1);
-    assertThat(unreachable.err()).contains("cannot reach Docker host unix:///var/run/volback-nope.sock");
+    assertThat(unreachable.err())
+        .contains("cannot reach Docker host unix:///var/run/volback-nope.sock");
 
     Cli.Result usage = onA.run("backup");
     assertThat(usage.exitCode()).isEqualTo(2);
@@ -260,14 +313,16 @@ class DockerVolumesTest {
     assertThat(all.exitCode()).as(all.toString()).isIn(0, 3);
     JsonNode results = JSON.readTree(all.out()).get("results");
     Map<String, JsonNode> ours = new java.util.HashMap<>();
-    results.forEach(r -> {
-      String name = r.get("volume").asText();
-      if (name.equals(one) || name.equals(two)) {
-        ours.put(name, r);
-      }
-    });
+    results.forEach(
+        r -> {
+          String name = r.get("volume").asText();
+          if (name.equals(one) || name.equals(two)) {
+            ours.put(name, r);
+          }
+        });
     assertThat(ours).as(all.toString()).containsOnlyKeys(one, two);
-    ours.values().forEach(r -> assertThat(r.path("error").isMissingNode()).as(r.toString()).isTrue());
+    ours.values()
+        .forEach(r -> assertThat(r.path("error").isMissingNode()).as(r.toString()).isTrue());
   }
 
   private static void removeHelperImage(DockerHost host) {

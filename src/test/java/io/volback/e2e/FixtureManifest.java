@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
  * FixtureManifest describes a file tree as text lines, one per entry in tree order, so that the
  * tree a fixture repository restores can be compared with the tree it was made from.
  *
- * <p>A line is tab-separated: path, type, mode (octal), uid:gid, mtime, size, link target,
- * device numbers, xattrs (name=base64, sorted), file identity (inode:device:ctime) and the
- * SHA-256 of the content; "-" for absent. Paths and link targets are written as their bytes
- * (ByteNames.encode), printable ASCII as is and every other byte, and the backslash, as
- * {@code \xNN}, so that a name that is not valid UTF-8 is compared byte for byte, independent of
- * how volback represents it as a Java string.
+ * <p>A line is tab-separated: path, type, mode (octal), uid:gid, mtime, size, link target, device
+ * numbers, xattrs (name=base64, sorted), file identity (inode:device:ctime) and the SHA-256 of the
+ * content; "-" for absent. Paths and link targets are written as their bytes (ByteNames.encode),
+ * printable ASCII as is and every other byte, and the backslash, as {@code \xNN}, so that a name
+ * that is not valid UTF-8 is compared byte for byte, independent of how volback represents it as a
+ * Java string.
  */
 final class FixtureManifest {
   private FixtureManifest() {}
@@ -35,7 +35,8 @@ final class FixtureManifest {
   }
 
   static String describe(FileEntry e, byte[] content) {
-    return String.join("\t",
+    return String.join(
+        "\t",
         escape(ByteNames.encode(e.path())),
         e.type().name(),
         String.format("%04o", e.mode()),
@@ -54,8 +55,10 @@ final class FixtureManifest {
   }
 
   private static String xattrs(Map<String, String> xattrs) {
-    return xattrs.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(","));
+    return xattrs.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(x -> x.getKey() + "=" + x.getValue())
+        .collect(Collectors.joining(","));
   }
 
   /** Printable ASCII but the backslash as is, every other byte as \xNN. */

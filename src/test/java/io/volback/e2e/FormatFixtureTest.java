@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.DirectorySource;
 import io.volback.entry.FileEntry;
-import io.volback.repo.tree.PathFilter;
 import io.volback.repo.Repository;
-import io.volback.restore.RestoreListener;
-import io.volback.restore.SnapshotRestorer;
 import io.volback.repo.snapshot.SourceInfo;
 import io.volback.repo.snapshot.StoredSnapshot;
+import io.volback.repo.tree.PathFilter;
+import io.volback.restore.RestoreListener;
+import io.volback.restore.SnapshotRestorer;
 import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.MemoryTree;
 import java.io.IOException;
@@ -40,12 +40,16 @@ class FormatFixtureTest {
   @TempDir Path tmp;
 
   /** One line of snapshots.txt: what the generator recorded about a snapshot it wrote. */
-  private record Recorded(String id, Instant time, List<String> tags, String parent,
-      String manifest) {
+  private record Recorded(
+      String id, Instant time, List<String> tags, String parent, String manifest) {
     static Recorded parse(String line) {
       String[] f = line.split("\t", -1);
-      return new Recorded(f[0], Instant.parse(f[1]), Arrays.asList(f[2].split(",")),
-          f[3].equals("-") ? null : f[3], f[4]);
+      return new Recorded(
+          f[0],
+          Instant.parse(f[1]),
+          Arrays.asList(f[2].split(",")),
+          f[3].equals("-") ? null : f[3],
+          f[4]);
     }
   }
 
@@ -55,17 +59,22 @@ class FormatFixtureTest {
     Path fixture = fixture();
     Path copy = copyTree(fixture.resolve("repository"), tmp.resolve("repository"));
     char[] password = Files.readString(fixture.resolve("password")).strip().toCharArray();
-    List<Recorded> recorded = Files.readAllLines(fixture.resolve("snapshots.txt")).stream()
-        .filter(l -> !l.isBlank()).map(Recorded::parse).toList();
+    List<Recorded> recorded =
+        Files.readAllLines(fixture.resolve("snapshots.txt")).stream()
+            .filter(l -> !l.isBlank())
+            .map(Recorded::parse)
+            .toList();
     assertThat(recorded).hasSize(2);
 
     try (Repository repo = Repository.open(new LocalFolderStore(copy), password)) {
       List<StoredSnapshot> snapshots = repo.snapshots();
-      assertThat(snapshots).extracting(s -> s.id().hex())
+      assertThat(snapshots)
+          .extracting(s -> s.id().hex())
           .containsExactly(recorded.get(0).id(), recorded.get(1).id());
       for (int i = 0; i < snapshots.size(); i++) {
         assertSnapshotAsRecorded(snapshots.get(i), recorded.get(i));
-        assertRestoresAsManifest(repo, snapshots.get(i), fixture.resolve(recorded.get(i).manifest()));
+        assertRestoresAsManifest(
+            repo, snapshots.get(i), fixture.resolve(recorded.get(i).manifest()));
       }
       assertThat(snapshots.get(1).snapshot().parent()).isEqualTo(snapshots.get(0).id().hex());
       assertThat(snapshots.get(0).snapshot().tags()).containsExactly("first");
@@ -75,9 +84,9 @@ class FormatFixtureTest {
   }
 
   /**
-   * The same fixture restored onto a real file system (DirectorySink, the concurrent file path)
-   * and read back with DirectorySource: what the disk holds matches the manifest, except what a
-   * file system decides itself (inode, device, ctime) and a hard link's own metadata, which is its
+   * The same fixture restored onto a real file system (DirectorySink, the concurrent file path) and
+   * read back with DirectorySource: what the disk holds matches the manifest, except what a file
+   * system decides itself (inode, device, ctime) and a hard link's own metadata, which is its
    * target's.
    */
   @Test
@@ -98,9 +107,13 @@ class FormatFixtureTest {
               .restore(snapshots.get(i), sink, PathFilter.ALL);
         }
         assertThat(warnings).isEmpty();
-        List<String> expected = Files.readAllLines(fixture.resolve(manifests.get(i))).stream()
-            .filter(l -> !l.isEmpty()).map(FormatFixtureTest::asOnDisk).toList();
-        assertThat(readBack(target)).as("%s on disk", manifests.get(i))
+        List<String> expected =
+            Files.readAllLines(fixture.resolve(manifests.get(i))).stream()
+                .filter(l -> !l.isEmpty())
+                .map(FormatFixtureTest::asOnDisk)
+                .toList();
+        assertThat(readBack(target))
+            .as("%s on disk", manifests.get(i))
             .containsExactlyElementsOf(expected);
       }
     }
@@ -108,17 +121,21 @@ class FormatFixtureTest {
 
   private static List<String> readBack(Path dir) throws IOException {
     MemoryTree tree = new MemoryTree();
-    new DirectorySource(dir, warning -> {
-      throw new AssertionError(warning);
-    }).forEach((entry, opener) -> {
-      byte[] content = null;
-      if (opener != null) {
-        try (var in = opener.open()) {
-          content = in.readAllBytes();
-        }
-      }
-      tree.add(entry, content);
-    });
+    new DirectorySource(
+            dir,
+            warning -> {
+              throw new AssertionError(warning);
+            })
+        .forEach(
+            (entry, opener) -> {
+              byte[] content = null;
+              if (opener != null) {
+                try (var in = opener.open()) {
+                  content = in.readAllBytes();
+                }
+              }
+              tree.add(entry, content);
+            });
     List<String> lines = new ArrayList<>();
     for (FileEntry e : tree.entries()) {
       lines.add(asOnDisk(FixtureManifest.describe(e, tree.content(e.path()))));
@@ -144,18 +161,27 @@ class FormatFixtureTest {
     assertThat(s.parent()).isEqualTo(recorded.parent());
     assertThat(s.skipped()).isNull();
     SourceInfo source = s.source();
-    assertThat(source).isEqualTo(new SourceInfo("volume", "fixture-vol",
-        "unix:///var/run/docker.sock", "local", Map.of("type", "none"), Map.of("app", "fixture"),
-        "local", List.of(new SourceInfo.Consumer("db", "0123456789ab", true, "/data", false)),
-        "api"));
+    assertThat(source)
+        .isEqualTo(
+            new SourceInfo(
+                "volume",
+                "fixture-vol",
+                "unix:///var/run/docker.sock",
+                "local",
+                Map.of("type", "none"),
+                Map.of("app", "fixture"),
+                "local",
+                List.of(new SourceInfo.Consumer("db", "0123456789ab", true, "/data", false)),
+                "api"));
   }
 
-  private static void assertRestoresAsManifest(Repository repo, StoredSnapshot snapshot,
-      Path manifest) throws IOException {
+  private static void assertRestoresAsManifest(
+      Repository repo, StoredSnapshot snapshot, Path manifest) throws IOException {
     MemoryTree restored = new MemoryTree();
     new SnapshotRestorer(repo, RestoreListener.NONE).restore(snapshot, restored, PathFilter.ALL);
     assertThat(restored.finished).isTrue();
-    List<String> expected = Files.readAllLines(manifest).stream().filter(l -> !l.isEmpty()).toList();
+    List<String> expected =
+        Files.readAllLines(manifest).stream().filter(l -> !l.isEmpty()).toList();
     assertThat(FixtureManifest.describe(restored))
         .as("snapshot %s restored against %s", snapshot.id().shortHex(), manifest.getFileName())
         .containsExactlyElementsOf(expected);

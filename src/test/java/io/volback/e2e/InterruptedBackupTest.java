@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A backup process that is stopped (SIGTERM) or killed (SIGKILL) mid-way through the Docker API. */
+/**
+ * A backup process that is stopped (SIGTERM) or killed (SIGKILL) mid-way through the Docker API.
+ */
 class InterruptedBackupTest {
   private final DockerHost a = DockerEngines.a();
   @TempDir Path tmp;
@@ -43,7 +45,9 @@ class InterruptedBackupTest {
       Files.write(mountpoint.resolve("f" + i), block);
     }
     before = TestTrees.describe(mountpoint);
-    cli = new Cli(tmp.resolve("repo").toString(), Cli.passwordFile(tmp, "pw")).with("-H", a.address());
+    cli =
+        new Cli(tmp.resolve("repo").toString(), Cli.passwordFile(tmp, "pw"))
+            .with("-H", a.address());
     assertThat(cli.run("init").exitCode()).isZero();
   }
 
@@ -53,16 +57,31 @@ class InterruptedBackupTest {
   }
 
   private Process startBackup() throws Exception {
-    Process p = VolbackProcess.builder(Map.of(), "-r", tmp.resolve("repo").toString(),
-        "--password-file", tmp.resolve("password-" + "pw".hashCode()).toString(), "-H", a.address(),
-        "backup", volume, "--read-path", "api")
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("backup.log").toFile()).start();
+    Process p =
+        VolbackProcess.builder(
+                Map.of(),
+                "-r",
+                tmp.resolve("repo").toString(),
+                "--password-file",
+                tmp.resolve("password-" + "pw".hashCode()).toString(),
+                "-H",
+                a.address(),
+                "backup",
+                volume,
+                "--read-path",
+                "api")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("backup.log").toFile())
+            .start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while ((TestDocker.helpersOf(a, volume).isEmpty() || locks().isEmpty())
-        && p.isAlive() && Instant.now().isBefore(deadline)) {
+        && p.isAlive()
+        && Instant.now().isBefore(deadline)) {
       Thread.sleep(10);
     }
-    assertThat(p.isAlive()).as("backup still running: " + Files.readString(tmp.resolve("backup.log"))).isTrue();
+    assertThat(p.isAlive())
+        .as("backup still running: " + Files.readString(tmp.resolve("backup.log")))
+        .isTrue();
     return p;
   }
 
@@ -107,7 +126,10 @@ class InterruptedBackupTest {
     Cli.Result restore = cli.run("restore", "latest", "--volume", volume, "--to", restored);
     assertThat(restore.exitCode()).as(restore.toString()).isZero();
     Path restoredMountpoint = Path.of(VolumeDiscovery.get(a, restored).mountpoint());
-    assertThat(TestTrees.describe(restoredMountpoint, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
-        .isEqualTo(TestTrees.describe(mountpoint, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
+    assertThat(
+            TestTrees.describe(
+                restoredMountpoint, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS))
+        .isEqualTo(
+            TestTrees.describe(mountpoint, Option.WHOLE_SECOND_MTIMES, Option.IGNORE_XATTRS));
   }
 }

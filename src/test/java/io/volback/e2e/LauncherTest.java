@@ -43,17 +43,28 @@ class LauncherTest {
     assertThat(init.exitCode).as(init.output).isZero();
     assertThat(archives(cache)).containsExactly(stale);
 
-    Result list = run(jar, "-r", repo.toString(), "--password-file", password.toString(),
-        "snapshots");
+    Result list =
+        run(jar, "-r", repo.toString(), "--password-file", password.toString(), "snapshots");
     assertThat(list.exitCode).as(list.output).isZero();
     List<Path> made = archives(cache);
     assertThat(made).hasSize(1).doesNotContain(stale);
     assertThat(made.get(0).getFileName().toString())
-        .isEqualTo("volback-" + Files.size(jar) + "-"
-            + Files.getLastModifiedTime(jar).toMillis() / 1000 + ".jsa");
+        .isEqualTo(
+            "volback-"
+                + Files.size(jar)
+                + "-"
+                + Files.getLastModifiedTime(jar).toMillis() / 1000
+                + ".jsa");
 
-    Result again = run(jar, "-r", repo.toString(), "--password-file", password.toString(),
-        "--json", "snapshots");
+    Result again =
+        run(
+            jar,
+            "-r",
+            repo.toString(),
+            "--password-file",
+            password.toString(),
+            "--json",
+            "snapshots");
     assertThat(again.exitCode).as(again.output).isZero();
     assertThat(again.output.strip()).isEqualTo("[ ]");
     assertThat(archives(cache)).isEqualTo(made);
@@ -67,7 +78,8 @@ class LauncherTest {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("VOLBACK_JAR", jar.toString());
     pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-    pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    pb.environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     pb.environment().remove("VOLBACK_JAVA_OPTS");
     Processes.Finished finished = Processes.run(pb, Duration.ofSeconds(120));
     return new Result(finished.exitCode(), finished.output());
@@ -85,13 +97,14 @@ class LauncherTest {
     Attributes main = manifest.getMainAttributes();
     main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     main.put(Attributes.Name.MAIN_CLASS, "io.volback.cli.Main");
-    main.put(Attributes.Name.CLASS_PATH, Stream.of(
-            System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> Path.of(entry).toUri().toString())
-        .collect(Collectors.joining(" ")));
+    main.put(
+        Attributes.Name.CLASS_PATH,
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).toUri().toString())
+            .collect(Collectors.joining(" ")));
     Path jar = tmp.resolve("volback-test.jar");
     try (OutputStream out = Files.newOutputStream(jar);
-         JarOutputStream unused = new JarOutputStream(out, manifest)) {
+        JarOutputStream unused = new JarOutputStream(out, manifest)) {
       // the manifest is the whole jar
     }
     return jar;

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * File names are bytes on Linux. A volume whose names are not valid UTF-8 (Latin-1, a newline)
- * is backed up and restored through its mountpoint byte for byte by a volback started with
- * LANG=C, as cron starts it.
+ * File names are bytes on Linux. A volume whose names are not valid UTF-8 (Latin-1, a newline) is
+ * backed up and restored through its mountpoint byte for byte by a volback started with LANG=C, as
+ * cron starts it.
  */
 @Timeout(180)
 class NonUtf8NamesMountpointTest {
@@ -45,24 +45,44 @@ class NonUtf8NamesMountpointTest {
     String volume = TestDocker.createVolume(a, "names");
     Path source = mountpoint(volume);
     // printf's octal escapes: \351 is Latin-1 é, \377\376 no UTF-8 at all.
-    sh(source, "printf latin-1 > \"$(printf 'caf\\351')\""
-        + " && mkdir \"$(printf 'dir\\nwith newline')\""
-        + " && printf x > \"$(printf 'dir\\nwith newline/f\\377\\376')\""
-        + " && ln -s \"$(printf 'caf\\351')\" \"$(printf 'link\\351')\""
-        + " && mkdir \"$(printf 'd\\303\\251j\\303\\240 UTF-8')\"");
-    String[] repo = {"-r", tmp.resolve("repo").toString(), "--password-file",
-        Cli.passwordFile(tmp, "pw").toString(), "-H", a.address()};
+    sh(
+        source,
+        "printf latin-1 > \"$(printf 'caf\\351')\""
+            + " && mkdir \"$(printf 'dir\\nwith newline')\""
+            + " && printf x > \"$(printf 'dir\\nwith newline/f\\377\\376')\""
+            + " && ln -s \"$(printf 'caf\\351')\" \"$(printf 'link\\351')\""
+            + " && mkdir \"$(printf 'd\\303\\251j\\303\\240 UTF-8')\"");
+    String[] repo = {
+      "-r",
+      tmp.resolve("repo").toString(),
+      "--password-file",
+      Cli.passwordFile(tmp, "pw").toString(),
+      "-H",
+      a.address()
+    };
 
     ok(run(repo, "init"));
     ok(run(repo, "backup", volume, "--read-path", "mountpoint"));
     String copy = TestDocker.uniqueName("names-copy");
-    ok(run(repo, "restore", "latest", "--volume", volume, "--to", copy,
-        "--write-path", "mountpoint"));
+    ok(
+        run(
+            repo,
+            "restore",
+            "latest",
+            "--volume",
+            volume,
+            "--to",
+            copy,
+            "--write-path",
+            "mountpoint"));
 
     byte[] original = listing(source);
     assertThat(new String(original, StandardCharsets.ISO_8859_1))
-        .contains("f ./caf\u00e9 -> \0", "f ./dir\nwith newline/f\u00ff\u00fe -> \0",
-            "l ./link\u00e9 -> caf\u00e9\0", "d ./d\u00c3\u00a9j\u00c3\u00a0 UTF-8 -> \0");
+        .contains(
+            "f ./caf\u00e9 -> \0",
+            "f ./dir\nwith newline/f\u00ff\u00fe -> \0",
+            "l ./link\u00e9 -> caf\u00e9\0",
+            "d ./d\u00c3\u00a9j\u00c3\u00a0 UTF-8 -> \0");
     assertThat(new String(listing(mountpoint(copy)), StandardCharsets.ISO_8859_1))
         .isEqualTo(new String(original, StandardCharsets.ISO_8859_1));
   }
@@ -73,13 +93,16 @@ class NonUtf8NamesMountpointTest {
 
   /** Every path below dir (raw bytes), with type, symlink target and content checksum. */
   private static byte[] listing(Path dir) throws Exception {
-    return sh(dir, "find . -mindepth 1 -printf '%y %p -> %l\\0' -type f -exec cksum {} + "
-        + "| sort -z").getBytes(StandardCharsets.ISO_8859_1);
+    return sh(
+            dir,
+            "find . -mindepth 1 -printf '%y %p -> %l\\0' -type f -exec cksum {} + " + "| sort -z")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static String sh(Path dir, String script) throws Exception {
-    Processes.Finished sh = Processes.run(new ProcessBuilder("sh", "-c", script).directory(dir.toFile()),
-        Duration.ofSeconds(60));
+    Processes.Finished sh =
+        Processes.run(
+            new ProcessBuilder("sh", "-c", script).directory(dir.toFile()), Duration.ofSeconds(60));
     String text = new String(sh.bytes(), StandardCharsets.ISO_8859_1);
     assertThat(sh.exitCode()).as(text).isZero();
     return text;
@@ -95,9 +118,13 @@ class NonUtf8NamesMountpointTest {
     File out = File.createTempFile("volback-out", ".txt");
     File err = File.createTempFile("volback-err", ".txt");
     try {
-      Process p = VolbackProcess.builder(C_LOCALE, args(repo, command))
-          .redirectOutput(out).redirectError(err).start();
-      int code = Processes.awaitOrKill(p, VolbackProcess.LIMIT, "volback " + String.join(" ", command));
+      Process p =
+          VolbackProcess.builder(C_LOCALE, args(repo, command))
+              .redirectOutput(out)
+              .redirectError(err)
+              .start();
+      int code =
+          Processes.awaitOrKill(p, VolbackProcess.LIMIT, "volback " + String.join(" ", command));
       return new Cli.Result(code, read(out), read(err));
     } finally {
       out.delete();

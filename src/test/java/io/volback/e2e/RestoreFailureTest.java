@@ -38,9 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class RestoreFailureTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A bind volume is read and written through the Docker API. */
-  private static final TestTrees.Option[] API_PATH = {TestTrees.Option.IGNORE_ROOT,
-      TestTrees.Option.WHOLE_SECOND_MTIMES, TestTrees.Option.IGNORE_XATTRS};
+  private static final TestTrees.Option[] API_PATH = {
+    TestTrees.Option.IGNORE_ROOT,
+    TestTrees.Option.WHOLE_SECOND_MTIMES,
+    TestTrees.Option.IGNORE_XATTRS
+  };
+
   private final DockerHost a = DockerEngines.a();
   @TempDir Path tmp;
   Path repoDir;
@@ -68,8 +73,8 @@ class RestoreFailureTest {
   }
 
   private String backup(String volume) throws Exception {
-    JsonNode result = JSON.readTree(ok(onA.run("--json", "backup", volume)).out())
-        .get("results").get(0);
+    JsonNode result =
+        JSON.readTree(ok(onA.run("--json", "backup", volume)).out()).get("results").get(0);
     return result.get("snapshot").get("id").asText();
   }
 
@@ -87,8 +92,11 @@ class RestoreFailureTest {
   /** Deletes the largest pack: a DATA pack of the big file, so the tree still loads. */
   private void deleteLargestPack() throws Exception {
     try (Stream<Path> files = Files.walk(repoDir.resolve("data"))) {
-      Path largest = files.filter(Files::isRegularFile)
-          .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+      Path largest =
+          files
+              .filter(Files::isRegularFile)
+              .max(Comparator.comparingLong(p -> p.toFile().length()))
+              .orElseThrow();
       Files.delete(largest);
     }
   }
@@ -119,7 +127,10 @@ class RestoreFailureTest {
 
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
     assertThat(Volumes.exists(a, target)).as(failed.toString()).isTrue();
-    assertThat(failed.err()).contains("volume " + target).contains("kept").contains("--keep-partial");
+    assertThat(failed.err())
+        .contains("volume " + target)
+        .contains("kept")
+        .contains("--keep-partial");
     // Files are written concurrently: the small one was placed, whether or not it got its bytes.
     assertThat(mountpoint(target).resolve("a-small.txt")).exists();
   }
@@ -135,7 +146,9 @@ class RestoreFailureTest {
 
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
     assertThat(Volumes.exists(a, target)).isTrue();
-    assertThat(failed.err()).contains("volume " + target).contains("existed before")
+    assertThat(failed.err())
+        .contains("volume " + target)
+        .contains("existed before")
         .contains("partly restored");
   }
 
@@ -146,8 +159,18 @@ class RestoreFailureTest {
     String id = backup(volume);
 
     String target = TestDocker.uniqueName("badmount");
-    Cli.Result failed = onA.run("restore", id, "--to", target, "--driver-opt", "type=tmpfs",
-        "--driver-opt", "device=tmpfs", "--driver-opt", "o=size=not-a-size");
+    Cli.Result failed =
+        onA.run(
+            "restore",
+            id,
+            "--to",
+            target,
+            "--driver-opt",
+            "type=tmpfs",
+            "--driver-opt",
+            "device=tmpfs",
+            "--driver-opt",
+            "o=size=not-a-size");
 
     assertThat(Volumes.exists(a, target)).as(failed.toString()).isFalse();
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
@@ -158,14 +181,18 @@ class RestoreFailureTest {
   void aMissingBindDeviceIsRefusedBeforeAnythingIsCreated() throws Exception {
     Path source = Files.createDirectory(tmp.resolve("bind-src"));
     Files.writeString(source.resolve("f"), "x");
-    String volume = TestDocker.createVolume(a, "bindsrc",
-        Map.of("type", "none", "o", "bind", "device", source.toString()), Map.of());
+    String volume =
+        TestDocker.createVolume(
+            a,
+            "bindsrc",
+            Map.of("type", "none", "o", "bind", "device", source.toString()),
+            Map.of());
     String id = backup(volume);
 
     String target = TestDocker.uniqueName("missing");
     Path missing = tmp.resolve("missing");
-    Cli.Result refused = onA.run("restore", id, "--to", target, "--driver-opt",
-        "device=" + missing);
+    Cli.Result refused =
+        onA.run("restore", id, "--to", target, "--driver-opt", "device=" + missing);
 
     assertThat(Volumes.exists(a, target)).as(refused.toString()).isFalse();
     assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
@@ -180,11 +207,13 @@ class RestoreFailureTest {
     String id = backup(volume);
 
     String target = TestDocker.uniqueName("nope");
-    Cli.Result failed = onA.run("restore", id, "--to", target, "--include", "/nope",
-        "--include", "/html");
+    Cli.Result failed =
+        onA.run("restore", id, "--to", target, "--include", "/nope", "--include", "/html");
 
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-    assertThat(failed.err()).contains("nothing to restore").contains("/nope")
+    assertThat(failed.err())
+        .contains("nothing to restore")
+        .contains("/nope")
         .doesNotContain("/html");
     assertThat(Volumes.exists(a, target)).isFalse();
   }
@@ -193,8 +222,9 @@ class RestoreFailureTest {
   void aBindVolumeIsNotRestoredIntoItsOwnDirectoryUnderAnotherName() throws Exception {
     Path source = Files.createDirectory(tmp.resolve("srv-data"));
     TestTrees.populate(source, 3);
-    String volume = TestDocker.createVolume(a, "bind",
-        Map.of("type", "none", "o", "bind", "device", source.toString()), Map.of());
+    String volume =
+        TestDocker.createVolume(
+            a, "bind", Map.of("type", "none", "o", "bind", "device", source.toString()), Map.of());
     String id = backup(volume);
     Files.writeString(source.resolve("written-after-backup.txt"), "new");
 
@@ -207,8 +237,8 @@ class RestoreFailureTest {
     assertThat(source.resolve("written-after-backup.txt")).hasContent("new");
 
     String other = TestDocker.uniqueName("other");
-    Cli.Result shared = onA.run("restore", id, "--to", other, "--driver-opt",
-        "device=" + source.resolve("data"));
+    Cli.Result shared =
+        onA.run("restore", id, "--to", other, "--driver-opt", "device=" + source.resolve("data"));
     assertThat(shared.exitCode()).as(shared.toString()).isNotZero();
     assertThat(shared.err()).contains("volume " + volume);
     assertThat(Volumes.exists(a, other)).isFalse();
@@ -216,27 +246,36 @@ class RestoreFailureTest {
     Path fresh = Files.createDirectory(tmp.resolve("fresh"));
     ok(onA.run("restore", id, "--to", copy, "--driver-opt", "device=" + fresh));
     assertThat(TestTrees.describe(fresh, API_PATH))
-        .isEqualTo(TestTrees.describe(source, API_PATH).stream()
-            .filter(l -> !l.contains("written-after-backup.txt")).toList());
+        .isEqualTo(
+            TestTrees.describe(source, API_PATH).stream()
+                .filter(l -> !l.contains("written-after-backup.txt"))
+                .toList());
   }
 
   @Test
   void aNewBindVolumeOnADirectoryThatIsNotEmptyNeedsOverwrite() throws Exception {
     Path source = Files.createDirectory(tmp.resolve("bind-src"));
     Files.writeString(source.resolve("f"), "from the snapshot");
-    String volume = TestDocker.createVolume(a, "bindsrc",
-        Map.of("type", "none", "o", "bind", "device", source.toString()), Map.of());
+    String volume =
+        TestDocker.createVolume(
+            a,
+            "bindsrc",
+            Map.of("type", "none", "o", "bind", "device", source.toString()),
+            Map.of());
     String id = backup(volume);
     Path occupied = Files.createDirectory(tmp.resolve("occupied"));
     Files.writeString(occupied.resolve("f"), "precious");
 
     String target = TestDocker.uniqueName("occupied");
-    Cli.Result refused = onA.run("restore", id, "--to", target, "--driver-opt",
-        "device=" + occupied);
+    Cli.Result refused =
+        onA.run("restore", id, "--to", target, "--driver-opt", "device=" + occupied);
 
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-    assertThat(refused.err()).contains(occupied.toString()).contains("not empty")
-        .contains("--overwrite").contains("was removed");
+    assertThat(refused.err())
+        .contains(occupied.toString())
+        .contains("not empty")
+        .contains("--overwrite")
+        .contains("was removed");
     assertThat(Volumes.exists(a, target)).isFalse();
     assertThat(occupied.resolve("f")).hasContent("precious");
   }
@@ -255,9 +294,22 @@ class RestoreFailureTest {
     Path log = tmp.resolve("restore.log");
     Process restore;
     try (RepositoryLock exclusive = repo.lock(LockMode.EXCLUSIVE, Duration.ofSeconds(10))) {
-      restore = VolbackProcess.builder(Map.of(), "-r", repoDir.toString(), "--password-file",
-          Cli.passwordFile(tmp, "pw").toString(), "-H", a.address(), "restore", id, "--to", target)
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      restore =
+          VolbackProcess.builder(
+                  Map.of(),
+                  "-r",
+                  repoDir.toString(),
+                  "--password-file",
+                  Cli.passwordFile(tmp, "pw").toString(),
+                  "-H",
+                  a.address(),
+                  "restore",
+                  id,
+                  "--to",
+                  target)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (!Volumes.exists(a, target) && restore.isAlive() && System.nanoTime() < deadline) {
         Thread.onSpinWait();

@@ -57,9 +57,12 @@ abstract class RoundTripContract {
   }
 
   private StoredSnapshot backup(Path dir, StoredSnapshot parent) throws IOException {
-    return new SnapshotCreator(repo, BackupListener.NONE).create(
-        new DirectorySource(dir, w -> {}), SourceInfo.directory("tree", dir.toString()),
-        List.of(), parent);
+    return new SnapshotCreator(repo, BackupListener.NONE)
+        .create(
+            new DirectorySource(dir, w -> {}),
+            SourceInfo.directory("tree", dir.toString()),
+            List.of(),
+            parent);
   }
 
   private Path restore(StoredSnapshot snap, String name) throws IOException {
@@ -136,7 +139,9 @@ abstract class RoundTripContract {
     Files.write(source.resolve("big.bin"), data);
     Files.writeString(source.resolve("small.txt"), "after the big one");
     StoredSnapshot snap = backup(source, null);
-    assertThat(store.list("data/")).as("packs holding a 20 MiB file").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(store.list("data/"))
+        .as("packs holding a 20 MiB file")
+        .hasSizeGreaterThanOrEqualTo(2);
     Path restored = restore(snap, "restored");
     assertThat(TestTrees.describe(restored)).isEqualTo(TestTrees.describe(source));
   }
@@ -146,7 +151,8 @@ abstract class RoundTripContract {
     Path source = Files.createDirectory(tmp.resolve("source"));
     TestTrees.populate(source, 3);
     StoredSnapshot snap = backup(source, null);
-    List<String> packs = new ArrayList<>(store.list("data/").stream().map(ObjectInfo::key).toList());
+    List<String> packs =
+        new ArrayList<>(store.list("data/").stream().map(ObjectInfo::key).toList());
     assertThat(packs).hasSizeGreaterThanOrEqualTo(2);
     for (String pack : packs) {
       byte[] original;
@@ -158,11 +164,15 @@ abstract class RoundTripContract {
       store.put(pack, damaged);
       Path target = Files.createDirectory(tmp.resolve("t" + packs.indexOf(pack)));
       Repository reopened = Repository.open(store, PASSWORD);
-      assertThatThrownBy(() -> {
-        try (DirectorySink sink = new DirectorySink(target, w -> {})) {
-          new SnapshotRestorer(reopened, RestoreListener.NONE).restore(snap, sink, PathFilter.ALL);
-        }
-      }).isInstanceOf(CorruptObjectException.class).hasMessageContaining(pack);
+      assertThatThrownBy(
+              () -> {
+                try (DirectorySink sink = new DirectorySink(target, w -> {})) {
+                  new SnapshotRestorer(reopened, RestoreListener.NONE)
+                      .restore(snap, sink, PathFilter.ALL);
+                }
+              })
+          .isInstanceOf(CorruptObjectException.class)
+          .hasMessageContaining(pack);
       assertNothingCorruptWritten(source, target);
       store.put(pack, original);
     }
@@ -171,12 +181,16 @@ abstract class RoundTripContract {
   /** Every file that was written holds a prefix of the original content: verified bytes only. */
   private static void assertNothingCorruptWritten(Path source, Path target) throws IOException {
     try (Stream<Path> files = Files.walk(target)) {
-      for (Path f : files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+      for (Path f :
+          files
+              .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+              .toList()) {
         byte[] written = Files.readAllBytes(f);
         byte[] expected = Files.readAllBytes(source.resolve(target.relativize(f).toString()));
         assertThat(written.length).isLessThanOrEqualTo(expected.length);
         assertThat(java.util.Arrays.equals(written, 0, written.length, expected, 0, written.length))
-            .as("content of %s", f).isTrue();
+            .as("content of %s", f)
+            .isTrue();
       }
     }
   }

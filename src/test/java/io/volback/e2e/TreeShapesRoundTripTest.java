@@ -45,8 +45,12 @@ class TreeShapesRoundTripTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    repo = Repository.init(new LocalFolderStore(tmp.resolve("repo")), PASSWORD, KdfParams.CHEAP,
-        TestRepoConfig.defaults());
+    repo =
+        Repository.init(
+            new LocalFolderStore(tmp.resolve("repo")),
+            PASSWORD,
+            KdfParams.CHEAP,
+            TestRepoConfig.defaults());
     source = Files.createDirectory(tmp.resolve("source"));
   }
 
@@ -75,11 +79,12 @@ class TreeShapesRoundTripTest {
   @Test
   void aSparseImageStaysSparseThroughTheRepository() throws Exception {
     long size = 2L << 30;
-    try (FileChannel ch = FileChannel.open(source.resolve("disk.img"),
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            source.resolve("disk.img"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (long at : new long[] {0, 1L << 30, size - 4096}) {
-        ch.write(ByteBuffer.wrap(("data at " + at).repeat(300).getBytes(StandardCharsets.US_ASCII)),
-            at);
+        ch.write(
+            ByteBuffer.wrap(("data at " + at).repeat(300).getBytes(StandardCharsets.US_ASCII)), at);
       }
       ch.truncate(size);
     }
@@ -90,20 +95,27 @@ class TreeShapesRoundTripTest {
   }
 
   private Path roundTrip() throws IOException {
-    StoredSnapshot snap = new SnapshotCreator(repo, BackupListener.NONE).create(
-        new DirectorySource(source, w -> { }), SourceInfo.directory("tree", source.toString()),
-        List.of(), null);
+    StoredSnapshot snap =
+        new SnapshotCreator(repo, BackupListener.NONE)
+            .create(
+                new DirectorySource(source, w -> {}),
+                SourceInfo.directory("tree", source.toString()),
+                List.of(),
+                null);
     Path target = Files.createDirectory(tmp.resolve("restored"));
-    try (DirectorySink sink = new DirectorySink(target, w -> { })) {
-      new SnapshotRestorer(Repository.open(new LocalFolderStore(tmp.resolve("repo")), PASSWORD),
-          RestoreListener.NONE).restore(snap, sink, PathFilter.ALL);
+    try (DirectorySink sink = new DirectorySink(target, w -> {})) {
+      new SnapshotRestorer(
+              Repository.open(new LocalFolderStore(tmp.resolve("repo")), PASSWORD),
+              RestoreListener.NONE)
+          .restore(snap, sink, PathFilter.ALL);
     }
     return target;
   }
 
   private static long allocatedBytes(Path file) throws Exception {
-    Processes.Finished stat = Processes.run(new ProcessBuilder("stat", "-c", "%b", file.toString()),
-        Duration.ofSeconds(30));
+    Processes.Finished stat =
+        Processes.run(
+            new ProcessBuilder("stat", "-c", "%b", file.toString()), Duration.ofSeconds(30));
     assertThat(stat.exitCode()).as(stat.output()).isZero();
     return Long.parseLong(stat.output().trim()) * 512;
   }

@@ -33,53 +33,64 @@ class DirectorySourceTest {
 
   @Test
   void fileVanishingBeforeItsStatIsSkippedWithAWarning() throws Exception {
-    new DirectorySource(root, warnings::add).forEach((e, c) -> {
-      visited.add(e.path());
-      if (e.path().equals("/a")) {
-        Files.delete(root.resolve("a/x"));
-      }
-    });
+    new DirectorySource(root, warnings::add)
+        .forEach(
+            (e, c) -> {
+              visited.add(e.path());
+              if (e.path().equals("/a")) {
+                Files.delete(root.resolve("a/x"));
+              }
+            });
     assertThat(visited).containsExactly("/", "/a", "/a/sub", "/a/sub/inner", "/a/y", "/b");
     assertThat(warnings).singleElement().asString().startsWith("/a/x: skipped");
   }
 
   @Test
   void directoryVanishingIsSkippedWithAWarning() throws Exception {
-    new DirectorySource(root, warnings::add).forEach((e, c) -> {
-      visited.add(e.path());
-      if (e.path().equals("/a")) {
-        Files.delete(root.resolve("a/sub/inner"));
-        Files.delete(root.resolve("a/sub"));
-      }
-    });
+    new DirectorySource(root, warnings::add)
+        .forEach(
+            (e, c) -> {
+              visited.add(e.path());
+              if (e.path().equals("/a")) {
+                Files.delete(root.resolve("a/sub/inner"));
+                Files.delete(root.resolve("a/sub"));
+              }
+            });
     assertThat(visited).containsExactly("/", "/a", "/a/x", "/a/y", "/b");
     assertThat(warnings).singleElement().asString().startsWith("/a/sub: skipped");
   }
 
   @Test
   void fileVanishingBeforeItsContentIsOpenedIsSkippedWithAWarning() throws Exception {
-    new DirectorySource(root, warnings::add).forEach((e, c) -> {
-      if (e.path().equals("/a/x")) {
-        Files.delete(root.resolve("a/x"));
-      }
-      if (c != null) {
-        try (InputStream in = c.open()) {
-          in.readAllBytes();
-        }
-      }
-      visited.add(e.path());
-    });
+    new DirectorySource(root, warnings::add)
+        .forEach(
+            (e, c) -> {
+              if (e.path().equals("/a/x")) {
+                Files.delete(root.resolve("a/x"));
+              }
+              if (c != null) {
+                try (InputStream in = c.open()) {
+                  in.readAllBytes();
+                }
+              }
+              visited.add(e.path());
+            });
     assertThat(visited).containsExactly("/", "/a", "/a/sub", "/a/sub/inner", "/a/y", "/b");
     assertThat(warnings).singleElement().asString().startsWith("/a/x: skipped");
   }
 
   @Test
   void visitorExceptionsPropagate() {
-    assertThatThrownBy(() -> new DirectorySource(root, warnings::add).forEach((e, c) -> {
-      if (e.path().equals("/a/x")) {
-        throw new AccessDeniedException("/elsewhere/target");
-      }
-    })).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(
+            () ->
+                new DirectorySource(root, warnings::add)
+                    .forEach(
+                        (e, c) -> {
+                          if (e.path().equals("/a/x")) {
+                            throw new AccessDeniedException("/elsewhere/target");
+                          }
+                        }))
+        .isInstanceOf(AccessDeniedException.class);
     assertThat(warnings).isEmpty();
   }
 
@@ -96,20 +107,24 @@ class DirectorySourceTest {
   @Test
   void contentIsExactlyTheStatSizeEvenIfTheFileChangesMeanwhile() throws Exception {
     List<byte[]> contents = new ArrayList<>();
-    new DirectorySource(root, warnings::add).forEach((e, c) -> {
-      if (e.path().equals("/a/x")) {
-        Files.writeString(root.resolve("a/x"), "grown");
-      } else if (e.path().equals("/a/y")) {
-        Files.writeString(root.resolve("a/y"), "");
-      } else {
-        return;
-      }
-      try (InputStream in = c.open()) {
-        contents.add(in.readAllBytes());
-      }
-    });
+    new DirectorySource(root, warnings::add)
+        .forEach(
+            (e, c) -> {
+              if (e.path().equals("/a/x")) {
+                Files.writeString(root.resolve("a/x"), "grown");
+              } else if (e.path().equals("/a/y")) {
+                Files.writeString(root.resolve("a/y"), "");
+              } else {
+                return;
+              }
+              try (InputStream in = c.open()) {
+                contents.add(in.readAllBytes());
+              }
+            });
     assertThat(contents).containsExactly("g".getBytes(), new byte[1]);
-    assertThat(warnings).hasSize(2).anyMatch(w -> w.startsWith("/a/x: file grew"))
+    assertThat(warnings)
+        .hasSize(2)
+        .anyMatch(w -> w.startsWith("/a/x: file grew"))
         .anyMatch(w -> w.startsWith("/a/y: file shrank"));
   }
 
@@ -117,10 +132,13 @@ class DirectorySourceTest {
   void hardLinkPointsToTheFirstPathInWalkOrder() throws Exception {
     Files.createLink(root.resolve("c"), root.resolve("a/x"));
     List<FileEntry> entries = Trees.entries(new DirectorySource(root, warnings::add));
-    assertThat(entries).filteredOn(e -> e.path().equals("/c")).singleElement()
-        .satisfies(e -> {
-          assertThat(e.type()).isEqualTo(EntryType.HARDLINK);
-          assertThat(e.linkTarget()).isEqualTo("/a/x");
-        });
+    assertThat(entries)
+        .filteredOn(e -> e.path().equals("/c"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(EntryType.HARDLINK);
+              assertThat(e.linkTarget()).isEqualTo("/a/x");
+            });
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.volback.testsupport.TestTrees;
 import io.volback.testsupport.TestTrees.Option;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +24,17 @@ class GnuTarInteropTest {
     TestTrees.populate(src, 21);
     Path tar = tmp.resolve("gnu.tar");
     // TarEntrySource needs Docker's order: depth-first, names sorted bytewise (--sort=name).
-    TestTrees.run("tar", "--format=" + format, "--sort=name", "--xattrs", "--xattrs-include=user.*",
-        "-cpf", tar.toString(), "-C", src.toString(), ".");
+    TestTrees.run(
+        "tar",
+        "--format=" + format,
+        "--sort=name",
+        "--xattrs",
+        "--xattrs-include=user.*",
+        "-cpf",
+        tar.toString(),
+        "-C",
+        src.toString(),
+        ".");
 
     List<String> warnings = new ArrayList<>();
     try (InputStream in = Files.newInputStream(tar)) {
@@ -54,13 +61,20 @@ class GnuTarInteropTest {
     TestTrees.populate(src, 22);
     Path tar = tmp.resolve("ours.tar");
     try (OutputStream out = Files.newOutputStream(tar)) {
-      Trees.copy(new DirectorySource(src, w -> { }), new TarEntrySink(out, "."));
+      Trees.copy(new DirectorySource(src, w -> {}), new TarEntrySink(out, "."));
     }
-    String output = TestTrees.run("tar", "--xattrs", "--xattrs-include=user.*", "-xpf",
-        tar.toString(), "-C", dst.toString());
+    String output =
+        TestTrees.run(
+            "tar",
+            "--xattrs",
+            "--xattrs-include=user.*",
+            "-xpf",
+            tar.toString(),
+            "-C",
+            dst.toString());
     // Only the exact base64 copy of a binary xattr, which GNU tar does not know, may be noted.
-    assertThat(output.lines()).allMatch(
-        l -> l.contains("Ignoring unknown extended header keyword 'LIBARCHIVE.xattr."));
+    assertThat(output.lines())
+        .allMatch(l -> l.contains("Ignoring unknown extended header keyword 'LIBARCHIVE.xattr."));
     assertThat(TestTrees.describe(dst)).isEqualTo(TestTrees.describe(src));
   }
 
@@ -76,13 +90,25 @@ class GnuTarInteropTest {
     assertThat(TestTrees.run("getfattr", "-e", "hex", "-n", "user.bin", f.toString()))
         .contains("user.bin=" + hex);
     Path tar = tmp.resolve("gnu.tar");
-    TestTrees.run("tar", "--format=posix", "--sort=name", "--xattrs", "--xattrs-include=user.*",
-        "-cpf", tar.toString(), "-C", src.toString(), ".");
+    TestTrees.run(
+        "tar",
+        "--format=posix",
+        "--sort=name",
+        "--xattrs",
+        "--xattrs-include=user.*",
+        "-cpf",
+        tar.toString(),
+        "-C",
+        src.toString(),
+        ".");
     try (InputStream in = Files.newInputStream(tar)) {
       assertThat(Trees.entries(new TarEntrySource(in, false)))
-          .filteredOn(e -> e.path().equals("/f")).singleElement()
-          .satisfies(e -> assertThat(Base64.getDecoder().decode(e.xattrs().get("user.bin")))
-              .containsExactly(HexFormat.of().parseHex(hex.substring(2))));
+          .filteredOn(e -> e.path().equals("/f"))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(Base64.getDecoder().decode(e.xattrs().get("user.bin")))
+                      .containsExactly(HexFormat.of().parseHex(hex.substring(2))));
     }
   }
 }

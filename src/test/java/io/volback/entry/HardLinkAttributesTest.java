@@ -36,16 +36,16 @@ class HardLinkAttributesTest {
     Files.setAttribute(target, "unix:mode", 0640);
     Files.setLastModifiedTime(target, FileTime.from(OLD));
 
-    List<FileEntry> entries = Trees.entries(new DirectorySource(src, w -> { }));
-    FileEntry link = entries.stream().filter(e -> e.type() == EntryType.HARDLINK)
-        .findFirst().orElseThrow();
+    List<FileEntry> entries = Trees.entries(new DirectorySource(src, w -> {}));
+    FileEntry link =
+        entries.stream().filter(e -> e.type() == EntryType.HARDLINK).findFirst().orElseThrow();
     assertThat(link.path()).isEqualTo("/z-link");
     assertThat(link.linkTarget()).isEqualTo("/target");
     assertThat(List.of(link.uid(), link.gid(), link.mode(), link.mtime()))
         .containsExactly(1000, 1000, 0640, OLD);
 
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
-    Trees.copy(new DirectorySource(src, w -> { }), new TarEntrySink(tar, "data"));
+    Trees.copy(new DirectorySource(src, w -> {}), new TarEntrySink(tar, "data"));
 
     Map<String, TarArchiveEntry> headers = new HashMap<>();
     try (TarArchiveInputStream in =
@@ -65,10 +65,10 @@ class HardLinkAttributesTest {
       assertThat(h.getLastModifiedTime().toInstant()).as(h.getName()).isEqualTo(OLD);
     }
 
-    List<FileEntry> fromTar = Trees.entries(
-        new TarEntrySource(new ByteArrayInputStream(tar.toByteArray()), true));
-    FileEntry linkFromTar = fromTar.stream().filter(e -> e.type() == EntryType.HARDLINK)
-        .findFirst().orElseThrow();
+    List<FileEntry> fromTar =
+        Trees.entries(new TarEntrySource(new ByteArrayInputStream(tar.toByteArray()), true));
+    FileEntry linkFromTar =
+        fromTar.stream().filter(e -> e.type() == EntryType.HARDLINK).findFirst().orElseThrow();
     assertThat(linkFromTar).isEqualTo(link.toBuilder().fileIdentity(null, null, null).build());
   }
 }

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A container that shares a volume can swap any directory for a symlink while volback reads or
- * writes the volume as root: nothing outside the tree may ever be read, written or changed.
- * The swaps happen at fixed points (inside a content stream, between steps), never by timing.
+ * writes the volume as root: nothing outside the tree may ever be read, written or changed. The
+ * swaps happen at fixed points (inside a content stream, between steps), never by timing.
  */
 @Timeout(60)
 class HostSafetyTest {
@@ -55,27 +54,32 @@ class HostSafetyTest {
     Files.setAttribute(hostFile, "unix:mode", 0600);
     SkipLog skips = new SkipLog(warnings::add);
 
-    Map<String, String> contents = new HashMap<>();  // path -> what its content was
-    new DirectorySource(volume, skips).forEach((entry, content) -> {
-      if (content == null) {
-        return;
-      }
-      try (InputStream in = content.open()) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(in.readNBytes(64 * 1024));
-        if (entry.path().equals("/d/large")) {
-          // While the large file is read, d becomes a symlink to a host directory.
-          Files.delete(d.resolve("large"));
-          Files.delete(d.resolve("small"));
-          Files.delete(d);
-          Files.createSymbolicLink(d, outside);
-        }
-        in.transferTo(out);
-        String text = out.toString(StandardCharsets.ISO_8859_1);
-        contents.put(entry.path(), text.contains(SECRET) ? "the host file"
-            : Arrays.equals(out.toByteArray(), large) ? "the large file" : "other");
-      }
-    });
+    Map<String, String> contents = new HashMap<>(); // path -> what its content was
+    new DirectorySource(volume, skips)
+        .forEach(
+            (entry, content) -> {
+              if (content == null) {
+                return;
+              }
+              try (InputStream in = content.open()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                out.write(in.readNBytes(64 * 1024));
+                if (entry.path().equals("/d/large")) {
+                  // While the large file is read, d becomes a symlink to a host directory.
+                  Files.delete(d.resolve("large"));
+                  Files.delete(d.resolve("small"));
+                  Files.delete(d);
+                  Files.createSymbolicLink(d, outside);
+                }
+                in.transferTo(out);
+                String text = out.toString(StandardCharsets.ISO_8859_1);
+                contents.put(
+                    entry.path(),
+                    text.contains(SECRET)
+                        ? "the host file"
+                        : Arrays.equals(out.toByteArray(), large) ? "the large file" : "other");
+              }
+            });
 
     assertThat(contents).containsExactly(Map.entry("/d/large", "the large file"));
     assertThat(skips.kept()).extracting(SkipLog.Skipped::path).containsExactly("/d/small");
@@ -92,18 +96,23 @@ class HostSafetyTest {
     SkipLog skips = new SkipLog(warnings::add);
     List<String> read = new ArrayList<>();
 
-    new DirectorySource(volume, skips).beforeOpen(path -> {
-      Path p = volume.resolve(path.substring(1));
-      Files.move(p, tmp.resolve("moved-" + p.getFileName()));
-      Files.createSymbolicLink(p, path.equals("/d") ? outside : hostFile);
-    }).forEach((entry, content) -> {
-      read.add(entry.path());
-      if (content != null) {
-        try (InputStream in = content.open()) {
-          assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
-        }
-      }
-    });
+    new DirectorySource(volume, skips)
+        .beforeOpen(
+            path -> {
+              Path p = volume.resolve(path.substring(1));
+              Files.move(p, tmp.resolve("moved-" + p.getFileName()));
+              Files.createSymbolicLink(p, path.equals("/d") ? outside : hostFile);
+            })
+        .forEach(
+            (entry, content) -> {
+              read.add(entry.path());
+              if (content != null) {
+                try (InputStream in = content.open()) {
+                  assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                      .doesNotContain(SECRET);
+                }
+              }
+            });
 
     assertThat(read).containsExactly("/");
     assertThat(skips.kept()).extracting(SkipLog.Skipped::path).containsExactly("/d", "/f");
@@ -117,10 +126,14 @@ class HostSafetyTest {
     sink.write(FileEntry.builder("/d", EntryType.DIRECTORY).mode(0777).build(), null);
     sink.write(file("/d/f", "in d"), content("in d"));
     // While a later file is written, _data/d is swapped for a symlink to a 0700 host directory.
-    sink.write(file("/z", "last"), new SwappingStream("last", () -> {
-      Files.move(volume.resolve("d"), tmp.resolve("d-moved"));
-      Files.createSymbolicLink(volume.resolve("d"), outside);
-    }));
+    sink.write(
+        file("/z", "last"),
+        new SwappingStream(
+            "last",
+            () -> {
+              Files.move(volume.resolve("d"), tmp.resolve("d-moved"));
+              Files.createSymbolicLink(volume.resolve("d"), outside);
+            }));
 
     Throwable failure = catchThrowable(sink::finish);
     sink.close();
@@ -156,14 +169,22 @@ class HostSafetyTest {
     // A crafted snapshot: a/ (dir), a/evil (file, queued on a worker), a -> outside (symlink).
     sink.write(dir("/a"), null);
     ConcurrentFileSink.FileWrite queued = sink.prepareFile(file("/a/evil", "evil"));
-    Throwable replaced = catchThrowable(() -> sink.write(FileEntry.builder("/a", EntryType.SYMLINK)
-        .linkTarget(outside.toString()).build(), null));
+    Throwable replaced =
+        catchThrowable(
+            () ->
+                sink.write(
+                    FileEntry.builder("/a", EntryType.SYMLINK)
+                        .linkTarget(outside.toString())
+                        .build(),
+                    null));
     Throwable written = catchThrowable(() -> queued.write(content("evil")));
     sink.close();
 
     assertThat(outside).isEmptyDirectory();
-    assertThat(replaced).isInstanceOf(IOException.class)
-        .hasMessageContaining("/a").hasMessageContaining("non-empty directory");
+    assertThat(replaced)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("/a")
+        .hasMessageContaining("non-empty directory");
     assertThat(written).isNull();
     assertThat(volume.resolve("a/evil")).hasContent("evil");
   }

@@ -20,8 +20,21 @@ class PaxXattrTest {
   // NUL, 0xff, 0x80, a bad 2-byte sequence, a truncated 3-byte one, '\n' and '=' (the record
   // length, not a delimiter, must decide where the value ends), a truncated 4-byte one.
   private static final byte[] BINARY = {
-      0x00, (byte) 0xff, (byte) 0x80, (byte) 0xc3, 0x28, (byte) 0xe2, (byte) 0x82, '\n', '=',
-      (byte) 0xf0, (byte) 0x90, (byte) 0x80, 'A', 0x00};
+    0x00,
+    (byte) 0xff,
+    (byte) 0x80,
+    (byte) 0xc3,
+    0x28,
+    (byte) 0xe2,
+    (byte) 0x82,
+    '\n',
+    '=',
+    (byte) 0xf0,
+    (byte) 0x90,
+    (byte) 0x80,
+    'A',
+    0x00
+  };
 
   /** One "len key=value\n" record, written by hand. */
   private static byte[] record(String key, byte[] value) {
@@ -103,14 +116,13 @@ class PaxXattrTest {
 
     List<FileEntry> read() throws IOException {
       tar.finish();
-      return Trees.entries(new TarEntrySource(new ByteArrayInputStream(bytes.toByteArray()),
-          false));
+      return Trees.entries(
+          new TarEntrySource(new ByteArrayInputStream(bytes.toByteArray()), false));
     }
   }
 
   private static Map<String, String> xattrsOf(List<FileEntry> entries, String path) {
-    return entries.stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow()
-        .xattrs();
+    return entries.stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow().xattrs();
   }
 
   private static byte[] decoded(String base64) {
@@ -119,16 +131,20 @@ class PaxXattrTest {
 
   @Test
   void binaryXattrValuesAreReadByteExact() throws Exception {
-    byte[] records = concat(
-        record("SCHILY.xattr.security.capability", BINARY),
-        record("SCHILY.xattr.user.\u00fcml\u00e4ut", "text \u00e9".getBytes(StandardCharsets.UTF_8)),
-        record("SCHILY.xattr.user.empty", new byte[0]),
-        record("mtime", "1700000000.5".getBytes(StandardCharsets.US_ASCII)));
-    List<FileEntry> entries = new TarBuilder()
-        .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, records)
-        .file("f", "content".getBytes(StandardCharsets.UTF_8))
-        .file("g", new byte[0])
-        .read();
+    byte[] records =
+        concat(
+            record("SCHILY.xattr.security.capability", BINARY),
+            record(
+                "SCHILY.xattr.user.\u00fcml\u00e4ut",
+                "text \u00e9".getBytes(StandardCharsets.UTF_8)),
+            record("SCHILY.xattr.user.empty", new byte[0]),
+            record("mtime", "1700000000.5".getBytes(StandardCharsets.US_ASCII)));
+    List<FileEntry> entries =
+        new TarBuilder()
+            .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, records)
+            .file("f", "content".getBytes(StandardCharsets.UTF_8))
+            .file("g", new byte[0])
+            .read();
 
     Map<String, String> x = xattrsOf(entries, "/f");
     assertThat(x).containsOnlyKeys("security.capability", "user.\u00fcml\u00e4ut", "user.empty");
@@ -145,13 +161,16 @@ class PaxXattrTest {
   @Test
   void globalHeaderAppliesToAllFollowingMembersAndLocalOverrides() throws Exception {
     byte[] other = {(byte) 0xfe, 0x01};
-    List<FileEntry> entries = new TarBuilder()
-        .globalFirst(concat(record("SCHILY.xattr.user.g", BINARY), record("SCHILY.xattr.user.h", BINARY)))
-        .file("a", new byte[0])
-        .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, record("SCHILY.xattr.user.h", other))
-        .file("b", new byte[0])
-        .file("c", new byte[0])
-        .read();
+    List<FileEntry> entries =
+        new TarBuilder()
+            .globalFirst(
+                concat(
+                    record("SCHILY.xattr.user.g", BINARY), record("SCHILY.xattr.user.h", BINARY)))
+            .file("a", new byte[0])
+            .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, record("SCHILY.xattr.user.h", other))
+            .file("b", new byte[0])
+            .file("c", new byte[0])
+            .read();
     assertThat(decoded(xattrsOf(entries, "/a").get("user.h"))).containsExactly(BINARY);
     assertThat(decoded(xattrsOf(entries, "/b").get("user.g"))).containsExactly(BINARY);
     assertThat(decoded(xattrsOf(entries, "/b").get("user.h"))).containsExactly(other);
@@ -160,27 +179,38 @@ class PaxXattrTest {
 
   @Test
   void exactBase64CopyWinsOverTheRawValue() throws Exception {
-    byte[] records = concat(record("SCHILY.xattr.user.a b", "wrong".getBytes(StandardCharsets.UTF_8)),
-        record("LIBARCHIVE.xattr.user.a%20b", Base64.getEncoder().encode(BINARY)));
-    List<FileEntry> entries = new TarBuilder()
-        .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, records).file("f", new byte[0]).read();
+    byte[] records =
+        concat(
+            record("SCHILY.xattr.user.a b", "wrong".getBytes(StandardCharsets.UTF_8)),
+            record("LIBARCHIVE.xattr.user.a%20b", Base64.getEncoder().encode(BINARY)));
+    List<FileEntry> entries =
+        new TarBuilder()
+            .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, records)
+            .file("f", new byte[0])
+            .read();
     assertThat(decoded(xattrsOf(entries, "/f").get("user.a b"))).containsExactly(BINARY);
   }
 
   @Test
   void oversizedPaxHeaderIsRejected() throws Exception {
     byte[] big = new byte[PaxRecords.MAX_HEADER_SIZE];
-    TarBuilder tar = new TarBuilder()
-        .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, record("comment", big))
-        .file("f", new byte[0]);
-    assertThatThrownBy(tar::read).isInstanceOf(IOException.class)
-        .hasMessageContaining("PAX extended header of").hasMessageContaining("accepted");
+    TarBuilder tar =
+        new TarBuilder()
+            .pax(TarConstants.LF_PAX_EXTENDED_HEADER_LC, record("comment", big))
+            .file("f", new byte[0]);
+    assertThatThrownBy(tar::read)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("PAX extended header of")
+        .hasMessageContaining("accepted");
   }
 
   @Test
   void recordsAreParsedByLengthNotByDelimiters() throws Exception {
-    byte[] data = concat(record("a", "x=y\nz".getBytes(StandardCharsets.UTF_8)),
-        record("b", BINARY), new byte[] {0, 0, 0});
+    byte[] data =
+        concat(
+            record("a", "x=y\nz".getBytes(StandardCharsets.UTF_8)),
+            record("b", BINARY),
+            new byte[] {0, 0, 0});
     Map<String, byte[]> parsed = PaxRecords.parse(data, data.length, "m");
     assertThat(parsed).containsOnlyKeys("a", "b");
     assertThat(parsed.get("a")).containsExactly("x=y\nz".getBytes(StandardCharsets.UTF_8));
@@ -192,7 +222,9 @@ class PaxXattrTest {
     for (String bad : List.of("5 a=b\n", "99 a=b\n", "x a=b\n", "7 a=bc ", "6 =bc\n", "5 ab\n")) {
       byte[] data = bad.getBytes(StandardCharsets.US_ASCII);
       assertThatThrownBy(() -> PaxRecords.parse(data, data.length, "m"))
-          .as(bad).isInstanceOf(IOException.class).hasMessageStartingWith("m: malformed PAX");
+          .as(bad)
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("m: malformed PAX");
     }
   }
 }

@@ -24,17 +24,35 @@ class PosixTest {
     Files.createSymbolicLink(tmp.resolve("link"), file);
     for (Path p : List.of(file, tmp.resolve("link"), Path.of("/dev/null"), tmp)) {
       Map<String, Object> jdk = Files.readAttributes(p, "unix:*", LinkOption.NOFOLLOW_LINKS);
-      try (Fd dir = Fd.openDirectoryAt(Posix.AT_FDCWD,
-          ByteNames.encode(p.getParent().toString()), "/")) {
-        UnixAttributes a = Posix.statAt(dir.fd, ByteNames.encode(p.getFileName().toString()),
-            p.toString());
-        assertThat(List.<Object>of(a.rawMode(), a.uid(), a.gid(), a.inode(), a.device(), a.rdev(),
-            a.nlink(), a.size(), a.mtime(), a.ctime()))
+      try (Fd dir =
+          Fd.openDirectoryAt(Posix.AT_FDCWD, ByteNames.encode(p.getParent().toString()), "/")) {
+        UnixAttributes a =
+            Posix.statAt(dir.fd, ByteNames.encode(p.getFileName().toString()), p.toString());
+        assertThat(
+                List.<Object>of(
+                    a.rawMode(),
+                    a.uid(),
+                    a.gid(),
+                    a.inode(),
+                    a.device(),
+                    a.rdev(),
+                    a.nlink(),
+                    a.size(),
+                    a.mtime(),
+                    a.ctime()))
             .as(p.toString())
-            .isEqualTo(List.<Object>of(jdk.get("mode"), jdk.get("uid"), jdk.get("gid"), jdk.get("ino"),
-                jdk.get("dev"), jdk.get("rdev"), jdk.get("nlink"), jdk.get("size"),
-                ((FileTime) jdk.get("lastModifiedTime")).toInstant(),
-                ((FileTime) jdk.get("ctime")).toInstant()));
+            .isEqualTo(
+                List.<Object>of(
+                    jdk.get("mode"),
+                    jdk.get("uid"),
+                    jdk.get("gid"),
+                    jdk.get("ino"),
+                    jdk.get("dev"),
+                    jdk.get("rdev"),
+                    jdk.get("nlink"),
+                    jdk.get("size"),
+                    ((FileTime) jdk.get("lastModifiedTime")).toInstant(),
+                    ((FileTime) jdk.get("ctime")).toInstant()));
       }
     }
   }
@@ -48,8 +66,12 @@ class PosixTest {
       Files.createSymbolicLink(tmp.resolve("link"), tmp);
       assertThatThrownBy(() -> Fd.openDirectoryAt(dir.fd, "link".getBytes(), "/link"))
           .isInstanceOf(FileSystemException.class)
-          .satisfies(e -> assertThat(Posix.isErrno((FileSystemException) e, Posix.ELOOP)
-              || e instanceof java.nio.file.NotDirectoryException).isTrue());
+          .satisfies(
+              e ->
+                  assertThat(
+                          Posix.isErrno((FileSystemException) e, Posix.ELOOP)
+                              || e instanceof java.nio.file.NotDirectoryException)
+                      .isTrue());
     }
   }
 

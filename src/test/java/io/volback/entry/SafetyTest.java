@@ -25,7 +25,7 @@ class SafetyTest {
     root = Files.createDirectory(tmp.resolve("root"));
     outside = Files.createDirectory(tmp.resolve("outside"));
     Files.writeString(outside.resolve("passwd"), "untouched");
-    sink = new DirectorySink(root, w -> { });
+    sink = new DirectorySink(root, w -> {});
     sink.write(FileEntry.builder("/", EntryType.DIRECTORY).build(), null);
   }
 
@@ -40,30 +40,44 @@ class SafetyTest {
   @Test
   void rejectsDotDotInPaths() {
     assertThatThrownBy(() -> sink.write(file("/../outside/passwd"), evil()))
-        .isInstanceOf(IOException.class).hasMessageContaining("/../outside/passwd");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("/../outside/passwd");
     assertThatThrownBy(() -> sink.write(file("/a/../../x"), evil()))
-        .isInstanceOf(IOException.class).hasMessageContaining("/a/../../x");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("/a/../../x");
     assertThat(tmp.resolve("x")).doesNotExist();
   }
 
   @Test
   void rejectsDotDotInHardLinkTargets() {
-    assertThatThrownBy(() -> sink.write(FileEntry.builder("/hl", EntryType.HARDLINK)
-        .linkTarget("/../outside/passwd").build(), null))
-        .isInstanceOf(IOException.class).hasMessageContaining("/../outside/passwd");
+    assertThatThrownBy(
+            () ->
+                sink.write(
+                    FileEntry.builder("/hl", EntryType.HARDLINK)
+                        .linkTarget("/../outside/passwd")
+                        .build(),
+                    null))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("/../outside/passwd");
     assertThat(root.resolve("hl")).doesNotExist();
   }
 
   @Test
   void neverWritesThroughASymlinkFromAnEarlierEntry() throws Exception {
-    sink.write(FileEntry.builder("/evil", EntryType.SYMLINK).linkTarget(outside.toString())
-        .build(), null);
+    sink.write(
+        FileEntry.builder("/evil", EntryType.SYMLINK).linkTarget(outside.toString()).build(), null);
     assertThatThrownBy(() -> sink.write(file("/evil/passwd"), evil()))
-        .isInstanceOf(IOException.class).hasMessageContaining("/evil/passwd");
-    assertThatThrownBy(() -> sink.write(FileEntry.builder("/evil/sub", EntryType.DIRECTORY)
-        .build(), null)).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> sink.write(FileEntry.builder("/hl", EntryType.HARDLINK)
-        .linkTarget("/evil/passwd").build(), null)).isInstanceOf(IOException.class);
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("/evil/passwd");
+    assertThatThrownBy(
+            () -> sink.write(FileEntry.builder("/evil/sub", EntryType.DIRECTORY).build(), null))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                sink.write(
+                    FileEntry.builder("/hl", EntryType.HARDLINK).linkTarget("/evil/passwd").build(),
+                    null))
+        .isInstanceOf(IOException.class);
     assertThat(outside.resolve("passwd")).hasContent("untouched");
     assertThat(outside).isDirectoryNotContaining(p -> !p.getFileName().toString().equals("passwd"));
   }
@@ -73,17 +87,19 @@ class SafetyTest {
     sink.write(FileEntry.builder("/d", EntryType.DIRECTORY).build(), null);
     sink.write(file("/d/ok"), evil());
     Files.delete(root.resolve("d/ok"));
-    sink.write(FileEntry.builder("/d", EntryType.SYMLINK).linkTarget(outside.toString()).build(),
-        null);
-    assertThatThrownBy(() -> sink.write(file("/d/passwd"), evil()))
-        .isInstanceOf(IOException.class);
+    sink.write(
+        FileEntry.builder("/d", EntryType.SYMLINK).linkTarget(outside.toString()).build(), null);
+    assertThatThrownBy(() -> sink.write(file("/d/passwd"), evil())).isInstanceOf(IOException.class);
     assertThat(outside.resolve("passwd")).hasContent("untouched");
   }
 
   @Test
   void aFileEntryReplacesASymlinkInsteadOfFollowingIt() throws Exception {
-    sink.write(FileEntry.builder("/f", EntryType.SYMLINK)
-        .linkTarget(outside.resolve("passwd").toString()).build(), null);
+    sink.write(
+        FileEntry.builder("/f", EntryType.SYMLINK)
+            .linkTarget(outside.resolve("passwd").toString())
+            .build(),
+        null);
     sink.write(file("/f"), evil());
     assertThat(outside.resolve("passwd")).hasContent("untouched");
     assertThat(root.resolve("f")).isRegularFile().hasContent("evil");
@@ -99,10 +115,13 @@ class SafetyTest {
       tar.write("evil".getBytes());
       tar.closeArchiveEntry();
     }
-    assertThatThrownBy(() -> Trees.copy(
-        new TarEntrySource(new ByteArrayInputStream(bytes.toByteArray()), false),
-        new DirectorySink(root, w -> { })))
-        .isInstanceOf(IOException.class).hasMessageContaining("..");
+    assertThatThrownBy(
+            () ->
+                Trees.copy(
+                    new TarEntrySource(new ByteArrayInputStream(bytes.toByteArray()), false),
+                    new DirectorySink(root, w -> {})))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("..");
     assertThat(outside.resolve("passwd")).hasContent("untouched");
   }
 }

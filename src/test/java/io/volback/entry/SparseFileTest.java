@@ -44,8 +44,8 @@ class SparseFileTest {
   /** Writes 4 KiB of random data at each DATA_AT offset of a SIZE-byte file, holes elsewhere. */
   static void writeSparseImage(Path file) throws Exception {
     Random random = new Random(16);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (long at : DATA_AT) {
         byte[] block = new byte[4096];
         random.nextBytes(block);
@@ -77,8 +77,9 @@ class SparseFileTest {
 
   /** st_blocks * 512, from stat(1). */
   static long allocatedBytes(Path file) throws Exception {
-    Processes.Finished stat = Processes.run(new ProcessBuilder("stat", "-c", "%b", file.toString()),
-        Duration.ofSeconds(30));
+    Processes.Finished stat =
+        Processes.run(
+            new ProcessBuilder("stat", "-c", "%b", file.toString()), Duration.ofSeconds(30));
     assertThat(stat.exitCode()).as(stat.output()).isZero();
     return Long.parseLong(stat.output().trim()) * 512;
   }

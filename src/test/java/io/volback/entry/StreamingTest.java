@@ -33,14 +33,16 @@ class StreamingTest {
     }
     List<String> warnings = new ArrayList<>();
     try (PipedInputStream in = new PipedInputStream(1024 * 1024);
-         PipedOutputStream out = new PipedOutputStream(in)) {
-      CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-        try {
-          Trees.copy(new TarEntrySource(in, true), new DirectorySink(dst, warnings::add));
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+        PipedOutputStream out = new PipedOutputStream(in)) {
+      CompletableFuture<Void> reader =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Trees.copy(new TarEntrySource(in, true), new DirectorySink(dst, warnings::add));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       Trees.copy(new DirectorySource(src, warnings::add), new TarEntrySink(out, "data"));
       out.close();
       reader.get(5, TimeUnit.MINUTES);

@@ -18,17 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 class TarByteNamesTest {
   /** "caf\xe9" (Latin-1 é), as ByteNames decodes it. */
   private static final String LATIN1 = ByteNames.decode(new byte[] {'c', 'a', 'f', (byte) 0xe9});
+
   @TempDir Path tmp;
 
   @Test
   void namesThatAreNotUtf8RoundTripThroughOurTar() throws Exception {
-    List<FileEntry> entries = List.of(
-        FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build(),
-        FileEntry.builder("/a\nb", EntryType.FILE).size(1).build(),
-        FileEntry.builder("/" + LATIN1, EntryType.FILE).size(1).build(),
-        FileEntry.builder("/" + LATIN1 + "-hard", EntryType.HARDLINK).linkTarget("/" + LATIN1)
-            .build(),
-        FileEntry.builder("/" + LATIN1 + "-sym", EntryType.SYMLINK).linkTarget(LATIN1).build());
+    List<FileEntry> entries =
+        List.of(
+            FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build(),
+            FileEntry.builder("/a\nb", EntryType.FILE).size(1).build(),
+            FileEntry.builder("/" + LATIN1, EntryType.FILE).size(1).build(),
+            FileEntry.builder("/" + LATIN1 + "-hard", EntryType.HARDLINK)
+                .linkTarget("/" + LATIN1)
+                .build(),
+            FileEntry.builder("/" + LATIN1 + "-sym", EntryType.SYMLINK).linkTarget(LATIN1).build());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TarEntrySink sink = new TarEntrySink(bytes, ".");
     for (FileEntry e : entries) {
@@ -36,8 +39,9 @@ class TarByteNamesTest {
     }
     sink.finish();
 
-    assertThat(Trees.entries(new TarEntrySource(new ByteArrayInputStream(bytes.toByteArray()),
-        false))).isEqualTo(entries);
+    assertThat(
+            Trees.entries(new TarEntrySource(new ByteArrayInputStream(bytes.toByteArray()), false)))
+        .isEqualTo(entries);
     Path tar = Files.write(tmp.resolve("ours.tar"), bytes.toByteArray());
     assertThat(TestTrees.run("tar", "--quoting-style=escape", "-tf", tar.toString()))
         .contains("./caf\\351\n", "./a\\nb\n", "./caf\\351-hard\n");
@@ -46,15 +50,31 @@ class TarByteNamesTest {
   @Test
   void gnuTarNamesAreReadByteForByte() throws Exception {
     Path src = Files.createDirectory(tmp.resolve("src"));
-    TestTrees.run("sh", "-c", "cd '" + src + "' && printf x > \"$(printf 'caf\\351')\""
-        + " && printf y > \"$(printf 'a\\nb')\"");
+    TestTrees.run(
+        "sh",
+        "-c",
+        "cd '"
+            + src
+            + "' && printf x > \"$(printf 'caf\\351')\""
+            + " && printf y > \"$(printf 'a\\nb')\"");
     for (String format : List.of("posix", "gnu")) {
       Path tar = tmp.resolve(format + ".tar");
-      TestTrees.run("env", "LC_ALL=C", "tar", "--format=" + format, "--sort=name", "-cf",
-          tar.toString(), "-C", src.toString(), ".");
+      TestTrees.run(
+          "env",
+          "LC_ALL=C",
+          "tar",
+          "--format=" + format,
+          "--sort=name",
+          "-cf",
+          tar.toString(),
+          "-C",
+          src.toString(),
+          ".");
       try (InputStream in = Files.newInputStream(tar)) {
-        assertThat(Trees.entries(new TarEntrySource(in, false))).as(format)
-            .extracting(FileEntry::path).containsExactly("/", "/a\nb", "/" + LATIN1);
+        assertThat(Trees.entries(new TarEntrySource(in, false)))
+            .as(format)
+            .extracting(FileEntry::path)
+            .containsExactly("/", "/a\nb", "/" + LATIN1);
       }
     }
   }

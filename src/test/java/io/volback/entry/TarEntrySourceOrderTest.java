@@ -48,8 +48,8 @@ class TarEntrySourceOrderTest {
         if (m.link() != null) {
           e.setLinkName(m.link());
         }
-        byte[] data = m.type() == TarConstants.LF_NORMAL ? "x".getBytes(StandardCharsets.UTF_8)
-            : new byte[0];
+        byte[] data =
+            m.type() == TarConstants.LF_NORMAL ? "x".getBytes(StandardCharsets.UTF_8) : new byte[0];
         e.setSize(data.length);
         tar.putArchiveEntry(e);
         tar.write(data);
@@ -61,11 +61,19 @@ class TarEntrySourceOrderTest {
 
   @Test
   void acceptsDockersOrderDepthFirstWithNamesInByteOrder() throws Exception {
-    List<FileEntry> entries = read(dir("data/"), dir("data/a/"), file("data/a/z"),
-        file("data/a b"), file("data/a-"), hardlink("data/b", "data/a/z"), file("data/caf\u00e9"),
-        symlink("data/l", "/outside/is/fine/for/a/symlink"));
-    assertThat(entries).extracting(FileEntry::path).containsExactly("/", "/a", "/a/z", "/a b",
-        "/a-", "/b", "/café", "/l");
+    List<FileEntry> entries =
+        read(
+            dir("data/"),
+            dir("data/a/"),
+            file("data/a/z"),
+            file("data/a b"),
+            file("data/a-"),
+            hardlink("data/b", "data/a/z"),
+            file("data/caf\u00e9"),
+            symlink("data/l", "/outside/is/fine/for/a/symlink"));
+    assertThat(entries)
+        .extracting(FileEntry::path)
+        .containsExactly("/", "/a", "/a/z", "/a b", "/a-", "/b", "/café", "/l");
   }
 
   /**
@@ -76,22 +84,32 @@ class TarEntrySourceOrderTest {
   void namesAreOrderedAsBytesNotAsJavaStrings() throws Exception {
     String notUtf8 = ByteNames.decode(new byte[] {'o', (byte) 0x80});
     assertThat(read("ISO-8859-1", dir("data/"), file("data/o\u0080"), file("data/o\u00c3\u00a9")))
-        .extracting(FileEntry::path).containsExactly("/", "/" + notUtf8, "/o\u00e9");
-    assertThatThrownBy(() -> read("ISO-8859-1", dir("data/"), file("data/o\u00c3\u00a9"),
-        file("data/o\u0080"))).hasMessageContaining("comes after /o\u00e9");
+        .extracting(FileEntry::path)
+        .containsExactly("/", "/" + notUtf8, "/o\u00e9");
+    assertThatThrownBy(
+            () ->
+                read("ISO-8859-1", dir("data/"), file("data/o\u00c3\u00a9"), file("data/o\u0080")))
+        .hasMessageContaining("comes after /o\u00e9");
   }
 
   @Test
   void rejectsADirectoryReplacedBySomethingElseAfterItsChildren() {
-    assertThatThrownBy(() -> read(dir("data/"), dir("data/a/"), file("data/a/evil"),
-        symlink("data/a", "/outside")))
-        .hasMessageContaining("data/a").hasMessageContaining("/a appears twice");
+    assertThatThrownBy(
+            () ->
+                read(
+                    dir("data/"),
+                    dir("data/a/"),
+                    file("data/a/evil"),
+                    symlink("data/a", "/outside")))
+        .hasMessageContaining("data/a")
+        .hasMessageContaining("/a appears twice");
   }
 
   @Test
   void rejectsTheSamePathTwice() {
     assertThatThrownBy(() -> read(dir("data/"), file("data/f"), file("data/f")))
-        .hasMessageContaining("archive member data/f").hasMessageContaining("twice");
+        .hasMessageContaining("archive member data/f")
+        .hasMessageContaining("twice");
     assertThatThrownBy(() -> read(dir("data/"), file("data/f"), dir("data/")))
         .hasMessageContaining("root directory appears twice");
   }
@@ -115,7 +133,8 @@ class TarEntrySourceOrderTest {
   @Test
   void rejectsEntriesOutOfOrder() {
     assertThatThrownBy(() -> read(dir("data/"), file("data/b"), file("data/a")))
-        .hasMessageContaining("archive member data/a").hasMessageContaining("comes after /b");
+        .hasMessageContaining("archive member data/a")
+        .hasMessageContaining("comes after /b");
     assertThatThrownBy(() -> read(dir("data/"), dir("data/a/"), dir("data/b/"), file("data/a/x")))
         .hasMessageContaining("archive member data/a/x");
   }
@@ -123,7 +142,8 @@ class TarEntrySourceOrderTest {
   @Test
   void rejectsDotDotAtBackupTime() {
     assertThatThrownBy(() -> read(dir("data/"), file("data/../etc/passwd")))
-        .hasMessageContaining("data/../etc/passwd").hasMessageContaining("\"..\"");
+        .hasMessageContaining("data/../etc/passwd")
+        .hasMessageContaining("\"..\"");
     assertThatThrownBy(() -> read(dir("data/"), file("data/f"), hardlink("data/g", "data/../f")))
         .hasMessageContaining("data/../f");
   }
@@ -140,8 +160,8 @@ class TarEntrySourceOrderTest {
   @Test
   void rejectsMembersOutsideTheArchivedFolderAndANonDirectoryRoot() {
     assertThatThrownBy(() -> read(dir("data/"), file("data/a"), file("other/b")))
-        .hasMessageContaining("archive member other/b").hasMessageContaining("not under data/");
-    assertThatThrownBy(() -> read(symlink("data", "/etc")))
-        .hasMessageContaining("not a directory");
+        .hasMessageContaining("archive member other/b")
+        .hasMessageContaining("not under data/");
+    assertThatThrownBy(() -> read(symlink("data", "/etc"))).hasMessageContaining("not a directory");
   }
 }

@@ -24,7 +24,7 @@ class TarRoundTripTest {
   private Path writeTar(Path src, String rootName) throws Exception {
     Path tar = tmp.resolve("out-" + rootName.replace('.', '_') + ".tar");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tar))) {
-      Trees.copy(new DirectorySource(src, w -> { }), new TarEntrySink(out, rootName));
+      Trees.copy(new DirectorySource(src, w -> {}), new TarEntrySink(out, rootName));
     }
     return tar;
   }
@@ -46,7 +46,9 @@ class TarRoundTripTest {
     try (InputStream in = Files.newInputStream(tar)) {
       List<FileEntry> entries = Trees.entries(new TarEntrySource(in, false));
       assertThat(entries.get(0).path()).isEqualTo("/");
-      assertThat(entries).filteredOn(e -> e.type() == EntryType.HARDLINK).singleElement()
+      assertThat(entries)
+          .filteredOn(e -> e.type() == EntryType.HARDLINK)
+          .singleElement()
           .satisfies(e -> assertThat(e.linkTarget()).isEqualTo("/data/text/original.txt"));
       assertThat(entries).allSatisfy(e -> assertThat(e.inode()).isNull());
     }
@@ -56,10 +58,15 @@ class TarRoundTripTest {
   void entriesSurviveTheTarExactly() throws Exception {
     Path src = Files.createDirectory(tmp.resolve("src"));
     TestTrees.populate(src, 12);
-    List<FileEntry> original = Trees.entries(new DirectorySource(src, w -> { })).stream()
-        .map(e -> e.toBuilder().fileIdentity(null, null, null).size(
-            e.type() == EntryType.FILE ? e.size() : 0).build())
-        .toList();
+    List<FileEntry> original =
+        Trees.entries(new DirectorySource(src, w -> {})).stream()
+            .map(
+                e ->
+                    e.toBuilder()
+                        .fileIdentity(null, null, null)
+                        .size(e.type() == EntryType.FILE ? e.size() : 0)
+                        .build())
+            .toList();
     Path tar = writeTar(src, "data");
     try (InputStream in = Files.newInputStream(tar)) {
       assertThat(Trees.entries(new TarEntrySource(in, true))).isEqualTo(original);
@@ -77,7 +84,7 @@ class TarRoundTripTest {
     assertThat(listing.lines()).contains("data/data/text/original.txt", "data/small/f00.txt");
 
     try (InputStream in = Files.newInputStream(tar)) {
-      Trees.copy(new TarEntrySource(in, true), new DirectorySink(dst, w -> { }));
+      Trees.copy(new TarEntrySource(in, true), new DirectorySink(dst, w -> {}));
     }
     assertThat(TestTrees.describe(dst)).isEqualTo(TestTrees.describe(src));
   }
@@ -85,24 +92,38 @@ class TarRoundTripTest {
   @Test
   void extremeValuesGoThroughPax() throws Exception {
     byte[] binary = {0, (byte) 0xff, (byte) 0xfe, 1};
-    List<FileEntry> entries = List.of(
-        FileEntry.builder("/", EntryType.DIRECTORY).mode(0700).uid(-2).gid(3_000_000)
-            .mtime(Instant.parse("1960-05-06T07:08:09.987654321Z")).build(),
-        FileEntry.builder("/dev", EntryType.CHAR_DEVICE).device(4095, 1048575).build(),
-        FileEntry.builder("/fifo", EntryType.FIFO).mode(01644).build(),
-        FileEntry.builder("/" + "x".repeat(300), EntryType.FILE).size(3)
-            .mtime(Instant.parse("2500-01-01T00:00:00.000000001Z"))
-            .xattrs(Map.of("user.bin", Base64.getEncoder().encodeToString(binary),
-                "security.capability", Base64.getEncoder().encodeToString(binary),
-                "user.text", Base64.getEncoder().encodeToString("é=\n".getBytes("UTF-8"))))
-            .build(),
-        FileEntry.builder("/zhl", EntryType.HARDLINK).linkTarget("/" + "x".repeat(300)).build(),
-        FileEntry.builder("/ünïcode", EntryType.SYMLINK).linkTarget("/" + "y".repeat(200)).build());
+    List<FileEntry> entries =
+        List.of(
+            FileEntry.builder("/", EntryType.DIRECTORY)
+                .mode(0700)
+                .uid(-2)
+                .gid(3_000_000)
+                .mtime(Instant.parse("1960-05-06T07:08:09.987654321Z"))
+                .build(),
+            FileEntry.builder("/dev", EntryType.CHAR_DEVICE).device(4095, 1048575).build(),
+            FileEntry.builder("/fifo", EntryType.FIFO).mode(01644).build(),
+            FileEntry.builder("/" + "x".repeat(300), EntryType.FILE)
+                .size(3)
+                .mtime(Instant.parse("2500-01-01T00:00:00.000000001Z"))
+                .xattrs(
+                    Map.of(
+                        "user.bin",
+                        Base64.getEncoder().encodeToString(binary),
+                        "security.capability",
+                        Base64.getEncoder().encodeToString(binary),
+                        "user.text",
+                        Base64.getEncoder().encodeToString("é=\n".getBytes("UTF-8"))))
+                .build(),
+            FileEntry.builder("/zhl", EntryType.HARDLINK).linkTarget("/" + "x".repeat(300)).build(),
+            FileEntry.builder("/ünïcode", EntryType.SYMLINK)
+                .linkTarget("/" + "y".repeat(200))
+                .build());
     Path tar = tmp.resolve("x.tar");
     try (OutputStream out = Files.newOutputStream(tar)) {
       TarEntrySink sink = new TarEntrySink(out, "root");
       for (FileEntry e : entries) {
-        sink.write(e, e.type() == EntryType.FILE ? new java.io.ByteArrayInputStream(new byte[3]) : null);
+        sink.write(
+            e, e.type() == EntryType.FILE ? new java.io.ByteArrayInputStream(new byte[3]) : null);
       }
       sink.finish();
     }
@@ -124,7 +145,8 @@ class TarRoundTripTest {
     try (InputStream in = Files.newInputStream(tar)) {
       List<FileEntry> entries = Trees.entries(new TarEntrySource(in, true));
       assertThat(entries).extracting(FileEntry::path).containsExactly("/", "/a");
-      assertThat(entries.get(0)).isEqualTo(FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build());
+      assertThat(entries.get(0))
+          .isEqualTo(FileEntry.builder("/", EntryType.DIRECTORY).mode(0755).build());
     }
   }
 

@@ -10,15 +10,16 @@ final class Trees {
   private Trees() {}
 
   static void copy(EntrySource source, EntrySink sink) throws IOException {
-    source.forEach((entry, content) -> {
-      if (content == null) {
-        sink.write(entry, null);
-      } else {
-        try (InputStream in = content.open()) {
-          sink.write(entry, in);
-        }
-      }
-    });
+    source.forEach(
+        (entry, content) -> {
+          if (content == null) {
+            sink.write(entry, null);
+          } else {
+            try (InputStream in = content.open()) {
+              sink.write(entry, in);
+            }
+          }
+        });
     sink.finish();
     sink.close();
   }

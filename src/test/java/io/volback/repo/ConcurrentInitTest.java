@@ -51,25 +51,29 @@ class ConcurrentInitTest {
   void twoInitsRacingOnS3GiveOneRepositoryAndOneKey() throws Exception {
     S3ProxyServer s3 = S3ProxyServer.shared();
     s3.createBucket("init-race");
-    S3Config config = S3Config.of(new S3Location("init-race", "r", Optional.of(s3.endpoint()), true))
-        .withRegion("us-east-1").withStaticCredentials(s3.accessKey(), s3.secretKey());
+    S3Config config =
+        S3Config.of(new S3Location("init-race", "r", Optional.of(s3.endpoint()), true))
+            .withRegion("us-east-1")
+            .withStaticCredentials(s3.accessKey(), s3.secretKey());
     raceAndCheck(() -> new S3Store(config));
   }
 
   @Test
   void anInitWhoseConfigIsReplacedWhileItWritesItsKeyRemovesTheKeyAndFails() throws Exception {
     // A store that cannot refuse (the default putIfAbsent): the racer's config lands meanwhile.
-    MemoryStore store = new MemoryStore() {
-      @Override
-      public void put(String key, byte[] data, int length) throws IOException {
-        super.put(key, data, length);
-        if (key.startsWith(RepoLayout.KEYS)) {
-          super.put(RepoLayout.CONFIG, new byte[] {1, 2, 3}, 3);
-        }
-      }
-    };
+    MemoryStore store =
+        new MemoryStore() {
+          @Override
+          public void put(String key, byte[] data, int length) throws IOException {
+            super.put(key, data, length);
+            if (key.startsWith(RepoLayout.KEYS)) {
+              super.put(RepoLayout.CONFIG, new byte[] {1, 2, 3}, 3);
+            }
+          }
+        };
 
-    assertThatThrownBy(() -> Repository.init(store, FIRST, KdfParams.CHEAP, TestRepoConfig.defaults()))
+    assertThatThrownBy(
+            () -> Repository.init(store, FIRST, KdfParams.CHEAP, TestRepoConfig.defaults()))
         .isInstanceOf(RepositoryException.class)
         .hasMessage("a repository already exists at memory:");
     assertThat(store.list(RepoLayout.KEYS)).isEmpty();
@@ -82,8 +86,11 @@ class ConcurrentInitTest {
     try (ObjectStore a = new HookedStore(stores.get(), rendezvous);
         ObjectStore b = new HookedStore(stores.get(), rendezvous);
         ObjectStore plain = stores.get()) {
-      inits.add(pool.submit(() -> Repository.init(a, FIRST, KdfParams.CHEAP, TestRepoConfig.defaults())));
-      inits.add(pool.submit(() -> Repository.init(b, SECOND, KdfParams.CHEAP, TestRepoConfig.defaults())));
+      inits.add(
+          pool.submit(() -> Repository.init(a, FIRST, KdfParams.CHEAP, TestRepoConfig.defaults())));
+      inits.add(
+          pool.submit(
+              () -> Repository.init(b, SECOND, KdfParams.CHEAP, TestRepoConfig.defaults())));
       List<char[]> winners = new ArrayList<>();
       List<Throwable> losers = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
@@ -96,9 +103,13 @@ class ConcurrentInitTest {
       }
 
       assertThat(winners).as("inits that succeeded").hasSize(1);
-      assertThat(losers).singleElement().satisfies(e -> assertThat(e)
-          .isInstanceOf(RepositoryException.class)
-          .hasMessageStartingWith("a repository already exists at "));
+      assertThat(losers)
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e)
+                      .isInstanceOf(RepositoryException.class)
+                      .hasMessageStartingWith("a repository already exists at "));
       assertThat(plain.list("keys/")).as("key files").hasSize(1);
       // Not closed: a Repository closes its store.
       assertThat(Repository.open(plain, winners.get(0)).config()).isNotNull();

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Objects named by the hash of their content are checked against their names, and a damaged one
- * is skipped where the others suffice. A sorted in-memory store makes the listing order fixed.
+ * Objects named by the hash of their content are checked against their names, and a damaged one is
+ * skipped where the others suffice. A sorted in-memory store makes the listing order fixed.
  */
 class ObjectNamesTest {
   private static final char[] PASSWORD = "pw".toCharArray();
@@ -58,9 +58,13 @@ class ObjectNamesTest {
 
     SnapshotList list = Repository.open(store, PASSWORD).snapshotList();
     assertThat(list.snapshots()).extracting(StoredSnapshot::id).containsExactly(older.id());
-    assertThat(list.damaged()).singleElement().satisfies(d ->
-        assertThat(d.problem()).contains(RepoLayout.snapshot(newer.id()))
-            .contains("does not hold the content its name says"));
+    assertThat(list.damaged())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.problem())
+                    .contains(RepoLayout.snapshot(newer.id()))
+                    .contains("does not hold the content its name says"));
   }
 
   @Test
@@ -68,15 +72,16 @@ class ObjectNamesTest {
     StoredSnapshot kept = backup("a", 1);
     StoredSnapshot pruned = backup("b", 1);
     String prunedKey = RepoLayout.snapshot(pruned.id());
-    MemoryStore pruning = new MemoryStore() {
-      @Override
-      public InputStream get(String key) throws ObjectNotFoundException {
-        if (key.equals(prunedKey)) {
-          throw new ObjectNotFoundException(location(), key);
-        }
-        return super.get(key);
-      }
-    };
+    MemoryStore pruning =
+        new MemoryStore() {
+          @Override
+          public InputStream get(String key) throws ObjectNotFoundException {
+            if (key.equals(prunedKey)) {
+              throw new ObjectNotFoundException(location(), key);
+            }
+            return super.get(key);
+          }
+        };
     for (ObjectInfo info : store.list("")) {
       pruning.put(info.key(), read(info.key()));
     }
@@ -97,15 +102,17 @@ class ObjectNamesTest {
     store.put(indexes.get(1).key(), read(indexes.get(0).key()));
 
     Repository reopened = Repository.open(store, PASSWORD);
-    assertThatThrownBy(reopened::index).isInstanceOf(CorruptObjectException.class)
+    assertThatThrownBy(reopened::index)
+        .isInstanceOf(CorruptObjectException.class)
         .hasMessageContaining(indexes.get(1).key());
   }
 
   @Test
   void damagedKeyFilesListedBeforeTheValidOneAreSkipped() throws Exception {
     store.put(RepoLayout.KEYS + "0".repeat(64), "garbage".getBytes(StandardCharsets.UTF_8));
-    byte[] hugeN = "{\"kdf\":\"scrypt\",\"n\":1073741824,\"r\":8,\"p\":1,\"salt\":\"AAAA\",\"data\":\"AAAA\"}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] hugeN =
+        "{\"kdf\":\"scrypt\",\"n\":1073741824,\"r\":8,\"p\":1,\"salt\":\"AAAA\",\"data\":\"AAAA\"}"
+            .getBytes(StandardCharsets.UTF_8);
     store.put(RepoLayout.key(Id.sha256(hugeN)), hugeN);
     store.put(RepoLayout.KEYS + "1", "{}".getBytes(StandardCharsets.UTF_8));
 
@@ -116,15 +123,17 @@ class ObjectNamesTest {
   void onlyDamagedKeyFilesFailNamingEach() throws Exception {
     String valid = store.list(RepoLayout.KEYS).get(0).key();
     store.delete(valid);
-    byte[] hugeN = "{\"kdf\":\"scrypt\",\"n\":1073741824,\"r\":8,\"p\":1,\"salt\":\"AAAA\",\"data\":\"AAAA\"}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] hugeN =
+        "{\"kdf\":\"scrypt\",\"n\":1073741824,\"r\":8,\"p\":1,\"salt\":\"AAAA\",\"data\":\"AAAA\"}"
+            .getBytes(StandardCharsets.UTF_8);
     String hostile = RepoLayout.key(Id.sha256(hugeN));
     store.put(hostile, hugeN);
     store.put(RepoLayout.KEYS + "0".repeat(64), "garbage".getBytes(StandardCharsets.UTF_8));
 
     assertThatThrownBy(() -> Repository.open(store, PASSWORD))
         .isInstanceOf(RepositoryException.class)
-        .hasMessageContaining(hostile).hasMessageContaining("N=1073741824")
+        .hasMessageContaining(hostile)
+        .hasMessageContaining("N=1073741824")
         .hasMessageContaining(RepoLayout.KEYS + "0".repeat(64));
   }
 
@@ -132,6 +141,7 @@ class ObjectNamesTest {
   void wrongPasswordStillSaysSoWhenADamagedKeyWasSkipped() throws Exception {
     store.put(RepoLayout.KEYS + "0".repeat(64), "garbage".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> Repository.open(store, "nope".toCharArray()))
-        .hasMessageContaining("wrong password").hasMessageContaining(RepoLayout.KEYS + "0");
+        .hasMessageContaining("wrong password")
+        .hasMessageContaining(RepoLayout.KEYS + "0");
   }
 }

@@ -30,15 +30,21 @@ class FileWritersTest {
     CountDownLatch release = new CountDownLatch(1);
     Throwable symlinkWrite;
     Throwable filesWritten;
-    try (DirectorySink directory = new DirectorySink(volume, w -> { })) {
+    try (DirectorySink directory = new DirectorySink(volume, w -> {})) {
       PausedSink sink = new PausedSink(directory, release);
       try (FileWriters files = new FileWriters(sink, null, RestoreListener.NONE)) {
         sink.write(FileEntry.builder("/", EntryType.DIRECTORY).build(), null);
         // A crafted snapshot: a/ (dir), a/evil (file, held on its worker), a -> outside.
         sink.write(FileEntry.builder("/a", EntryType.DIRECTORY).build(), null);
         files.write(FileEntry.builder("/a/evil", EntryType.FILE).build(), List.of());
-        symlinkWrite = catchThrowable(() -> sink.write(FileEntry.builder("/a", EntryType.SYMLINK)
-            .linkTarget(outside.toString()).build(), null));
+        symlinkWrite =
+            catchThrowable(
+                () ->
+                    sink.write(
+                        FileEntry.builder("/a", EntryType.SYMLINK)
+                            .linkTarget(outside.toString())
+                            .build(),
+                        null));
         release.countDown();
         filesWritten = catchThrowable(files::awaitAll);
       }

@@ -40,7 +40,8 @@ class RepositoryEngineTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new MemoryStore();
-    RepoConfig config = RepoConfig.create(new ChunkerParams(16 << 10, 64 << 10, 256 << 10), 3, 1 << 20);
+    RepoConfig config =
+        RepoConfig.create(new ChunkerParams(16 << 10, 64 << 10, 256 << 10), 3, 1 << 20);
     repo = Repository.init(store, PASSWORD, KdfParams.CHEAP, config);
   }
 
@@ -58,8 +59,15 @@ class RepositoryEngineTest {
     t.file("/text", "all work and no play ".repeat(20_000).getBytes());
     t.add(FileEntry.builder("/link", EntryType.SYMLINK).linkTarget("d/f0").build(), null);
     t.add(FileEntry.builder("/hard", EntryType.HARDLINK).linkTarget("/text").build(), null);
-    t.add(FileEntry.builder("/owned", EntryType.FILE).uid(1000).gid(33).mode(04755)
-        .mtime(Instant.parse("2001-02-03T04:05:06.123456789Z")).size(3).build(), new byte[] {1, 2, 3});
+    t.add(
+        FileEntry.builder("/owned", EntryType.FILE)
+            .uid(1000)
+            .gid(33)
+            .mode(04755)
+            .mtime(Instant.parse("2001-02-03T04:05:06.123456789Z"))
+            .size(3)
+            .build(),
+        new byte[] {1, 2, 3});
     return t;
   }
 
@@ -110,12 +118,18 @@ class RepositoryEngineTest {
   void corruptPackFailsNamingTheObjectAndWritesNothingCorrupt() throws Exception {
     MemoryTree source = new MemoryTree().dir("/").file("/a", random(200_000, 1));
     StoredSnapshot snap = backup(source, null);
-    String pack = store.list("data/").stream().map(o -> o.key())
-        .filter(k -> !isTreePack(snap, k)).findFirst().orElseThrow();
+    String pack =
+        store.list("data/").stream()
+            .map(o -> o.key())
+            .filter(k -> !isTreePack(snap, k))
+            .findFirst()
+            .orElseThrow();
     store.corrupt(pack, 100);
     MemoryTree target = new MemoryTree();
-    assertThatThrownBy(() -> new SnapshotRestorer(Repository.open(store, PASSWORD),
-        RestoreListener.NONE).restore(snap, target, PathFilter.ALL))
+    assertThatThrownBy(
+            () ->
+                new SnapshotRestorer(Repository.open(store, PASSWORD), RestoreListener.NONE)
+                    .restore(snap, target, PathFilter.ALL))
         .isInstanceOf(CorruptObjectException.class)
         .hasMessageContaining(pack);
     assertThat(target.content("/a")).isNull();
@@ -136,14 +150,17 @@ class RepositoryEngineTest {
   @Test
   void aBackupWhoseLockWasRemovedWritesNoSnapshot() throws Exception {
     MemoryTree tree = sampleTree(3);
-    BackupListener removesLocks = new BackupListener() {
-      @Override
-      public void bytesRead(long n) {
-        store.list(RepoLayout.LOCKS).forEach(lock -> store.delete(lock.key()));
-      }
-    };
-    assertThatThrownBy(() -> new SnapshotCreator(repo, removesLocks)
-        .create(tree, SourceInfo.directory("vol", "/x"), List.of(), null))
+    BackupListener removesLocks =
+        new BackupListener() {
+          @Override
+          public void bytesRead(long n) {
+            store.list(RepoLayout.LOCKS).forEach(lock -> store.delete(lock.key()));
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                new SnapshotCreator(repo, removesLocks)
+                    .create(tree, SourceInfo.directory("vol", "/x"), List.of(), null))
         .isInstanceOf(RepositoryLockedException.class);
     assertThat(store.list(RepoLayout.SNAPSHOTS)).isEmpty();
   }
@@ -151,26 +168,37 @@ class RepositoryEngineTest {
   @Test
   void wrongPasswordIsAClearError() {
     assertThatThrownBy(() -> Repository.open(store, "nope".toCharArray()))
-        .isInstanceOf(WrongPasswordException.class).hasMessageContaining("wrong password");
+        .isInstanceOf(WrongPasswordException.class)
+        .hasMessageContaining("wrong password");
   }
 
   @Test
   void initRefusesExistingRepository() {
-    assertThatThrownBy(() -> Repository.init(store, PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults()))
-        .isInstanceOf(RepositoryException.class).hasMessageContaining("already exists");
+    assertThatThrownBy(
+            () -> Repository.init(store, PASSWORD, KdfParams.CHEAP, TestRepoConfig.defaults()))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageContaining("already exists");
   }
 
   @Test
   void unchangedFilesWithIdentityAreNotReadAgain() throws Exception {
     MemoryTree tree = new MemoryTree().dir("/");
     for (int i = 0; i < 10; i++) {
-      tree.add(FileEntry.builder("/f" + i, EntryType.FILE).size(1000)
-          .fileIdentity((long) i, 1L, Instant.ofEpochSecond(i)).build(), random(1000, i));
+      tree.add(
+          FileEntry.builder("/f" + i, EntryType.FILE)
+              .size(1000)
+              .fileIdentity((long) i, 1L, Instant.ofEpochSecond(i))
+              .build(),
+          random(1000, i));
     }
     StoredSnapshot first = backup(tree, null);
     tree.contentOpens = 0;
-    tree.add(FileEntry.builder("/f3", EntryType.FILE).size(1000)
-        .fileIdentity(3L, 1L, Instant.ofEpochSecond(333)).build(), random(1000, 33));
+    tree.add(
+        FileEntry.builder("/f3", EntryType.FILE)
+            .size(1000)
+            .fileIdentity(3L, 1L, Instant.ofEpochSecond(333))
+            .build(),
+        random(1000, 33));
     StoredSnapshot second = backup(tree, first);
     assertThat(tree.contentOpens).isEqualTo(1);
     assertThat(second.snapshot().stats().filesRead()).isEqualTo(1);
@@ -184,8 +212,12 @@ class RepositoryEngineTest {
   void aDamagedParentTreeFallsBackToAFullReadWithAWarning() throws Exception {
     MemoryTree tree = identifiedFiles(10);
     StoredSnapshot first = backup(tree, null);
-    String treePack = store.list("data/").stream().map(o -> o.key())
-        .filter(k -> isTreePack(first, k)).findFirst().orElseThrow();
+    String treePack =
+        store.list("data/").stream()
+            .map(o -> o.key())
+            .filter(k -> isTreePack(first, k))
+            .findFirst()
+            .orElseThrow();
     store.corrupt(treePack, 10);
 
     assertFullReadAgainstBrokenParent(tree, first);
@@ -205,8 +237,12 @@ class RepositoryEngineTest {
   private static MemoryTree identifiedFiles(int count) {
     MemoryTree tree = new MemoryTree().dir("/");
     for (int i = 0; i < count; i++) {
-      tree.add(FileEntry.builder("/f" + i, EntryType.FILE).size(1000)
-          .fileIdentity((long) i, 1L, Instant.ofEpochSecond(i)).build(), random(1000, i));
+      tree.add(
+          FileEntry.builder("/f" + i, EntryType.FILE)
+              .size(1000)
+              .fileIdentity((long) i, 1L, Instant.ofEpochSecond(i))
+              .build(),
+          random(1000, i));
     }
     return tree;
   }
@@ -214,21 +250,32 @@ class RepositoryEngineTest {
   /** A second backup against parent, whose tree cannot be read, reads everything and restores. */
   private void assertFullReadAgainstBrokenParent(MemoryTree tree, StoredSnapshot parent)
       throws Exception {
-    tree.add(FileEntry.builder("/f3", EntryType.FILE).size(1000)
-        .fileIdentity(3L, 1L, Instant.ofEpochSecond(333)).build(), random(1000, 33));
+    tree.add(
+        FileEntry.builder("/f3", EntryType.FILE)
+            .size(1000)
+            .fileIdentity(3L, 1L, Instant.ofEpochSecond(333))
+            .build(),
+        random(1000, 33));
     tree.contentOpens = 0;
     List<String> warnings = new java.util.ArrayList<>();
     Repository reopened = Repository.open(store, PASSWORD);
-    StoredSnapshot second = new SnapshotCreator(reopened, new BackupListener() {
-      @Override
-      public void warning(String message) {
-        warnings.add(message);
-      }
-    }).create(tree, SourceInfo.directory("vol", "/x"), List.of(), parent);
+    StoredSnapshot second =
+        new SnapshotCreator(
+                reopened,
+                new BackupListener() {
+                  @Override
+                  public void warning(String message) {
+                    warnings.add(message);
+                  }
+                })
+            .create(tree, SourceInfo.directory("vol", "/x"), List.of(), parent);
 
     assertThat(tree.contentOpens).isEqualTo(10);
-    assertThat(warnings).singleElement().asString()
-        .contains("parent snapshot " + parent.id().shortHex()).contains("cannot be read");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("parent snapshot " + parent.id().shortHex())
+        .contains("cannot be read");
     assertThat(second.snapshot().parent()).isEqualTo(parent.id().hex());
     MemoryTree target = new MemoryTree();
     new SnapshotRestorer(Repository.open(store, PASSWORD), RestoreListener.NONE)
@@ -244,7 +291,8 @@ class RepositoryEngineTest {
     MemoryTree target = new MemoryTree();
     new SnapshotRestorer(repo, RestoreListener.NONE)
         .restore(snap, target, PathFilter.including(List.of("d/f1", "/hard")));
-    assertThat(target.entries()).extracting(FileEntry::path)
+    assertThat(target.entries())
+        .extracting(FileEntry::path)
         .containsExactly("/", "/d", "/d/f1", "/hard");
     FileEntry hard = target.entries().get(3);
     assertThat(hard.type()).isEqualTo(EntryType.FILE);
@@ -254,8 +302,9 @@ class RepositoryEngineTest {
   @Test
   void snapshotSelectionByPrefixLatestAndVolume() throws Exception {
     StoredSnapshot a = backup(sampleTree(1), null);
-    StoredSnapshot b = new SnapshotCreator(repo, BackupListener.NONE)
-        .create(sampleTree(1), SourceInfo.directory("other", "/y"), List.of(), null);
+    StoredSnapshot b =
+        new SnapshotCreator(repo, BackupListener.NONE)
+            .create(sampleTree(1), SourceInfo.directory("other", "/y"), List.of(), null);
     List<StoredSnapshot> all = repo.snapshots();
     assertThat(SnapshotSelector.select(all, a.id().hex().substring(0, 10), null)).isEqualTo(a);
     assertThat(SnapshotSelector.select(all, "latest", "other")).isEqualTo(b);

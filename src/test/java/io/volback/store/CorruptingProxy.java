@@ -16,8 +16,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * CorruptingProxy is a loopback TCP proxy in front of an HTTP server that flips one byte in the
- * body of the first PUT request passing through it, as a faulty network path would; everything
- * else it passes on unchanged.
+ * body of the first PUT request passing through it, as a faulty network path would; everything else
+ * it passes on unchanged.
  */
 final class CorruptingProxy implements AutoCloseable {
   private static final byte[] PUT = "PUT ".getBytes(StandardCharsets.US_ASCII);
@@ -41,9 +41,11 @@ final class CorruptingProxy implements AutoCloseable {
 
   /** Like the plain proxy, but clients speak TLS to it with tls's key (an https endpoint). */
   CorruptingProxy(URI target, int bodyOffset, SSLContext tls) throws IOException {
-    this.server = tls == null
-        ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
-        : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server =
+        tls == null
+            ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+            : tls.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.scheme = tls == null ? "http" : "https";
     this.targetPort = target.getPort();
     this.bodyOffset = bodyOffset;
@@ -90,21 +92,25 @@ final class CorruptingProxy implements AutoCloseable {
   }
 
   private void pump(InputStream in, OutputStream out, boolean request) {
-    Thread thread = new Thread(() -> {
-      Matcher matcher = request ? new Matcher() : null;
-      byte[] buffer = new byte[8192];
-      try (in; out) {
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          if (matcher != null) {
-            matcher.scan(buffer, n);
-          }
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // one side closed the connection
-      }
-    }, request ? "proxy-request" : "proxy-response");
+    Thread thread =
+        new Thread(
+            () -> {
+              Matcher matcher = request ? new Matcher() : null;
+              byte[] buffer = new byte[8192];
+              try (in;
+                  out) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                  if (matcher != null) {
+                    matcher.scan(buffer, n);
+                  }
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // one side closed the connection
+              }
+            },
+            request ? "proxy-request" : "proxy-response");
     thread.setDaemon(true);
     thread.start();
   }
@@ -136,8 +142,10 @@ final class CorruptingProxy implements AutoCloseable {
           }
         } else {
           headers.append((char) (b & 0xff));
-          headerEndMatched = b == HEADER_END[headerEndMatched]
-              ? headerEndMatched + 1 : (b == HEADER_END[0] ? 1 : 0);
+          headerEndMatched =
+              b == HEADER_END[headerEndMatched]
+                  ? headerEndMatched + 1
+                  : (b == HEADER_END[0] ? 1 : 0);
           if (headerEndMatched == HEADER_END.length) {
             startBody();
           }
@@ -148,10 +156,13 @@ final class CorruptingProxy implements AutoCloseable {
     private void startBody() {
       String block = "PUT " + headers;
       putHeaders.add(block);
-      bodyLength = block.lines()
-          .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
-          .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip()))
-          .findFirst().orElse(0);
+      bodyLength =
+          block
+              .lines()
+              .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+              .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip()))
+              .findFirst()
+              .orElse(0);
       bodyPosition = 0;
       headers.setLength(0);
       headerEndMatched = 0;

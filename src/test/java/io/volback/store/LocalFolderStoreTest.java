@@ -57,8 +57,8 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
     // init must see "no config here" in a folder it is about to create.
     ObjectStore absent = new LocalFolderStore(temp.resolve("absent"));
     assertThat(absent.stat("config")).isEmpty();
-    for (ThrowingRead read : new ThrowingRead[] {
-        () -> absent.get("config"), () -> absent.getRange("config", 0, 1)}) {
+    for (ThrowingRead read :
+        new ThrowingRead[] {() -> absent.get("config"), () -> absent.getRange("config", 0, 1)}) {
       assertThatThrownBy(read::run).isInstanceOf(ObjectNotFoundException.class);
     }
     assertThatThrownBy(() -> absent.list(""))
@@ -80,8 +80,8 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
   void repositoryFilesAreOwnerOnlyAndFoldersTooWhateverTheUmask() throws Exception {
     Path root = temp.resolve("private/repo");
     ObjectStore fresh = new LocalFolderStore(root);
-    List<String> keys = List.of("config", "keys/k1", "data/ab/ab01", "index/i1", "snapshots/s1",
-        "locks/l1");
+    List<String> keys =
+        List.of("config", "keys/k1", "data/ab/ab01", "index/i1", "snapshots/s1", "locks/l1");
     for (String key : keys) {
       fresh.put(key, new byte[] {1});
     }
@@ -103,10 +103,12 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         byte[] data = {(byte) i};
-        results.add(pool.submit(() -> {
-          start.await();
-          return store.putIfAbsent("config", data);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.putIfAbsent("config", data);
+                }));
       }
       start.countDown();
       int winners = 0;
@@ -137,7 +139,8 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
     Path staleAtRoot = Files.write(repo.resolve(".tmp-2222-config"), new byte[] {4});
     Path fresh = Files.write(repo.resolve("data/ab/.tmp-3333-ab03"), new byte[] {5});
     FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
-    for (Path old : List.of(stale, staleAtRoot, repo.resolve("data/ab/ab01"), repo.resolve("config"))) {
+    for (Path old :
+        List.of(stale, staleAtRoot, repo.resolve("data/ab/ab01"), repo.resolve("config"))) {
       Files.setLastModifiedTime(old, twoHoursAgo);
     }
 
@@ -153,10 +156,11 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
   @Test
   void aPutWhoseTempFileWasRemovedFailsAndCanBeRetried() throws Exception {
     LocalFolderStore folder = (LocalFolderStore) store;
-    folder.beforeRenameForTest(temp -> {
-      Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-      assertThat(folder.removeStaleTempFiles(Duration.ofHours(1))).isEqualTo(1);
-    });
+    folder.beforeRenameForTest(
+        temp -> {
+          Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+          assertThat(folder.removeStaleTempFiles(Duration.ofHours(1))).isEqualTo(1);
+        });
 
     assertThatThrownBy(() -> store.put("data/ab/ab01", new byte[] {1}))
         .isInstanceOf(StoreException.class)
@@ -168,7 +172,8 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
   }
 
   private static String mode(Path path) throws Exception {
-    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+    return PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
   }
 
   private interface ThrowingRead {

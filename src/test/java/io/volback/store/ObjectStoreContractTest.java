@@ -61,7 +61,8 @@ abstract class ObjectStoreContractTest {
     store.put("locks/empty", new byte[0]);
 
     assertThat(readAll("locks/empty")).isEmpty();
-    assertThat(store.stat("locks/empty").map(ObjectStoreContractTest::keyAndSize)).contains(new ObjectInfo("locks/empty", 0));
+    assertThat(store.stat("locks/empty").map(ObjectStoreContractTest::keyAndSize))
+        .contains(new ObjectInfo("locks/empty", 0));
   }
 
   @Test
@@ -110,7 +111,8 @@ abstract class ObjectStoreContractTest {
   void statReportsSizeOfExistingObject() throws Exception {
     store.put("snapshots/s1", random(4321, 4));
 
-    assertThat(store.stat("snapshots/s1").map(ObjectStoreContractTest::keyAndSize)).contains(new ObjectInfo("snapshots/s1", 4321));
+    assertThat(store.stat("snapshots/s1").map(ObjectStoreContractTest::keyAndSize))
+        .contains(new ObjectInfo("snapshots/s1", 4321));
   }
 
   @Test
@@ -128,14 +130,16 @@ abstract class ObjectStoreContractTest {
 
   @Test
   void listReturnsKeysUnderPrefixWithSlashSeparators() throws Exception {
-    for (String key : List.of("config", "keys/k1", "data/ab/ab01", "data/ab/ab02", "data/cd/cd01",
-        "index/i1")) {
+    for (String key :
+        List.of("config", "keys/k1", "data/ab/ab01", "data/ab/ab02", "data/cd/cd01", "index/i1")) {
       store.put(key, key.getBytes(StandardCharsets.UTF_8));
     }
 
-    assertThat(keys("")).containsExactlyInAnyOrder(
-        "config", "keys/k1", "data/ab/ab01", "data/ab/ab02", "data/cd/cd01", "index/i1");
-    assertThat(keys("data/")).containsExactlyInAnyOrder("data/ab/ab01", "data/ab/ab02", "data/cd/cd01");
+    assertThat(keys(""))
+        .containsExactlyInAnyOrder(
+            "config", "keys/k1", "data/ab/ab01", "data/ab/ab02", "data/cd/cd01", "index/i1");
+    assertThat(keys("data/"))
+        .containsExactlyInAnyOrder("data/ab/ab01", "data/ab/ab02", "data/cd/cd01");
     assertThat(keys("data/ab/")).containsExactlyInAnyOrder("data/ab/ab01", "data/ab/ab02");
     assertThat(keys("data/a")).containsExactlyInAnyOrder("data/ab/ab01", "data/ab/ab02");
     assertThat(keys("snapshots/")).isEmpty();
@@ -163,7 +167,8 @@ abstract class ObjectStoreContractTest {
     store.put("config", smaller);
 
     assertThat(readAll("config")).isEqualTo(smaller);
-    assertThat(store.stat("config").map(ObjectStoreContractTest::keyAndSize)).contains(new ObjectInfo("config", 10));
+    assertThat(store.stat("config").map(ObjectStoreContractTest::keyAndSize))
+        .contains(new ObjectInfo("config", 10));
   }
 
   @Test
@@ -182,7 +187,8 @@ abstract class ObjectStoreContractTest {
     byte[] data = random(40 << 20, 9);
     store.put("data/ef/large", data);
 
-    assertThat(store.stat("data/ef/large").map(ObjectStoreContractTest::keyAndSize)).contains(new ObjectInfo("data/ef/large", data.length));
+    assertThat(store.stat("data/ef/large").map(ObjectStoreContractTest::keyAndSize))
+        .contains(new ObjectInfo("data/ef/large", data.length));
     assertThat(readAll("data/ef/large")).isEqualTo(data);
     int across8MiB = (8 << 20) - 100;
     assertThat(store.getRange("data/ef/large", across8MiB, 200))
@@ -202,14 +208,16 @@ abstract class ObjectStoreContractTest {
       List<Future<?>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         int n = i;
-        results.add(pool.submit(() -> {
-          start.await();
-          for (int k = 0; k < 3; k++) {
-            store.put("data/" + n + "/own-" + k, contents.get(n));
-          }
-          store.put("index/shared", contents.get(n));
-          return null;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int k = 0; k < 3; k++) {
+                    store.put("data/" + n + "/own-" + k, contents.get(n));
+                  }
+                  store.put("index/shared", contents.get(n));
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> result : results) {

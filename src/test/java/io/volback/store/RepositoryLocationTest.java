@@ -31,18 +31,31 @@ class RepositoryLocationTest {
 
   @ParameterizedTest
   @CsvSource({
-      "s3://bucket, bucket, ''",
-      "s3://bucket/, bucket, ''",
-      "s3://bucket/some/prefix, bucket, some/prefix",
-      "s3://my.bucket-1/team/, my.bucket-1, team"})
+    "s3://bucket, bucket, ''",
+    "s3://bucket/, bucket, ''",
+    "s3://bucket/some/prefix, bucket, some/prefix",
+    "s3://my.bucket-1/team/, my.bucket-1, team"
+  })
   void s3Urls(String repository, String bucket, String prefix) {
     assertThat(RepositoryLocation.parse(repository))
         .isEqualTo(new RepositoryLocation.S3(bucket, prefix));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "ftp://x", "s3://", "s3:///prefix", "s3:bucket", "s3://b/a//c",
-      "s3://b/../x", "file://host/path", "file:relative", "http://x/y"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "ftp://x",
+        "s3://",
+        "s3:///prefix",
+        "s3:bucket",
+        "s3://b/a//c",
+        "s3://b/../x",
+        "file://host/path",
+        "file:relative",
+        "http://x/y"
+      })
   void invalidRepositoriesNameTheStringAndTheAcceptedForms(String repository) {
     assertThatThrownBy(() -> RepositoryLocation.parse(repository))
         .isInstanceOf(IllegalArgumentException.class)

@@ -46,8 +46,8 @@ class S3IntegrityTest {
   void putBodyCorruptedInTransitIsRejectedRetriedAndStoredIntact() throws Exception {
     byte[] data = random(100_000, 1);
     try (CorruptingProxy proxy = new CorruptingProxy(s3.endpoint(), 1000);
-        ObjectStore viaProxy = new RetryingStore(new S3Store(config(proxy.endpoint(), "flip")),
-            RetryPolicy.FAST);
+        ObjectStore viaProxy =
+            new RetryingStore(new S3Store(config(proxy.endpoint(), "flip")), RetryPolicy.FAST);
         ObjectStore direct = new S3Store(config(s3.endpoint(), "flip"))) {
       viaProxy.put("data/ab/pack", data);
 
@@ -69,18 +69,23 @@ class S3IntegrityTest {
     TestTls tls = TestTls.create(dir);
     byte[] data = random(100_000, 4);
     try (CorruptingProxy proxy = new CorruptingProxy(s3.endpoint(), 1000, tls.serverContext());
-        S3Client withoutMd5 = S3Clients.build(config(proxy.endpoint(), "https"), Region.US_EAST_1,
-            tls.trust())) {
-      withoutMd5.putObject(r -> r.bucket(BUCKET).key("https/unchecked"), RequestBody.fromBytes(data));
+        S3Client withoutMd5 =
+            S3Clients.build(config(proxy.endpoint(), "https"), Region.US_EAST_1, tls.trust())) {
+      withoutMd5.putObject(
+          r -> r.bucket(BUCKET).key("https/unchecked"), RequestBody.fromBytes(data));
 
       assertThat(proxy.corruptedBodies()).isEqualTo(1);
-      assertThat(proxy.putHeaders()).singleElement().asString()
-          .contains("UNSIGNED-PAYLOAD").doesNotContainIgnoringCase("content-md5");
+      assertThat(proxy.putHeaders())
+          .singleElement()
+          .asString()
+          .contains("UNSIGNED-PAYLOAD")
+          .doesNotContainIgnoringCase("content-md5");
       assertThat(readDirect("unchecked")).isNotEqualTo(data).hasSameSizeAs(data);
     }
     try (CorruptingProxy proxy = new CorruptingProxy(s3.endpoint(), 1000, tls.serverContext());
-        ObjectStore store = new RetryingStore(
-            new S3Store(config(proxy.endpoint(), "https"), tls.trust()), RetryPolicy.FAST)) {
+        ObjectStore store =
+            new RetryingStore(
+                new S3Store(config(proxy.endpoint(), "https"), tls.trust()), RetryPolicy.FAST)) {
       store.put("checked", data);
 
       assertThat(proxy.corruptedBodies()).isEqualTo(1);
@@ -100,15 +105,19 @@ class S3IntegrityTest {
   void everyPutCarriesContentMd5AndNoAwsChunkedEncoding() throws Exception {
     int fiveMiB = S3Config.MIN_PART_SIZE;
     try (CorruptingProxy proxy = new CorruptingProxy(s3.endpoint(), -1);
-        ObjectStore store = new S3Store(
-            config(proxy.endpoint(), "md5").withMultipart(fiveMiB, fiveMiB))) {
+        ObjectStore store =
+            new S3Store(config(proxy.endpoint(), "md5").withMultipart(fiveMiB, fiveMiB))) {
       store.put("config", random(300, 2));
       store.put("data/cd/multipart", random(fiveMiB + 1000, 3));
 
-      assertThat(proxy.putHeaders()).hasSize(3).allSatisfy(headers -> assertThat(headers)
-          .containsIgnoringCase("\r\ncontent-md5:")
-          .doesNotContainIgnoringCase("aws-chunked")
-          .doesNotContainIgnoringCase("x-amz-trailer"));
+      assertThat(proxy.putHeaders())
+          .hasSize(3)
+          .allSatisfy(
+              headers ->
+                  assertThat(headers)
+                      .containsIgnoringCase("\r\ncontent-md5:")
+                      .doesNotContainIgnoringCase("aws-chunked")
+                      .doesNotContainIgnoringCase("x-amz-trailer"));
     }
   }
 
@@ -118,18 +127,24 @@ class S3IntegrityTest {
     try (S3Client client = S3Clients.build(config, Region.US_EAST_1)) {
       String md5OfOtherBytes = md5(new byte[] {1, 2, 3});
 
-      assertThatThrownBy(() -> client.putObject(r -> r.bucket(BUCKET).key("verify/x")
-              .contentMD5(md5OfOtherBytes), RequestBody.fromBytes(new byte[] {1, 2, 4})))
-          .isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
-          });
+      assertThatThrownBy(
+              () ->
+                  client.putObject(
+                      r -> r.bucket(BUCKET).key("verify/x").contentMD5(md5OfOtherBytes),
+                      RequestBody.fromBytes(new byte[] {1, 2, 4})))
+          .isInstanceOfSatisfying(
+              S3Exception.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+              });
     }
   }
 
   private static S3Config config(URI endpoint, String prefix) {
     S3Location location = new S3Location(BUCKET, prefix, Optional.of(endpoint), true);
-    return S3Config.of(location).withRegion("us-east-1")
+    return S3Config.of(location)
+        .withRegion("us-east-1")
         .withStaticCredentials(s3.accessKey(), s3.secretKey());
   }
 

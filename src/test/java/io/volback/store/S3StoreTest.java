@@ -65,7 +65,8 @@ class S3StoreTest extends ObjectStoreContractTest {
     try (S3Store small = new S3Store(config)) {
       small.put("data/mp/p1", data);
 
-      assertThat(keysAndSizes(small.list("data/"))).containsExactly(new ObjectInfo("data/mp/p1", data.length));
+      assertThat(keysAndSizes(small.list("data/")))
+          .containsExactly(new ObjectInfo("data/mp/p1", data.length));
       try (var in = small.get("data/mp/p1")) {
         assertThat(in.readAllBytes()).isEqualTo(data);
       }
@@ -104,8 +105,9 @@ class S3StoreTest extends ObjectStoreContractTest {
     try (S3Store missing = new S3Store(config("no-such-bucket", "p"))) {
       assertThatThrownBy(() -> missing.put("config", new byte[1]))
           .isInstanceOf(StoreException.class)
-          .hasMessage("cannot write object config: bucket 'no-such-bucket' does not exist at "
-              + s3.endpoint())
+          .hasMessage(
+              "cannot write object config: bucket 'no-such-bucket' does not exist at "
+                  + s3.endpoint())
           .matches(e -> ((StoreException) e).permanent());
       assertThatThrownBy(() -> missing.list("snapshots/"))
           .hasMessageContaining("bucket 'no-such-bucket' does not exist");
@@ -114,16 +116,18 @@ class S3StoreTest extends ObjectStoreContractTest {
 
   @Test
   void missingCredentialsArePermanentWithAClearMessage() {
-    AwsCredentialsProvider none = new AwsCredentialsProvider() {
-      @Override
-      public AwsCredentials resolveCredentials() {
-        throw SdkClientException.create("Unable to load credentials from any of the providers");
-      }
-    };
+    AwsCredentialsProvider none =
+        new AwsCredentialsProvider() {
+          @Override
+          public AwsCredentials resolveCredentials() {
+            throw SdkClientException.create("Unable to load credentials from any of the providers");
+          }
+        };
     try (S3Store anonymous = new S3Store(config(BUCKET, "x").withCredentials(none))) {
       assertThatThrownBy(() -> anonymous.stat("config"))
           .isInstanceOf(StoreException.class)
-          .hasMessageContaining("cannot stat object config: no S3 credentials found for s3://volback-test/x")
+          .hasMessageContaining(
+              "cannot stat object config: no S3 credentials found for s3://volback-test/x")
           .matches(e -> ((StoreException) e).permanent());
     }
   }
@@ -134,8 +138,10 @@ class S3StoreTest extends ObjectStoreContractTest {
     try (S3Store unreachable = new S3Store(config(closed, BUCKET, "x"))) {
       assertThatThrownBy(() -> unreachable.put("config", new byte[1]))
           .isInstanceOf(StoreException.class)
-          .hasMessage("cannot write object config: cannot reach S3 endpoint " + closed
-              + ": connection refused")
+          .hasMessage(
+              "cannot write object config: cannot reach S3 endpoint "
+                  + closed
+                  + ": connection refused")
           .matches(e -> !((StoreException) e).permanent());
     }
   }
@@ -165,7 +171,8 @@ class S3StoreTest extends ObjectStoreContractTest {
 
   private static S3Config config(URI endpoint, String bucket, String prefix) {
     S3Location location = new S3Location(bucket, prefix, Optional.of(endpoint), true);
-    return S3Config.of(location).withRegion("us-east-1")
+    return S3Config.of(location)
+        .withRegion("us-east-1")
         .withStaticCredentials(s3.accessKey(), s3.secretKey());
   }
 

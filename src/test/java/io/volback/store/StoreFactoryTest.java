@@ -31,13 +31,18 @@ class StoreFactoryTest {
 
   @Test
   void endpointAndPathStyleReachTheS3Location() {
-    S3Location location = StoreFactory.s3Location(
-        new RepositoryLocation.S3("bucket", "p"), "https://minio.local:9000", true);
+    S3Location location =
+        StoreFactory.s3Location(
+            new RepositoryLocation.S3("bucket", "p"), "https://minio.local:9000", true);
 
-    assertThat(location).isEqualTo(
-        new S3Location("bucket", "p", Optional.of(URI.create("https://minio.local:9000")), true));
-    assertThat(StoreFactory.s3Location(new RepositoryLocation.S3("bucket", ""), null, false)
-        .endpoint()).isEmpty();
+    assertThat(location)
+        .isEqualTo(
+            new S3Location(
+                "bucket", "p", Optional.of(URI.create("https://minio.local:9000")), true));
+    assertThat(
+            StoreFactory.s3Location(new RepositoryLocation.S3("bucket", ""), null, false)
+                .endpoint())
+        .isEmpty();
   }
 
   @Test

@@ -40,7 +40,9 @@ public final class Cli {
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(globals);
     all.addAll(List.of(args));
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    int code =
+        Main.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * DockerEngines gives tests the two real engines: A (unix:///var/run/docker.sock) and B, "the
- * other host" (unix:///var/run/docker2.sock); env VOLBACK_TEST_DOCKER_A / _B override them. An
- * engine that does not answer fails the test: it is never skipped.
+ * DockerEngines gives tests the two real engines: A (unix:///var/run/docker.sock) and B, "the other
+ * host" (unix:///var/run/docker2.sock); env VOLBACK_TEST_DOCKER_A / _B override them. An engine
+ * that does not answer fails the test: it is never skipped.
  */
 public final class DockerEngines {
   private static final Map<String, DockerHost> OPEN = new ConcurrentHashMap<>();
@@ -37,14 +37,20 @@ public final class DockerEngines {
   }
 
   private static DockerHost open(String label, String address) {
-    return OPEN.computeIfAbsent(address, a -> {
-      try {
-        return new DockerHosts(Map.of()).open(a);
-      } catch (DockerHostException e) {
-        return fail("Docker engine " + label + " does not answer (" + e.getMessage()
-            + "). Run scripts/setup-machine.sh as root to install and start the test engines.");
-      }
-    });
+    return OPEN.computeIfAbsent(
+        address,
+        a -> {
+          try {
+            return new DockerHosts(Map.of()).open(a);
+          } catch (DockerHostException e) {
+            return fail(
+                "Docker engine "
+                    + label
+                    + " does not answer ("
+                    + e.getMessage()
+                    + "). Run scripts/setup-machine.sh as root to install and start the test engines.");
+          }
+        });
   }
 
   private static String env(String name, String fallback) {

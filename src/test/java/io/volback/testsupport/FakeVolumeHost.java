@@ -33,8 +33,10 @@ public final class FakeVolumeHost implements VolumeHost {
   private final String address;
   private final Path root;
   private final Map<String, VolumeInfo> volumes = new TreeMap<>();
+
   /** Volumes whose mountpoint is not visible and whose API reads and writes fail. */
   public final Set<String> failing = new HashSet<>();
+
   public final List<String> removed = new ArrayList<>();
   public int leftoverSweeps;
 
@@ -52,8 +54,18 @@ public final class FakeVolumeHost implements VolumeHost {
       Files.createDirectories(file.getParent());
       Files.writeString(file, f.getValue());
     }
-    VolumeInfo info = new VolumeInfo(address, name, "local", Map.of(), Map.of(), "local",
-        Optional.empty(), dir.toString(), false, List.of(consumers));
+    VolumeInfo info =
+        new VolumeInfo(
+            address,
+            name,
+            "local",
+            Map.of(),
+            Map.of(),
+            "local",
+            Optional.empty(),
+            dir.toString(),
+            false,
+            List.of(consumers));
     volumes.put(name, info);
     return info;
   }
@@ -93,9 +105,19 @@ public final class FakeVolumeHost implements VolumeHost {
     } catch (IOException e) {
       throw new DockerHostException(e.getMessage(), e);
     }
-    volumes.put(spec.name(), new VolumeInfo(address, spec.name(), spec.driver(),
-        spec.driverOptions(), spec.labels(), "local", Optional.empty(),
-        root.resolve(spec.name()).toString(), false, List.of()));
+    volumes.put(
+        spec.name(),
+        new VolumeInfo(
+            address,
+            spec.name(),
+            spec.driver(),
+            spec.driverOptions(),
+            spec.labels(),
+            "local",
+            Optional.empty(),
+            root.resolve(spec.name()).toString(),
+            false,
+            List.of()));
   }
 
   @Override
@@ -106,13 +128,16 @@ public final class FakeVolumeHost implements VolumeHost {
     volumes.remove(name);
     removed.add(name);
     try (Stream<Path> paths = Files.walk(root.resolve(name))) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new DockerHostException(e.getMessage(), e);
     }
@@ -137,7 +162,8 @@ public final class FakeVolumeHost implements VolumeHost {
 
   @Override
   public Optional<Path> mountpoint(VolumeInfo volume) {
-    return failing.contains(volume.name()) ? Optional.empty()
+    return failing.contains(volume.name())
+        ? Optional.empty()
         : Optional.of(root.resolve(volume.name()));
   }
 
@@ -170,9 +196,11 @@ public final class FakeVolumeHost implements VolumeHost {
   }
 
   @Override
-  public List<VolumeInfo> sharingDevice(VolumeDevice device, String except,
-      boolean resolveLocally) {
-    return volumes.values().stream().filter(v -> !v.name().equals(except))
-        .filter(v -> VolumeDevice.of(v).map(device::overlaps).orElse(false)).toList();
+  public List<VolumeInfo> sharingDevice(
+      VolumeDevice device, String except, boolean resolveLocally) {
+    return volumes.values().stream()
+        .filter(v -> !v.name().equals(except))
+        .filter(v -> VolumeDevice.of(v).map(device::overlaps).orElse(false))
+        .toList();
   }
 }

@@ -9,15 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * MemoryStore keeps objects in memory: for fast unit tests of repository logic only. Its own clock
- * stamps each put as the object's lastModified, so a test can play a store whose clock differs
- * from the one the code under test reads.
+ * stamps each put as the object's lastModified, so a test can play a store whose clock differs from
+ * the one the code under test reads.
  */
 public class MemoryStore implements ObjectStore {
   private record Stored(byte[] bytes, Instant written) {}
@@ -52,8 +51,18 @@ public class MemoryStore implements ObjectStore {
   public void readRange(String key, long offset, int length, byte[] into) throws IOException {
     byte[] b = bytes(key);
     if (offset + length > b.length) {
-      throw new StoreException("memory:" + key + ": range " + offset + "+" + length
-          + " is beyond the end (" + b.length + " bytes)", true, null);
+      throw new StoreException(
+          "memory:"
+              + key
+              + ": range "
+              + offset
+              + "+"
+              + length
+              + " is beyond the end ("
+              + b.length
+              + " bytes)",
+          true,
+          null);
     }
     System.arraycopy(b, (int) offset, into, 0, length);
   }
@@ -66,8 +75,10 @@ public class MemoryStore implements ObjectStore {
 
   @Override
   public List<ObjectInfo> list(String prefix) {
-    return objects.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-        .map(e -> info(e.getKey(), e.getValue())).toList();
+    return objects.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .map(e -> info(e.getKey(), e.getValue()))
+        .toList();
   }
 
   @Override

@@ -47,10 +47,14 @@ public final class MemoryTree implements EntrySource, EntrySink {
   @Override
   public void forEach(EntryVisitor visitor) throws IOException {
     for (FileEntry e : entries.values()) {
-      visitor.visit(e, e.type() == EntryType.FILE ? () -> {
-        contentOpens++;
-        return new ByteArrayInputStream(contents.get(e.path()));
-      } : null);
+      visitor.visit(
+          e,
+          e.type() == EntryType.FILE
+              ? () -> {
+                contentOpens++;
+                return new ByteArrayInputStream(contents.get(e.path()));
+              }
+              : null);
     }
   }
 

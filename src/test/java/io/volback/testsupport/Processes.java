@@ -23,8 +23,11 @@ public final class Processes {
     }
   }
 
-  /** Starts {@code pb} with stderr merged into stdout and stdin closed; waits at most {@code limit}. */
-  public static Finished run(ProcessBuilder pb, Duration limit) throws IOException, InterruptedException {
+  /**
+   * Starts {@code pb} with stderr merged into stdout and stdin closed; waits at most {@code limit}.
+   */
+  public static Finished run(ProcessBuilder pb, Duration limit)
+      throws IOException, InterruptedException {
     File out = File.createTempFile("process-out", ".txt");
     try {
       Process p = pb.redirectErrorStream(true).redirectOutput(out).start();
@@ -37,11 +40,13 @@ public final class Processes {
   }
 
   /** Waits at most {@code limit} for {@code p}; on timeout kills it and throws. */
-  public static int awaitOrKill(Process p, Duration limit, String what) throws InterruptedException {
+  public static int awaitOrKill(Process p, Duration limit, String what)
+      throws InterruptedException {
     return awaitOrKill(p, limit, what, null);
   }
 
-  static int awaitOrKill(Process p, Duration limit, String what, File output) throws InterruptedException {
+  static int awaitOrKill(Process p, Duration limit, String what, File output)
+      throws InterruptedException {
     try {
       if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -53,7 +58,8 @@ public final class Processes {
             // The timeout is the failure worth reporting.
           }
         }
-        throw new AssertionError(what + " did not finish in " + limit + " and was killed" + printed);
+        throw new AssertionError(
+            what + " did not finish in " + limit + " and was killed" + printed);
       }
       return p.exitValue();
     } catch (InterruptedException e) {

@@ -25,7 +25,8 @@ import org.jclouds.filesystem.reference.FilesystemConstants;
  * }
  * }</pre>
  *
- * <p>Keep logging at WARN (src/test/resources/logback-test.xml): S3Proxy logs every request at DEBUG.
+ * <p>Keep logging at WARN (src/test/resources/logback-test.xml): S3Proxy logs every request at
+ * DEBUG.
  */
 public final class S3ProxyServer implements AutoCloseable {
   private static final String ACCESS_KEY = "volback-test-access-key";
@@ -50,13 +51,17 @@ public final class S3ProxyServer implements AutoCloseable {
   public static synchronized S3ProxyServer shared() throws Exception {
     if (shared == null) {
       S3ProxyServer server = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (Exception ignored) {
-          // the JVM is going away
-        }
-      }, "s3proxy-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (Exception ignored) {
+                      // the JVM is going away
+                    }
+                  },
+                  "s3proxy-stop"));
       shared = server;
     }
     return shared;
@@ -67,14 +72,14 @@ public final class S3ProxyServer implements AutoCloseable {
     Path directory = Files.createTempDirectory("volback-s3proxy-");
     Properties properties = new Properties();
     properties.setProperty(FilesystemConstants.PROPERTY_BASEDIR, directory.toString());
-    BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
-        .overrides(properties)
-        .build(BlobStoreContext.class);
-    S3Proxy proxy = S3Proxy.builder()
-        .blobStore(context.getBlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .build();
+    BlobStoreContext context =
+        ContextBuilder.newBuilder("filesystem").overrides(properties).build(BlobStoreContext.class);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(context.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .build();
     try {
       proxy.start();
     } catch (Exception e) {

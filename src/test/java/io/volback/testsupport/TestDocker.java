@@ -45,16 +45,25 @@ public final class TestDocker {
     return createVolume(host, prefix, Map.of(), Map.of());
   }
 
-  public static String createVolume(DockerHost host, String prefix, Map<String, String> driverOptions,
+  public static String createVolume(
+      DockerHost host,
+      String prefix,
+      Map<String, String> driverOptions,
       Map<String, String> labels) {
     String name = uniqueName(prefix);
-    host.client().createVolumeCmd().withName(name).withDriver("local")
-        .withDriverOpts(driverOptions).withLabels(testLabels(labels)).exec();
+    host.client()
+        .createVolumeCmd()
+        .withName(name)
+        .withDriver("local")
+        .withDriverOpts(driverOptions)
+        .withLabels(testLabels(labels))
+        .exec();
     return name;
   }
 
   /** Starts a busybox container running {@code sleep 3600} with the volume mounted. */
-  public static String runSleeper(DockerHost host, String volume, String mountPath, boolean readOnly)
+  public static String runSleeper(
+      DockerHost host, String volume, String mountPath, boolean readOnly)
       throws DockerHostException {
     String id = createContainer(host, volume, mountPath, readOnly, Map.of());
     host.client().startContainerCmd(id).exec();
@@ -62,36 +71,53 @@ public final class TestDocker {
   }
 
   /** Creates (never starts) a busybox container with the volume mounted; returns its id. */
-  public static String createContainer(DockerHost host, String volume, String mountPath, boolean readOnly,
-      Map<String, String> labels) throws DockerHostException {
-    return host.client().createContainerCmd(TestImages.busybox(host))
+  public static String createContainer(
+      DockerHost host,
+      String volume,
+      String mountPath,
+      boolean readOnly,
+      Map<String, String> labels)
+      throws DockerHostException {
+    return host.client()
+        .createContainerCmd(TestImages.busybox(host))
         .withName(uniqueName("ctr"))
         .withCmd("sleep", "3600")
         .withLabels(testLabels(labels))
-        .withHostConfig(HostConfig.newHostConfig()
-            .withNetworkMode("none")
-            .withBinds(new Bind(volume, new Volume(mountPath), readOnly ? AccessMode.ro : AccessMode.rw)))
+        .withHostConfig(
+            HostConfig.newHostConfig()
+                .withNetworkMode("none")
+                .withBinds(
+                    new Bind(
+                        volume, new Volume(mountPath), readOnly ? AccessMode.ro : AccessMode.rw)))
         .exec()
         .getId();
   }
 
   /** The helper containers (of any process) that mount {@code volume}. */
   public static List<Container> helpersOf(DockerHost host, String volume) {
-    return host.client().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(HelperContainer.LABEL + ".volume", volume)).exec();
+    return host.client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(HelperContainer.LABEL + ".volume", volume))
+        .exec();
   }
 
   /** Removes the containers, then the volumes, this test JVM created on the host. */
   public static void removeAll(DockerHost host) {
     Map<String, String> run = Map.of(RUN_LABEL, RUN_ID);
-    for (Container c : host.client().listContainersCmd().withShowAll(true).withLabelFilter(run).exec()) {
+    for (Container c :
+        host.client().listContainersCmd().withShowAll(true).withLabelFilter(run).exec()) {
       host.client().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(false).exec();
     }
-    var volumes = host.client().listVolumesCmd().withFilter("label", List.of(RUN_LABEL + "=" + RUN_ID)).exec();
+    var volumes =
+        host.client()
+            .listVolumesCmd()
+            .withFilter("label", List.of(RUN_LABEL + "=" + RUN_ID))
+            .exec();
     if (volumes.getVolumes() != null) {
       for (var volume : volumes.getVolumes()) {
-        helpersOf(host, volume.getName()).forEach(
-            h -> host.client().removeContainerCmd(h.getId()).withForce(true).exec());
+        helpersOf(host, volume.getName())
+            .forEach(h -> host.client().removeContainerCmd(h.getId()).withForce(true).exec());
         host.client().removeVolumeCmd(volume.getName()).exec();
       }
     }

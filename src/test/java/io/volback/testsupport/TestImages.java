@@ -31,7 +31,8 @@ public final class TestImages {
       host.client().inspectImageCmd(BUSYBOX).exec();
       return BUSYBOX;
     } catch (NotFoundException missing) {
-      HelperImage.importImage(host, "volback-test-busybox", "1", new ByteArrayInputStream(busyboxRootfs()));
+      HelperImage.importImage(
+          host, "volback-test-busybox", "1", new ByteArrayInputStream(busyboxRootfs()));
       return BUSYBOX;
     }
   }
@@ -39,7 +40,8 @@ public final class TestImages {
   private static byte[] busyboxRootfs() {
     Path busybox = Path.of(System.getenv().getOrDefault("VOLBACK_TEST_BUSYBOX", "/bin/busybox"));
     if (!Files.isRegularFile(busybox)) {
-      throw new AssertionError(busybox + " is missing: run scripts/setup-machine.sh (installs busybox-static)");
+      throw new AssertionError(
+          busybox + " is missing: run scripts/setup-machine.sh (installs busybox-static)");
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {

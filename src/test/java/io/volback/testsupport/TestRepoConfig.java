@@ -8,7 +8,7 @@ public final class TestRepoConfig {
   private TestRepoConfig() {}
 
   public static RepoConfig defaults() {
-    return RepoConfig.create(ChunkerParams.DEFAULT, RepoConfig.DEFAULT_COMPRESSION,
-        RepoConfig.DEFAULT_PACK_SIZE);
+    return RepoConfig.create(
+        ChunkerParams.DEFAULT, RepoConfig.DEFAULT_COMPRESSION, RepoConfig.DEFAULT_PACK_SIZE);
   }
 }

@@ -34,18 +34,18 @@ import java.util.TreeMap;
  * with a single {@code assertThat(describe(a)).isEqualTo(describe(b))}.
  *
  * <p>{@link #populate(Path, long)} needs root (it chowns to several uids and creates a FIFO). It
- * builds, deterministically for a seed: incompressible and compressible files of 1-3 MiB, ~60
- * small files, an empty file, nested and empty directories, a long (>100 byte) name, a non-ASCII
- * name (when the JVM's file name encoding is UTF-8), a symlink, a dangling symlink, a hard link
- * pair, a FIFO, owners 0:0 / 33:33 / 1000:1000, modes 0600, 0755, 04755 and a 01777 directory,
- * user.* xattrs (text and binary, where the file system supports them) and mtimes years in the
- * past with nanoseconds (microseconds on symlinks: that is all the JDK can set there).
+ * builds, deterministically for a seed: incompressible and compressible files of 1-3 MiB, ~60 small
+ * files, an empty file, nested and empty directories, a long (>100 byte) name, a non-ASCII name
+ * (when the JVM's file name encoding is UTF-8), a symlink, a dangling symlink, a hard link pair, a
+ * FIFO, owners 0:0 / 33:33 / 1000:1000, modes 0600, 0755, 04755 and a 01777 directory, user.*
+ * xattrs (text and binary, where the file system supports them) and mtimes years in the past with
+ * nanoseconds (microseconds on symlinks: that is all the JDK can set there).
  *
  * <p>{@link #describe(Path, Option...)} lists every entry, root included ("/"), sorted by path:
- * type, mode (07777), uid:gid, mtime, size, SHA-256 of content, link target, user.* xattrs and,
- * for files with several links, the first path (sorted) of the inode they share — so hard links
- * compare equal across copies. Options relax what a given transport cannot keep: Docker's archive
- * endpoint gives whole-second mtimes and drops user.* xattrs.
+ * type, mode (07777), uid:gid, mtime, size, SHA-256 of content, link target, user.* xattrs and, for
+ * files with several links, the first path (sorted) of the inode they share — so hard links compare
+ * equal across copies. Options relax what a given transport cannot keep: Docker's archive endpoint
+ * gives whole-second mtimes and drops user.* xattrs.
  */
 public final class TestTrees {
   /** What describe() leaves out or rounds. */
@@ -67,8 +67,19 @@ public final class TestTrees {
     Random random = new Random(seed);
     Files.createDirectories(dir);
 
-    mkdirs(dir, "bin", "data/random", "data/text", "deep/a/b/c/d", "deep/a/empty", "emptydir",
-        "home/alice", "srv/www", "shared-tmp", "small", "long");
+    mkdirs(
+        dir,
+        "bin",
+        "data/random",
+        "data/text",
+        "deep/a/b/c/d",
+        "deep/a/empty",
+        "emptydir",
+        "home/alice",
+        "srv/www",
+        "shared-tmp",
+        "small",
+        "long");
     writeRandom(dir.resolve("data/random/blob-2m.bin"), 2 * 1024 * 1024 + 17, random);
     writeRandom(dir.resolve("data/random/blob-1m.bin"), 1024 * 1024 - 5, random);
     writeText(dir.resolve("data/text/log-3m.txt"), 3 * 1024 * 1024 + 3, random);
@@ -99,12 +110,19 @@ public final class TestTrees {
     Files.createSymbolicLink(dir.resolve("data/latest-log"), Path.of("text/log-3m.txt"));
     Files.createSymbolicLink(dir.resolve("data/dangling"), Path.of("../does/not/exist"));
     writeText(dir.resolve("data/text/original.txt"), 9000, random);
-    Files.createLink(dir.resolve("data/text/z-hardlink.txt"), dir.resolve("data/text/original.txt"));
+    Files.createLink(
+        dir.resolve("data/text/z-hardlink.txt"), dir.resolve("data/text/original.txt"));
     run("mkfifo", dir.resolve("data/fifo").toString());
 
-    xattr(dir.resolve("data/text/original.txt"), "comment", "hello xattr".getBytes(StandardCharsets.UTF_8));
+    xattr(
+        dir.resolve("data/text/original.txt"),
+        "comment",
+        "hello xattr".getBytes(StandardCharsets.UTF_8));
     xattr(dir.resolve("srv/www"), "owner", "www team".getBytes(StandardCharsets.UTF_8));
-    xattr(dir.resolve("bin/setuid-tool"), "binary", new byte[] {0, (byte) 0xff, (byte) 0xc3, 0x28, 10});
+    xattr(
+        dir.resolve("bin/setuid-tool"),
+        "binary",
+        new byte[] {0, (byte) 0xff, (byte) 0xc3, 0x28, 10});
 
     chown(dir.resolve("home/alice"), 1000, 1000);
     chown(dir.resolve("home/alice/notes.txt"), 1000, 1000);
@@ -129,7 +147,8 @@ public final class TestTrees {
 
   /** describe(dir) with the given options; see the class comment. */
   public static List<String> describe(Path dir, Option... options) throws IOException {
-    Set<Option> opts = options.length == 0 ? EnumSet.noneOf(Option.class) : EnumSet.of(options[0], options);
+    Set<Option> opts =
+        options.length == 0 ? EnumSet.noneOf(Option.class) : EnumSet.of(options[0], options);
     Map<String, Map<String, Object>> attrs = new TreeMap<>();
     collect(dir, "/", attrs);
     Map<String, String> firstPathOfInode = new HashMap<>();
@@ -153,10 +172,17 @@ public final class TestTrees {
       if (opts.contains(Option.WHOLE_SECOND_MTIMES)) {
         mtime = mtime.truncatedTo(ChronoUnit.SECONDS);
       }
-      StringBuilder line = new StringBuilder(path).append(' ').append(type)
-          .append(String.format(" mode=%04o", mode & 07777))
-          .append(" owner=").append(a.get("uid")).append(':').append(a.get("gid"))
-          .append(" mtime=").append(mtime);
+      StringBuilder line =
+          new StringBuilder(path)
+              .append(' ')
+              .append(type)
+              .append(String.format(" mode=%04o", mode & 07777))
+              .append(" owner=")
+              .append(a.get("uid"))
+              .append(':')
+              .append(a.get("gid"))
+              .append(" mtime=")
+              .append(mtime);
       switch (type) {
         case "file" -> {
           line.append(" size=").append(a.get("size")).append(" sha256=").append(sha256(p));
@@ -170,7 +196,7 @@ public final class TestTrees {
           long rdev = (Long) a.get("rdev");
           line.append(" rdev=").append(rdev);
         }
-        default -> { }
+        default -> {}
       }
       if (!opts.contains(Option.IGNORE_XATTRS) && (type.equals("file") || type.equals("dir"))) {
         Map<String, String> x = xattrs(p);
@@ -248,15 +274,18 @@ public final class TestTrees {
   }
 
   private static Map<String, String> xattrs(Path p) throws IOException {
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(p,
-        UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    UserDefinedFileAttributeView view =
+        Files.getFileAttributeView(
+            p, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     Map<String, String> result = new TreeMap<>();
     try {
       for (String name : view.list()) {
         ByteBuffer buf = ByteBuffer.allocate(view.size(name));
         view.read(name, buf);
-        result.put("user." + name, Base64.getEncoder().encodeToString(
-            java.util.Arrays.copyOf(buf.array(), buf.position())));
+        result.put(
+            "user." + name,
+            Base64.getEncoder()
+                .encodeToString(java.util.Arrays.copyOf(buf.array(), buf.position())));
       }
     } catch (IOException | UnsupportedOperationException e) {
       return Map.of();
@@ -286,8 +315,23 @@ public final class TestTrees {
   }
 
   private static void writeText(Path file, int size, Random random) throws IOException {
-    String[] words = {"volume", "backup", "docker", "restore", "chunk", "snapshot", "the", "of",
-        "a", "repository", "encrypted", "ERROR", "INFO", "2016-03-01T12:00:00Z", "request"};
+    String[] words = {
+      "volume",
+      "backup",
+      "docker",
+      "restore",
+      "chunk",
+      "snapshot",
+      "the",
+      "of",
+      "a",
+      "repository",
+      "encrypted",
+      "ERROR",
+      "INFO",
+      "2016-03-01T12:00:00Z",
+      "request"
+    };
     StringBuilder sb = new StringBuilder(size + 32);
     while (sb.length() < size) {
       sb.append(words[random.nextInt(words.length)]).append(random.nextInt(12) == 0 ? '\n' : ' ');
@@ -327,21 +371,33 @@ public final class TestTrees {
     if (Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) instanceof Integer m
         && (m & 0170000) == 0010000) {
       // The JDK opens a file to set its times, which blocks on a FIFO.
-      run("touch", "-h", "-m", "-d", "@" + t.getEpochSecond() + "." + String.format("%09d",
-          t.getNano()), p.toString());
+      run(
+          "touch",
+          "-h",
+          "-m",
+          "-d",
+          "@" + t.getEpochSecond() + "." + String.format("%09d", t.getNano()),
+          p.toString());
       return;
     }
     Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
         .setTimes(FileTime.from(t), null, null);
   }
 
-  /** Runs a command (at most two minutes), failing on a non-zero exit; returns its combined output. */
+  /**
+   * Runs a command (at most two minutes), failing on a non-zero exit; returns its combined output.
+   */
   public static String run(String... command) throws IOException {
     try {
-      Processes.Finished finished = Processes.run(new ProcessBuilder(command), Duration.ofMinutes(2));
+      Processes.Finished finished =
+          Processes.run(new ProcessBuilder(command), Duration.ofMinutes(2));
       if (finished.exitCode() != 0) {
-        throw new IOException(String.join(" ", command) + " exited " + finished.exitCode() + ": "
-            + finished.output());
+        throw new IOException(
+            String.join(" ", command)
+                + " exited "
+                + finished.exitCode()
+                + ": "
+                + finished.output());
       }
       return finished.output();
     } catch (InterruptedException e) {
@@ -349,5 +405,4 @@ public final class TestTrees {
       throw new UncheckedIOException(new IOException("interrupted", e));
     }
   }
-
 }

@@ -17,9 +17,14 @@ public final class VolbackProcess {
   private VolbackProcess() {}
 
   public static ProcessBuilder builder(Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.volback.cli.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.volback.cli.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("VOLBACK_") || k.startsWith("AWS_"));
@@ -27,7 +32,9 @@ public final class VolbackProcess {
     return pb;
   }
 
-  /** The longest a volback run started by a test may take before it is killed and the test fails. */
+  /**
+   * The longest a volback run started by a test may take before it is killed and the test fails.
+   */
   public static final Duration LIMIT = Duration.ofMinutes(5);
 
   /** Runs to completion (at most {@link #LIMIT}) and returns exit code, stdout and stderr. */
@@ -39,7 +46,9 @@ public final class VolbackProcess {
       Process p = builder(env, args).redirectOutput(out).redirectError(err).start();
       p.getOutputStream().close();
       int code = Processes.awaitOrKill(p, LIMIT, "volback " + String.join(" ", args));
-      return new Cli.Result(code, java.nio.file.Files.readString(out.toPath()),
+      return new Cli.Result(
+          code,
+          java.nio.file.Files.readString(out.toPath()),
           java.nio.file.Files.readString(err.toPath()));
     } finally {
       out.delete();

@@ -5,9 +5,9 @@ import java.io.InputStream;
 
 /**
  * ChunkReader cuts input streams into content-defined chunks. It buffers at most twice the maximum
- * chunk size, whatever the stream's length, and reuses its buffer for the next stream after reset().
- * Chunks are views of that buffer, valid until the next call: nothing is copied or allocated per
- * chunk. Not thread-safe.
+ * chunk size, whatever the stream's length, and reuses its buffer for the next stream after
+ * reset(). Chunks are views of that buffer, valid until the next call: nothing is copied or
+ * allocated per chunk. Not thread-safe.
  */
 public final class ChunkReader {
   private static final int READ_SIZE = 1 << 20;

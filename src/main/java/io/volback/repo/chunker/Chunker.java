@@ -1,9 +1,9 @@
 package io.volback.repo.chunker;
 
 /**
- * Chunker finds content-defined cut points with FastCDC: a gear rolling hash, no cut before minSize,
- * a stricter mask before avgSize and a looser one after it (normalised chunking, level 2), and a
- * forced cut at maxSize. Equal content yields equal chunks wherever it sits in a file.
+ * Chunker finds content-defined cut points with FastCDC: a gear rolling hash, no cut before
+ * minSize, a stricter mask before avgSize and a looser one after it (normalised chunking, level 2),
+ * and a forced cut at maxSize. Equal content yields equal chunks wherever it sits in a file.
  */
 public final class Chunker {
   private static final int NORMALISATION = 2;

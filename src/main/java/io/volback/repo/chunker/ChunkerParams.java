@@ -13,7 +13,12 @@ public record ChunkerParams(int minSize, int avgSize, int maxSize) {
     }
     if (minSize <= 0 || minSize >= avgSize || avgSize >= maxSize) {
       throw new IllegalArgumentException(
-          "chunker sizes must satisfy 0 < min < avg < max: " + minSize + "/" + avgSize + "/" + maxSize);
+          "chunker sizes must satisfy 0 < min < avg < max: "
+              + minSize
+              + "/"
+              + avgSize
+              + "/"
+              + maxSize);
     }
   }
 

@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * GearTable holds the 256 random values of the gear rolling hash. It is derived from a per-repository
- * seed so that chunk boundaries (and thus chunk sizes) reveal nothing about known files.
+ * GearTable holds the 256 random values of the gear rolling hash. It is derived from a
+ * per-repository seed so that chunk boundaries (and thus chunk sizes) reveal nothing about known
+ * files.
  */
 public final class GearTable {
   private final long[] values = new long[256];

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * KeyFile is the content of a keys/ object: the master key sealed with a key derived from a password
- * by scrypt. Several key files may wrap the same master key. Stored as plaintext JSON.
+ * KeyFile is the content of a keys/ object: the master key sealed with a key derived from a
+ * password by scrypt. Several key files may wrap the same master key. Stored as plaintext JSON.
  */
 public record KeyFile(
     int version,
@@ -24,19 +24,29 @@ public record KeyFile(
   private static final String SCRYPT = "scrypt";
   private static final int MIN_SALT = 16;
   private static final int MAX_SALT = 64;
+
   /** A sealed 64-byte master key: nonce, ciphertext, tag. */
   private static final int SEALED_KEY_LENGTH = 12 + 64 + 16;
 
   /** Wraps masterKey with password under fresh salt. */
-  public static KeyFile wrap(MasterKey masterKey, char[] password, KdfParams params,
-      String hostname, String username) {
+  public static KeyFile wrap(
+      MasterKey masterKey, char[] password, KdfParams params, String hostname, String username) {
     byte[] salt = new byte[32];
     new SecureRandom().nextBytes(salt);
     byte[] kek = params.derive(toBytes(password), salt);
     byte[] sealed = new Sealer(kek).seal(masterKey.toBytes());
     Base64.Encoder b64 = Base64.getEncoder();
-    return new KeyFile(1, Instant.now(), hostname, username, SCRYPT, params.n(), params.r(),
-        params.p(), b64.encodeToString(salt), b64.encodeToString(sealed));
+    return new KeyFile(
+        1,
+        Instant.now(),
+        hostname,
+        username,
+        SCRYPT,
+        params.n(),
+        params.r(),
+        params.p(),
+        b64.encodeToString(salt),
+        b64.encodeToString(sealed));
   }
 
   /**
@@ -50,13 +60,13 @@ public record KeyFile(
     new KdfParams(n, r, p);
     int saltLength = decode(salt, "salt").length;
     if (saltLength < MIN_SALT || saltLength > MAX_SALT) {
-      throw new IllegalArgumentException("salt of " + saltLength + " bytes (expected "
-          + MIN_SALT + " to " + MAX_SALT + ")");
+      throw new IllegalArgumentException(
+          "salt of " + saltLength + " bytes (expected " + MIN_SALT + " to " + MAX_SALT + ")");
     }
     int dataLength = decode(data, "data").length;
     if (dataLength != SEALED_KEY_LENGTH) {
-      throw new IllegalArgumentException("sealed key of " + dataLength + " bytes (expected "
-          + SEALED_KEY_LENGTH + ")");
+      throw new IllegalArgumentException(
+          "sealed key of " + dataLength + " bytes (expected " + SEALED_KEY_LENGTH + ")");
     }
   }
 

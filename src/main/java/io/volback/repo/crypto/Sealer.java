@@ -30,9 +30,12 @@ public final class Sealer {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
-  private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(() -> newCipher("AES/GCM/NoPadding"));
-  private final ThreadLocal<Cipher> ctr = ThreadLocal.withInitial(() -> newCipher("AES/CTR/NoPadding"));
-  private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[UNIT + 2 * TAG_BYTES]);
+  private final ThreadLocal<Cipher> gcm =
+      ThreadLocal.withInitial(() -> newCipher("AES/GCM/NoPadding"));
+  private final ThreadLocal<Cipher> ctr =
+      ThreadLocal.withInitial(() -> newCipher("AES/CTR/NoPadding"));
+  private final ThreadLocal<byte[]> scratch =
+      ThreadLocal.withInitial(() -> new byte[UNIT + 2 * TAG_BYTES]);
 
   public Sealer(byte[] key) {
     this.key = new SecretKeySpec(key, "AES");
@@ -122,7 +125,8 @@ public final class Sealer {
       for (int i = 0; i < textLen; i += UNIT) {
         o += counter.update(sealed, off + NONCE_BYTES + i, Math.min(UNIT, textLen - i), out, o);
       }
-      if (!MessageDigest.isEqual(tagOf(out, textLen, sealed, off),
+      if (!MessageDigest.isEqual(
+          tagOf(out, textLen, sealed, off),
           java.util.Arrays.copyOfRange(sealed, off + len - TAG_BYTES, off + len))) {
         throw new AuthenticationFailedException("authentication tag mismatch");
       }

@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <p>Memory is ~70 bytes a blob, whatever the number of blobs: entries live in parallel primitive
  * arrays (the id as four longs), found through an open-addressing table of entry numbers, and each
- * pack id is kept once. A map of records would take ~200 bytes a blob, and a volume of 100,000 small
- * files has as many blobs.
+ * pack id is kept once. A map of records would take ~200 bytes a blob, and a volume of 100,000
+ * small files has as many blobs.
  */
 public final class Index {
   private static final BlobType[] TYPES = BlobType.values();
@@ -110,8 +110,8 @@ public final class Index {
 
   private IndexEntry entry(int n) {
     Id id = new Id(ids[4 * n], ids[4 * n + 1], ids[4 * n + 2], ids[4 * n + 3]);
-    return new IndexEntry(id, TYPES[types[n]], packIds.get(packs[n]), offsets[n], lengths[n],
-        rawLengths[n]);
+    return new IndexEntry(
+        id, TYPES[types[n]], packIds.get(packs[n]), offsets[n], lengths[n], rawLengths[n]);
   }
 
   /** The slot holding blob, or -1 - the free slot where it would go. */
@@ -123,7 +123,9 @@ public final class Index {
         return -1 - i;
       }
       int k = 4 * (e - 1);
-      if (ids[k] == blob.a() && ids[k + 1] == blob.b() && ids[k + 2] == blob.c()
+      if (ids[k] == blob.a()
+          && ids[k + 1] == blob.b()
+          && ids[k + 2] == blob.c()
           && ids[k + 3] == blob.d()) {
         return i;
       }

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 /**
  * IndexCodec reads and writes index objects (see IndexFile) with Jackson's streaming API, straight
  * from and into index entries: opening a repository reads every index object, and data binding's
- * cold set-up and intermediate records cost a short command a noticeable share of its time (and
- * a backup of many small files the memory of a record and a hex string per blob).
+ * cold set-up and intermediate records cost a short command a noticeable share of its time (and a
+ * backup of many small files the memory of a record and a hex string per blob).
  */
 public final class IndexCodec {
   private static final JsonFactory FACTORY = new JsonFactory();

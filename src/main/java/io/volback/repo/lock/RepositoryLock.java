@@ -44,22 +44,35 @@ public final class RepositoryLock implements AutoCloseable {
 
   static {
     // An interrupted backup (SIGINT/SIGTERM) must not leave its lock for others to wait out.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      for (RepositoryLock lock : Set.copyOf(HELD)) {
-        try {
-          lock.close();
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("could not remove repository lock on exit: {}", e.getMessage());
-        }
-      }
-    }, "volback-lock-release"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (RepositoryLock lock : Set.copyOf(HELD)) {
+                    try {
+                      lock.close();
+                    } catch (IOException | RuntimeException e) {
+                      LOG.warn("could not remove repository lock on exit: {}", e.getMessage());
+                    }
+                  }
+                },
+                "volback-lock-release"));
   }
 
   /** Environment is what a lock depends on besides the store, replaceable in tests. */
-  record Environment(LockOwner owner, StaleLockRule.Processes processes, Clock clock,
-      LongSupplier nanoTime, RandomGenerator random) {
-    static final Environment REAL = new Environment(LockOwner.current(),
-        StaleLockRule.Processes.LOCAL, Clock.systemUTC(), System::nanoTime, new SecureRandom());
+  record Environment(
+      LockOwner owner,
+      StaleLockRule.Processes processes,
+      Clock clock,
+      LongSupplier nanoTime,
+      RandomGenerator random) {
+    static final Environment REAL =
+        new Environment(
+            LockOwner.current(),
+            StaleLockRule.Processes.LOCAL,
+            Clock.systemUTC(),
+            System::nanoTime,
+            new SecureRandom());
   }
 
   private final ObjectStore store;
@@ -81,16 +94,17 @@ public final class RepositoryLock implements AutoCloseable {
     this.staleRule = new StaleLockRule(env.owner(), env.processes());
   }
 
-  public static RepositoryLock acquire(ObjectStore store, Sealer sealer, LockMode mode,
-      Duration timeout) throws IOException {
+  public static RepositoryLock acquire(
+      ObjectStore store, Sealer sealer, LockMode mode, Duration timeout) throws IOException {
     RepositoryLock lock = acquire(store, sealer, mode, timeout, Environment.REAL);
     lock.startRefreshing();
     return lock;
   }
 
   /** Acquires without the background refresh (tests call refresh() themselves). */
-  static RepositoryLock acquire(ObjectStore store, Sealer sealer, LockMode mode,
-      Duration timeout, Environment env) throws IOException {
+  static RepositoryLock acquire(
+      ObjectStore store, Sealer sealer, LockMode mode, Duration timeout, Environment env)
+      throws IOException {
     RepositoryLock lock = new RepositoryLock(store, sealer, mode, env);
     // Registered before the lock object exists, so that an interrupt at any point removes it.
     HELD.add(lock);
@@ -102,9 +116,13 @@ public final class RepositoryLock implements AutoCloseable {
           return lock;
         }
         if (env.nanoTime().getAsLong() - deadline > 0) {
-          throw new RepositoryLockedException("repository " + store.location()
-              + " is locked: " + conflict + "; wait for it to finish, or remove the lock if that"
-              + " process is gone");
+          throw new RepositoryLockedException(
+              "repository "
+                  + store.location()
+                  + " is locked: "
+                  + conflict
+                  + "; wait for it to finish, or remove the lock if that"
+                  + " process is gone");
         }
         sleep(retryDelay(timeout, env.random()));
       }
@@ -129,13 +147,13 @@ public final class RepositoryLock implements AutoCloseable {
 
   /**
    * Fails unless this lock is still held: its object is in the store and was refreshed within the
-   * stale age. Otherwise others may have taken it for stale (and a prune may have removed data
-   * this operation relies on), so a snapshot must not be written.
+   * stale age. Otherwise others may have taken it for stale (and a prune may have removed data this
+   * operation relies on), so a snapshot must not be written.
    */
   public synchronized void checkStillHeld() throws IOException {
     if (closed) {
-      throw new RepositoryLockedException("the repository lock on " + store.location()
-          + " was released");
+      throw new RepositoryLockedException(
+          "the repository lock on " + store.location() + " was released");
     }
     if (lost == null) {
       Duration unrefreshed = Duration.ofNanos(env.nanoTime().getAsLong() - lastWrittenNanos);
@@ -146,9 +164,15 @@ public final class RepositoryLock implements AutoCloseable {
       }
     }
     if (lost != null) {
-      throw new RepositoryLockedException("the repository lock " + key + " in "
-          + store.location() + " " + lost + ": other processes may have taken it for stale;"
-          + " stopping before anything that depends on it is written");
+      throw new RepositoryLockedException(
+          "the repository lock "
+              + key
+              + " in "
+              + store.location()
+              + " "
+              + lost
+              + ": other processes may have taken it for stale;"
+              + " stopping before anything that depends on it is written");
     }
   }
 
@@ -181,8 +205,10 @@ public final class RepositoryLock implements AutoCloseable {
       }
       // Without store times (storeNow or lastModified null) the rule falls back to this host's
       // clock against the lock's time, as good as the two hosts' clocks agree.
-      Optional<Duration> storeAge = storeNow == null || info.lastModified() == null
-          ? Optional.empty() : Optional.of(Duration.between(info.lastModified(), storeNow));
+      Optional<Duration> storeAge =
+          storeNow == null || info.lastModified() == null
+              ? Optional.empty()
+              : Optional.of(Duration.between(info.lastModified(), storeNow));
       String stale = staleRule.staleReason(other, now, storeAge);
       if (stale != null) {
         LOG.info("removing stale {} ({}): {}", other.describe(), info.key(), stale);
@@ -215,9 +241,8 @@ public final class RepositoryLock implements AutoCloseable {
 
   /**
    * Reads another process's lock; null when it is gone or cannot count as a lock. An object that
-   * does not open with the repository key cannot have been written by a volback of this
-   * repository: it is garbage, named and removed. One that opens but does not decode is named and
-   * ignored.
+   * does not open with the repository key cannot have been written by a volback of this repository:
+   * it is garbage, named and removed. One that opens but does not decode is named and ignored.
    */
   private LockInfo readOther(String lockKey) throws IOException {
     byte[] sealed;
@@ -233,8 +258,10 @@ public final class RepositoryLock implements AutoCloseable {
       }
       return info;
     } catch (AuthenticationFailedException e) {
-      LOG.warn("removing lock object {}: it is not sealed with this repository's key ({})",
-          lockKey, e.getMessage());
+      LOG.warn(
+          "removing lock object {}: it is not sealed with this repository's key ({})",
+          lockKey,
+          e.getMessage());
       store.delete(lockKey);
       return null;
     } catch (CorruptObjectException e) {
@@ -249,9 +276,17 @@ public final class RepositoryLock implements AutoCloseable {
       return;
     }
     LockOwner owner = env.owner();
-    LockInfo info = new LockInfo(env.clock().instant(), mode == LockMode.EXCLUSIVE, owner.hostname(), owner.pid(),
-        System.getProperty("user.name"), owner.nonce(), owner.processStart(), owner.bootId(),
-        owner.pidNamespace());
+    LockInfo info =
+        new LockInfo(
+            env.clock().instant(),
+            mode == LockMode.EXCLUSIVE,
+            owner.hostname(),
+            owner.pid(),
+            System.getProperty("user.name"),
+            owner.nonce(),
+            owner.processStart(),
+            owner.bootId(),
+            owner.pidNamespace());
     String newKey = key != null ? key : RepoLayout.lock(randomId());
     store.put(newKey, sealer.seal(Json.write(info)));
     key = newKey;
@@ -279,10 +314,11 @@ public final class RepositoryLock implements AutoCloseable {
   }
 
   private void startRefreshing() {
-    refresher = Executors.newSingleThreadScheduledExecutor(
-        r -> DaemonPool.newThread("volback-lock-refresh", r));
-    refresher.scheduleAtFixedRate(this::refresh, REFRESH.toSeconds(), REFRESH.toSeconds(),
-        TimeUnit.SECONDS);
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> DaemonPool.newThread("volback-lock-refresh", r));
+    refresher.scheduleAtFixedRate(
+        this::refresh, REFRESH.toSeconds(), REFRESH.toSeconds(), TimeUnit.SECONDS);
   }
 
   @Override

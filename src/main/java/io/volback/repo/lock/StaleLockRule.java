@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * StaleLockRule decides whether another process's lock may be removed: when it was not refreshed
  * for LockInfo.STALE_AFTER, or when its process is known to be gone. A process is looked up only
- * when the lock comes from this kernel and PID namespace; there, a process with the lock's pid
- * but another start time (or, for our own pid, another nonce) is a later process, not the holder.
+ * when the lock comes from this kernel and PID namespace; there, a process with the lock's pid but
+ * another start time (or, for our own pid, another nonce) is a later process, not the holder.
  */
 final class StaleLockRule {
   /** Processes looks up a process of this kernel and PID namespace. */
@@ -16,9 +16,11 @@ final class StaleLockRule {
     /** The process pid: alive or not, and its start time when known (else null). */
     ProcessState of(long pid);
 
-    Processes LOCAL = pid -> ProcessHandle.of(pid)
-        .map(h -> new ProcessState(h.isAlive(), h.info().startInstant().orElse(null)))
-        .orElse(ProcessState.GONE);
+    Processes LOCAL =
+        pid ->
+            ProcessHandle.of(pid)
+                .map(h -> new ProcessState(h.isAlive(), h.info().startInstant().orElse(null)))
+                .orElse(ProcessState.GONE);
   }
 
   /** ProcessState is what is known of one process. */
@@ -42,15 +44,19 @@ final class StaleLockRule {
   String staleReason(LockInfo lock, Instant now, Optional<Duration> storeAge) {
     Duration age = storeAge.orElseGet(() -> Duration.between(lock.time(), now));
     if (age.compareTo(LockInfo.STALE_AFTER) > 0) {
-      return "not refreshed for " + age.toMinutes() + " minutes"
-          + (storeAge.isPresent() ? " (by the store's clock)"
+      return "not refreshed for "
+          + age.toMinutes()
+          + " minutes"
+          + (storeAge.isPresent()
+              ? " (by the store's clock)"
               : " (by this host's clock: the store gives no modification times)");
     }
     if (self.seesProcessesOf(lock)) {
       return processGone(lock);
     }
     boolean legacyLock = lock.bootId() == null && lock.nonce() == null;
-    if (legacyLock && self.hostname().equals(lock.hostname())
+    if (legacyLock
+        && self.hostname().equals(lock.hostname())
         && !processes.of(lock.pid()).alive()) {
       return "its process " + lock.pid() + " on " + lock.hostname() + " is gone";
     }
@@ -59,17 +65,22 @@ final class StaleLockRule {
 
   private String processGone(LockInfo lock) {
     if (lock.pid() == self.pid()) {
-      return self.wrote(lock) ? null
+      return self.wrote(lock)
+          ? null
           : "its process " + lock.pid() + " is gone (this process has that pid now)";
     }
     ProcessState process = processes.of(lock.pid());
     if (!process.alive()) {
       return "its process " + lock.pid() + " is gone";
     }
-    if (process.start() != null && lock.processStart() != null
+    if (process.start() != null
+        && lock.processStart() != null
         && !process.start().equals(lock.processStart())) {
-      return "its process " + lock.pid() + " is gone (the pid now belongs to a process started "
-          + process.start() + ")";
+      return "its process "
+          + lock.pid()
+          + " is gone (the pid now belongs to a process started "
+          + process.start()
+          + ")";
     }
     return null;
   }

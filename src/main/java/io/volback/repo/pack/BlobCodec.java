@@ -13,7 +13,8 @@ import io.volback.repo.crypto.Sealer;
 /**
  * BlobCodec turns a blob's plaintext into its stored form and back: one codec byte (0 raw, 1 zstd)
  * followed by the payload, sealed with AES-256-GCM. Compression is kept only when it saves at least
- * 1/32 of the size. Decoding verifies the tag, decompresses and checks the keyed hash against the id.
+ * 1/32 of the size. Decoding verifies the tag, decompresses and checks the keyed hash against the
+ * id.
  */
 public final class BlobCodec {
   private static final byte RAW = 0;
@@ -32,7 +33,8 @@ public final class BlobCodec {
     this.sealer = sealer;
     this.hasher = hasher;
     this.level = compressionLevel;
-    this.compressors = ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(compressionLevel));
+    this.compressors =
+        ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(compressionLevel));
   }
 
   public Id id(byte[] plaintext) {
@@ -52,8 +54,8 @@ public final class BlobCodec {
   }
 
   /**
-   * Compresses data[off, off+len) when that pays. The payload is the caller's data or this
-   * thread's compression buffer: valid until the thread's next compress().
+   * Compresses data[off, off+len) when that pays. The payload is the caller's data or this thread's
+   * compression buffer: valid until the thread's next compress().
    */
   Payload compress(byte[] data, int off, int len) {
     if (level > 0 && len >= 64) {
@@ -98,26 +100,37 @@ public final class BlobCodec {
   }
 
   /** Like decode, but into buffers: the result is valid until buffers are used again. */
-  BlobData decode(byte[] stored, int off, int len, Id expected, int rawLength, String what,
-      DecodeBuffers buffers) throws CorruptObjectException {
+  BlobData decode(
+      byte[] stored,
+      int off,
+      int len,
+      Id expected,
+      int rawLength,
+      String what,
+      DecodeBuffers buffers)
+      throws CorruptObjectException {
     byte[] framed = buffers.framed(Math.max(0, len - Sealer.OVERHEAD));
     int framedLength;
     try {
       framedLength = sealer.openInto(stored, off, len, framed);
     } catch (AuthenticationFailedException e) {
-      throw new CorruptObjectException(what + ": blob " + expected.shortHex()
-          + " failed authentication (the data was modified or damaged)");
+      throw new CorruptObjectException(
+          what
+              + ": blob "
+              + expected.shortHex()
+              + " failed authentication (the data was modified or damaged)");
     }
     BlobData plain = unframe(framed, framedLength, rawLength, expected, what, buffers);
     if (!Id.of(hasher.hash(plain.bytes(), plain.offset(), plain.length())).equals(expected)) {
-      throw new CorruptObjectException(what + ": blob " + expected.shortHex()
-          + " does not match its id");
+      throw new CorruptObjectException(
+          what + ": blob " + expected.shortHex() + " does not match its id");
     }
     return plain;
   }
 
-  private static BlobData unframe(byte[] framed, int framedLength, int rawLength, Id id,
-      String what, DecodeBuffers buffers) throws CorruptObjectException {
+  private static BlobData unframe(
+      byte[] framed, int framedLength, int rawLength, Id id, String what, DecodeBuffers buffers)
+      throws CorruptObjectException {
     if (framedLength == 0) {
       throw new CorruptObjectException(what + ": blob " + id.shortHex() + " is empty");
     }
@@ -125,8 +138,8 @@ public final class BlobCodec {
       return new BlobData(framed, 1, framedLength - 1);
     }
     if (framed[0] != ZSTD) {
-      throw new CorruptObjectException(what + ": blob " + id.shortHex()
-          + " has unknown codec " + framed[0]);
+      throw new CorruptObjectException(
+          what + ": blob " + id.shortHex() + " has unknown codec " + framed[0]);
     }
     byte[] plain = buffers.plain(rawLength);
     try {

@@ -15,12 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * BlobLoader reads blobs and verifies each one (authentication tag and keyed hash) before handing it
- * out. Restores read packs mostly in the order they were written, so it fetches aligned windows of
- * the repository's pack size, in practice a pack's whole data in one request, and serves the
+ * BlobLoader reads blobs and verifies each one (authentication tag and keyed hash) before handing
+ * it out. Restores read packs mostly in the order they were written, so it fetches aligned windows
+ * of the repository's pack size, in practice a pack's whole data in one request, and serves the
  * following blobs of the same pack from them; a blob that straddles a window edge (only in a pack
- * larger than the pack size) is fetched on its own. Thread-safe: concurrent readers share fetches, and decode in
- * parallel.
+ * larger than the pack size) is fetched on its own. Thread-safe: concurrent readers share fetches,
+ * and decode in parallel.
  *
  * <p>Window buffers are reused: a window evicted from the cache goes back to a free list once its
  * last reader has decoded from it, so a restore does not allocate one per window.
@@ -34,16 +34,17 @@ public final class BlobLoader {
   private final Index index;
   private final int window;
   private final ArrayDeque<byte[]> free = new ArrayDeque<>();
-  private final Map<WindowKey, Window> windows = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<WindowKey, Window> eldest) {
-      if (size() <= CACHED_WINDOWS) {
-        return false;
-      }
-      evict(eldest.getValue());
-      return true;
-    }
-  };
+  private final Map<WindowKey, Window> windows =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<WindowKey, Window> eldest) {
+          if (size() <= CACHED_WINDOWS) {
+            return false;
+          }
+          evict(eldest.getValue());
+          return true;
+        }
+      };
 
   public BlobLoader(ObjectStore store, BlobCodec codec, Index index, int window) {
     this.store = store;
@@ -59,13 +60,21 @@ public final class BlobLoader {
 
   /** Like load(blob), decoding into buffers: the result is valid until buffers are used again. */
   public BlobData load(Id blob, BlobCodec.DecodeBuffers buffers) throws IOException {
-    IndexEntry e = index.lookup(blob).orElseThrow(() -> new RepositoryException(
-        "blob " + blob.shortHex() + " is not in the repository index: the repository lacks data"
-            + " this snapshot needs (volback has no check or repair command yet);"
-            + " restore from another snapshot"));
+    IndexEntry e =
+        index
+            .lookup(blob)
+            .orElseThrow(
+                () ->
+                    new RepositoryException(
+                        "blob "
+                            + blob.shortHex()
+                            + " is not in the repository index: the repository lacks data"
+                            + " this snapshot needs (volback has no check or repair command yet);"
+                            + " restore from another snapshot"));
     String key = RepoLayout.pack(e.pack());
     long start = e.offset() / window * window;
-    long end = Math.min(start + window, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));
+    long end =
+        Math.min(start + window, Math.max(index.packDataEnd(e.pack()), e.offset() + e.length()));
     if (e.offset() + e.length() > end) {
       byte[] bytes = store.getRange(key, e.offset(), e.length());
       return codec.decode(bytes, 0, e.length(), blob, e.rawLength(), key, buffers);
@@ -73,8 +82,8 @@ public final class BlobLoader {
     Window window = enter(new WindowKey(e.pack(), start));
     try {
       byte[] bytes = window.bytes(store, key, start, (int) (end - start));
-      return codec.decode(bytes, (int) (e.offset() - start), e.length(), blob, e.rawLength(), key,
-          buffers);
+      return codec.decode(
+          bytes, (int) (e.offset() - start), e.length(), blob, e.rawLength(), key, buffers);
     } finally {
       leave(window);
     }

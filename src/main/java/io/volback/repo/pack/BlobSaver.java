@@ -28,18 +28,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * BlobSaver stores blobs and skips known ones. save() computes the blob id on the caller's thread;
  * saveAsync() computes it on a worker thread, so that the caller can read the next chunk meanwhile
  * (an all-zero chunk is the exception: recognised on the caller's thread, its id is hashed there
- * once per length and then remembered). Worker threads compress and seal new blobs into packs; full packs are uploaded
- * concurrently; index objects are written every INDEX_EVERY packs or INDEX_MAX_BLOBS blobs and on
- * flush. After flush() returns, every blob saved so far is stored and indexed.
+ * once per length and then remembered). Worker threads compress and seal new blobs into packs; full
+ * packs are uploaded concurrently; index objects are written every INDEX_EVERY packs or
+ * INDEX_MAX_BLOBS blobs and on flush. After flush() returns, every blob saved so far is stored and
+ * indexed.
  *
  * <p>The shared Index holds only blobs of index objects on storage. What this saver claims and
  * stores lives in its own overlay (claimed, unindexed) until the index object describing it is
  * stored, and only then is merged into the shared index. A saver that fails is simply dropped with
  * its overlay: a later backup of the same run does not skip blobs that exist nowhere on storage.
  *
- * <p>Memory is two pools of reused buffers: one per worker (plus one being filled) for blobs waiting
- * to be compressed, and one per concurrent upload plus one open pack per blob type for packs. Nothing
- * is allocated per blob beyond its header entry, so the garbage collector has little to do.
+ * <p>Memory is two pools of reused buffers: one per worker (plus one being filled) for blobs
+ * waiting to be compressed, and one per concurrent upload plus one open pack per blob type for
+ * packs. Nothing is allocated per blob beyond its header entry, so the garbage collector has little
+ * to do.
  */
 public final class BlobSaver implements AutoCloseable {
   private static final int INDEX_EVERY = 64;
@@ -76,8 +78,15 @@ public final class BlobSaver implements AutoCloseable {
   private final AtomicLong packsUploaded = new AtomicLong();
   private final AtomicLong storedBytes = new AtomicLong();
 
-  public BlobSaver(ObjectStore store, BlobCodec codec, Sealer sealer, Index index, int packSize,
-      int maxBlobSize, int workerThreads, int concurrentUploads) {
+  public BlobSaver(
+      ObjectStore store,
+      BlobCodec codec,
+      Sealer sealer,
+      Index index,
+      int packSize,
+      int maxBlobSize,
+      int workerThreads,
+      int concurrentUploads) {
     this.store = store;
     this.codec = codec;
     this.sealer = sealer;
@@ -92,8 +101,8 @@ public final class BlobSaver implements AutoCloseable {
   }
 
   /**
-   * Saves data[off, off+len) as a blob of type and returns its id; stores it only if it is new.
-   * The data is copied before this returns: the caller may reuse its array.
+   * Saves data[off, off+len) as a blob of type and returns its id; stores it only if it is new. The
+   * data is copied before this returns: the caller may reuse its array.
    */
   public Id save(BlobType type, byte[] data, int off, int len) throws IOException {
     tasks.check();
@@ -106,13 +115,14 @@ public final class BlobSaver implements AutoCloseable {
   }
 
   private void storeAsync(Id id, BlobType type, byte[] blob, int len) {
-    workers.submit(() -> {
-      try {
-        storeNew(id, type, blob, len);
-      } finally {
-        blobBuffers.give(blob);
-      }
-    });
+    workers.submit(
+        () -> {
+          try {
+            storeNew(id, type, blob, len);
+          } finally {
+            blobBuffers.give(blob);
+          }
+        });
   }
 
   /**
@@ -139,21 +149,22 @@ public final class BlobSaver implements AutoCloseable {
       throw e;
     }
     CompletableFuture<Id> result = new CompletableFuture<>();
-    workers.submit(() -> {
-      try {
-        Id id = codec.id(blob, 0, len);
-        if (claim(id)) {
-          storeNew(id, type, blob, len);
-        }
-        result.complete(id);
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-        throw t;
-      } finally {
-        blobBuffers.give(blob);
-        asyncSlots.release();
-      }
-    });
+    workers.submit(
+        () -> {
+          try {
+            Id id = codec.id(blob, 0, len);
+            if (claim(id)) {
+              storeNew(id, type, blob, len);
+            }
+            result.complete(id);
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+            throw t;
+          } finally {
+            blobBuffers.give(blob);
+            asyncSlots.release();
+          }
+        });
     return result;
   }
 
@@ -227,8 +238,9 @@ public final class BlobSaver implements AutoCloseable {
       }
       if (pack == null) {
         int needed = stored + PackBuilder.headerBound(1);
-        pack = new PackBuilder(needed <= packBuffers.size() ? packBuffers.take() : new byte[needed],
-            packSize);
+        pack =
+            new PackBuilder(
+                needed <= packBuffers.size() ? packBuffers.take() : new byte[needed], packSize);
         openPacks.put(type, pack);
       }
       pack.add(id, type, codec, payload, rawLength);
@@ -244,16 +256,17 @@ public final class BlobSaver implements AutoCloseable {
   }
 
   private void upload(PackBuilder.FinishedPack pack) {
-    uploaders.submit(() -> {
-      try {
-        store.put(RepoLayout.pack(pack.id()), pack.bytes(), pack.length());
-        packsUploaded.incrementAndGet();
-        storedBytes.addAndGet(pack.length());
-        packStored(pack.entries());
-      } finally {
-        packBuffers.give(pack.bytes());
-      }
-    });
+    uploaders.submit(
+        () -> {
+          try {
+            store.put(RepoLayout.pack(pack.id()), pack.bytes(), pack.length());
+            packsUploaded.incrementAndGet();
+            storedBytes.addAndGet(pack.length());
+            packStored(pack.entries());
+          } finally {
+            packBuffers.give(pack.bytes());
+          }
+        });
   }
 
   private void packStored(List<IndexEntry> entries) throws IOException {

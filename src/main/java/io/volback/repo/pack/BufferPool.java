@@ -5,9 +5,9 @@ import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 
 /**
- * BufferPool lends at most count arrays of one size, allocated on first use and reused after.
- * Large arrays that live across garbage collections end up in the old generation; reusing them
- * keeps the collector from copying and compacting them again and again. Thread-safe.
+ * BufferPool lends at most count arrays of one size, allocated on first use and reused after. Large
+ * arrays that live across garbage collections end up in the old generation; reusing them keeps the
+ * collector from copying and compacting them again and again. Thread-safe.
  */
 final class BufferPool {
   private final int size;

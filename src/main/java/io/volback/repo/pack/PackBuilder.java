@@ -71,8 +71,9 @@ final class PackBuilder {
     Id packId = Id.sha256(bytes, 0, length);
     List<IndexEntry> entries = new ArrayList<>(blobs.size());
     for (PackHeader.Blob b : blobs) {
-      entries.add(new IndexEntry(Id.parse(b.id()), b.type(), packId, b.offset(), b.length(),
-          b.rawLength()));
+      entries.add(
+          new IndexEntry(
+              Id.parse(b.id()), b.type(), packId, b.offset(), b.length(), b.rawLength()));
     }
     return new FinishedPack(packId, bytes, length, entries);
   }
@@ -81,11 +82,13 @@ final class PackBuilder {
   private void verifyHeader(Sealer sealer, byte[] pack, int length) throws CorruptObjectException {
     int headerLength = ByteBuffer.wrap(pack, length - 4, 4).getInt();
     if (headerLength != length - 4 - size) {
-      throw badHeader("its length field says " + headerLength + " bytes, not " + (length - 4 - size));
+      throw badHeader(
+          "its length field says " + headerLength + " bytes, not " + (length - 4 - size));
     }
     PackHeader decoded;
     try {
-      decoded = Json.read(sealer.open(pack, size, headerLength), PackHeader.class, "a new pack header");
+      decoded =
+          Json.read(sealer.open(pack, size, headerLength), PackHeader.class, "a new pack header");
     } catch (AuthenticationFailedException e) {
       throw badHeader("it does not authenticate");
     }
@@ -95,8 +98,8 @@ final class PackBuilder {
   }
 
   private static CorruptObjectException badHeader(String why) {
-    return new CorruptObjectException("the header of a new pack does not decode (" + why
-        + "); the pack was not stored");
+    return new CorruptObjectException(
+        "the header of a new pack does not decode (" + why + "); the pack was not stored");
   }
 
   /** HeaderHook sees the sealed header and length field, pack[off, off+len), of each pack. */

@@ -4,8 +4,9 @@ import io.volback.repo.BlobType;
 import java.util.List;
 
 /**
- * PackHeader lists the blobs of a pack file. It is stored sealed at the end of the pack, followed by
- * its sealed length as a 4-byte big-endian integer, so a pack describes itself without the index.
+ * PackHeader lists the blobs of a pack file. It is stored sealed at the end of the pack, followed
+ * by its sealed length as a 4-byte big-endian integer, so a pack describes itself without the
+ * index.
  */
 public record PackHeader(int version, List<Blob> blobs) {
 

@@ -10,8 +10,13 @@ public record SnapshotList(List<StoredSnapshot> snapshots, List<Damaged> damaged
    * snapshot object (which source a damaged one belongs to cannot be told).
    */
   public SnapshotList ofSource(String sourceName) {
-    return sourceName == null ? this : new SnapshotList(snapshots.stream()
-        .filter(s -> sourceName.equals(s.snapshot().source().name())).toList(), damaged);
+    return sourceName == null
+        ? this
+        : new SnapshotList(
+            snapshots.stream()
+                .filter(s -> sourceName.equals(s.snapshot().source().name()))
+                .toList(),
+            damaged);
   }
 
   /** Damaged is a snapshot object that could not be read: its key, and a problem naming it. */

@@ -29,26 +29,37 @@ public final class SnapshotSelector {
       return select(all.snapshots(), ref, sourceName);
     }
     String prefix = ref == null ? "" : ref.toLowerCase();
-    List<SnapshotList.Damaged> damaged = prefix.isEmpty() ? List.of() : all.damaged().stream()
-        .filter(d -> d.name().startsWith(prefix)).toList();
-    if (damaged.size() == 1 && all.snapshots().stream()
-        .noneMatch(s -> s.id().hex().startsWith(prefix))) {
-      throw new CorruptObjectException("snapshot " + ref + " cannot be read: "
-          + damaged.get(0).problem());
+    List<SnapshotList.Damaged> damaged =
+        prefix.isEmpty()
+            ? List.of()
+            : all.damaged().stream().filter(d -> d.name().startsWith(prefix)).toList();
+    if (damaged.size() == 1
+        && all.snapshots().stream().noneMatch(s -> s.id().hex().startsWith(prefix))) {
+      throw new CorruptObjectException(
+          "snapshot " + ref + " cannot be read: " + damaged.get(0).problem());
     }
     if (!damaged.isEmpty() && prefix.matches("[0-9a-f]+")) {
       long readable = all.snapshots().stream().filter(s -> s.id().hex().startsWith(prefix)).count();
-      throw new CorruptObjectException("snapshot id prefix " + ref + " is ambiguous: it matches "
-          + (readable + damaged.size()) + " snapshots, " + damaged.size() + " of them damaged ("
-          + damaged.get(0).key() + "); give more digits");
+      throw new CorruptObjectException(
+          "snapshot id prefix "
+              + ref
+              + " is ambiguous: it matches "
+              + (readable + damaged.size())
+              + " snapshots, "
+              + damaged.size()
+              + " of them damaged ("
+              + damaged.get(0).key()
+              + "); give more digits");
     }
     return select(all.snapshots(), ref, sourceName);
   }
 
   public static StoredSnapshot select(List<StoredSnapshot> all, String ref, String sourceName)
       throws SnapshotNotFoundException {
-    List<StoredSnapshot> candidates = sourceName == null ? all : all.stream()
-        .filter(s -> sourceName.equals(s.snapshot().source().name())).toList();
+    List<StoredSnapshot> candidates =
+        sourceName == null
+            ? all
+            : all.stream().filter(s -> sourceName.equals(s.snapshot().source().name())).toList();
     String scope = sourceName == null ? "" : " of volume '" + sourceName + "'";
     if ("latest".equals(ref)) {
       if (candidates.isEmpty()) {
@@ -56,24 +67,30 @@ public final class SnapshotSelector {
       }
       long sources = candidates.stream().map(s -> s.snapshot().source().name()).distinct().count();
       if (sources > 1) {
-        throw new SnapshotNotFoundException("'latest' is ambiguous: the repository holds "
-            + sources + " volumes; name one with --volume");
+        throw new SnapshotNotFoundException(
+            "'latest' is ambiguous: the repository holds "
+                + sources
+                + " volumes; name one with --volume");
       }
       return candidates.get(candidates.size() - 1);
     }
     if (ref == null || ref.isEmpty() || !ref.matches("[0-9a-fA-F]+")) {
-      throw new SnapshotNotFoundException("'" + ref
-          + "' is not a snapshot id, id prefix or 'latest'");
+      throw new SnapshotNotFoundException(
+          "'" + ref + "' is not a snapshot id, id prefix or 'latest'");
     }
     String prefix = ref.toLowerCase();
-    List<StoredSnapshot> matches = candidates.stream()
-        .filter(s -> s.id().hex().startsWith(prefix)).toList();
+    List<StoredSnapshot> matches =
+        candidates.stream().filter(s -> s.id().hex().startsWith(prefix)).toList();
     if (matches.isEmpty()) {
       throw new SnapshotNotFoundException("no snapshot" + scope + " with id " + ref);
     }
     if (matches.size() > 1) {
-      throw new SnapshotNotFoundException("snapshot id prefix " + ref + " is ambiguous: it matches "
-          + matches.size() + " snapshots; give more digits");
+      throw new SnapshotNotFoundException(
+          "snapshot id prefix "
+              + ref
+              + " is ambiguous: it matches "
+              + matches.size()
+              + " snapshots; give more digits");
     }
     return matches.get(0);
   }

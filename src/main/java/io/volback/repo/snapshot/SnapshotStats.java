@@ -1,8 +1,8 @@
 package io.volback.repo.snapshot;
 
 /**
- * SnapshotStats counts a snapshot's tree (files, directories, other entries, content bytes) and what
- * taking it cost: files whose content was read, new blobs and bytes added, and the duration.
+ * SnapshotStats counts a snapshot's tree (files, directories, other entries, content bytes) and
+ * what taking it cost: files whose content was read, new blobs and bytes added, and the duration.
  */
 public record SnapshotStats(
     long files,

@@ -31,12 +31,16 @@ public record SourceInfo(
     return new SourceInfo("directory", name, null, null, Map.of(), Map.of(), null, List.of(), path);
   }
 
-  /** The map sorted by key, so equal sources write equal JSON (Map.copyOf's order varies by run). */
+  /**
+   * The map sorted by key, so equal sources write equal JSON (Map.copyOf's order varies by run).
+   */
   private static Map<String, String> sorted(Map<String, String> map) {
-    return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+    return map == null || map.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new TreeMap<>(map));
   }
 
   /** Consumer is a container that mounted the volume. */
-  public record Consumer(String container, String id, boolean running, String mountPath,
-      boolean readOnly) {}
+  public record Consumer(
+      String container, String id, boolean running, String mountPath, boolean readOnly) {}
 }

@@ -3,10 +3,10 @@ package io.volback.repo.tree;
 import java.time.Instant;
 
 /**
- * IsoInstants formats and parses instants exactly as Instant.toString() and Instant.parse() do,
- * for the years 0000 to 9999, without java.time's formatter machinery. Tree nodes carry two
- * timestamps each; going through DateTimeFormatter made reading and writing trees the most
- * expensive code for the JIT to compile in a short run. Anything outside the plain form
+ * IsoInstants formats and parses instants exactly as Instant.toString() and Instant.parse() do, for
+ * the years 0000 to 9999, without java.time's formatter machinery. Tree nodes carry two timestamps
+ * each; going through DateTimeFormatter made reading and writing trees the most expensive code for
+ * the JIT to compile in a short run. Anything outside the plain form
  * "yyyy-MM-ddTHH:mm:ss[.fraction]Z" is handed to java.time.
  */
 final class IsoInstants {
@@ -58,8 +58,13 @@ final class IsoInstants {
   /** Parses like Instant.parse: DateTimeParseException when text is not an ISO instant. */
   static Instant parse(String text) {
     int n = text.length();
-    if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
+    if (n < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(n - 1) != 'Z') {
       return Instant.parse(text);
     }
     int year = number(text, 0, 4);
@@ -81,14 +86,23 @@ final class IsoInstants {
     } else if (text.charAt(19) != 'Z') {
       return Instant.parse(text);
     }
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > daysInMonth(year, month)
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
         || nano < 0) {
       return Instant.parse(text); // throws, or handles what this does not (a leap second)
     }
     long days = daysFromCivil(year, month, day);
-    return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second,
-        nano);
+    return Instant.ofEpochSecond(
+        days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nano);
   }
 
   private static long daysFromCivil(int year, int month, int day) {

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * TreeCodec writes and reads tree nodes as JSON lines with Jackson's streaming API. The JSON is the
- * same as data binding would give (see repository-format.md), but a short command does not pay
- * for data binding's reflective set-up, which is most of an unchanged backup's tree work.
+ * same as data binding would give (see repository-format.md), but a short command does not pay for
+ * data binding's reflective set-up, which is most of an unchanged backup's tree work.
  */
 final class TreeCodec {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -148,8 +148,9 @@ final class TreeCodec {
       if (path == null || type == null || mtime == null) {
         throw new CorruptObjectException(what + ": a tree line lacks path, type or mtime");
       }
-      return new TreeNode(path, type, mode, uid, gid, mtime, size, link, devMajor, devMinor,
-          xattrs, inode, device, ctime, content);
+      return new TreeNode(
+          path, type, mode, uid, gid, mtime, size, link, devMajor, devMinor, xattrs, inode, device,
+          ctime, content);
     }
   }
 }

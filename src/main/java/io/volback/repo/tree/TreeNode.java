@@ -32,14 +32,28 @@ public record TreeNode(
 
   public static TreeNode of(FileEntry e, List<Id> content) {
     List<String> ids = content == null ? null : content.stream().map(Id::hex).toList();
-    return new TreeNode(e.path(), e.type(), e.mode(), e.uid(), e.gid(), e.mtime(), e.size(),
-        e.linkTarget(), e.deviceMajor(), e.deviceMinor(), e.xattrs().isEmpty() ? null : e.xattrs(),
-        e.inode(), e.device(), e.ctime(), ids);
+    return new TreeNode(
+        e.path(),
+        e.type(),
+        e.mode(),
+        e.uid(),
+        e.gid(),
+        e.mtime(),
+        e.size(),
+        e.linkTarget(),
+        e.deviceMajor(),
+        e.deviceMinor(),
+        e.xattrs().isEmpty() ? null : e.xattrs(),
+        e.inode(),
+        e.device(),
+        e.ctime(),
+        ids);
   }
 
   public FileEntry entry() {
-    return new FileEntry(path, type, mode, uid, gid, mtime, size, link, devMajor, devMinor, xattrs,
-        inode, device, ctime);
+    return new FileEntry(
+        path, type, mode, uid, gid, mtime, size, link, devMajor, devMinor, xattrs, inode, device,
+        ctime);
   }
 
   public List<Id> contentIds() {

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TreeWriter serializes tree nodes as JSON lines and stores the byte stream as content-defined
- * TREE blobs, so that memory stays bounded for any number of files and unchanged stretches of a tree
+ * TreeWriter serializes tree nodes as JSON lines and stores the byte stream as content-defined TREE
+ * blobs, so that memory stays bounded for any number of files and unchanged stretches of a tree
  * deduplicate against earlier snapshots.
  */
 public final class TreeWriter {

@@ -29,14 +29,19 @@ class CryptoTest {
       new java.util.Random(size).nextBytes(msg);
       byte[] sealed = sealer.seal(msg);
       javax.crypto.Cipher jdk = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-      jdk.init(javax.crypto.Cipher.DECRYPT_MODE, spec,
+      jdk.init(
+          javax.crypto.Cipher.DECRYPT_MODE,
+          spec,
           new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
       assertThat(jdk.doFinal(sealed, 12, sealed.length - 12)).as("size %d", size).isEqualTo(msg);
 
       byte[] nonce = new byte[12];
       nonce[0] = (byte) size;
       nonce[1] = (byte) (size >> 8);
-      jdk.init(javax.crypto.Cipher.ENCRYPT_MODE, spec, new javax.crypto.spec.GCMParameterSpec(128, nonce));
+      jdk.init(
+          javax.crypto.Cipher.ENCRYPT_MODE,
+          spec,
+          new javax.crypto.spec.GCMParameterSpec(128, nonce));
       byte[] standard = jdk.doFinal(msg);
       byte[] framed = new byte[12 + standard.length];
       System.arraycopy(nonce, 0, framed, 0, 12);
@@ -64,7 +69,8 @@ class CryptoTest {
     for (int pos : new int[] {0, 11, 12, 50, 5000, 10_027}) {
       byte[] sealed = sealer.seal(new byte[10_000]);
       sealed[pos] ^= 1;
-      assertThatThrownBy(() -> sealer.open(sealed)).as("flipped byte %d", pos)
+      assertThatThrownBy(() -> sealer.open(sealed))
+          .as("flipped byte %d", pos)
           .isInstanceOf(AuthenticationFailedException.class);
     }
   }

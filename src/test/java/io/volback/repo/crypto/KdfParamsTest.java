@@ -17,7 +17,8 @@ class KdfParamsTest {
   @Test
   void hugeScryptCostIsRejectedWithTheParameters() {
     assertThatThrownBy(() -> new KdfParams(1 << 30, 8, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("N=1073741824");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("N=1073741824");
     assertThatThrownBy(() -> new KdfParams(1 << 20, 32, 1)).hasMessageContaining("MiB");
     assertThatThrownBy(() -> new KdfParams(1 << 16, 8, 1000)).hasMessageContaining("p=1000");
     assertThatThrownBy(() -> new KdfParams(1000, 8, 1)).hasMessageContaining("N=1000");
@@ -31,7 +32,8 @@ class KdfParamsTest {
     assertThatThrownBy(noSalt::check).hasMessageContaining("salt");
     KeyFile shortData = new KeyFile(1, null, "h", "u", "scrypt", 1024, 8, 1, good.salt(), "AAAA");
     assertThatThrownBy(shortData::check).hasMessageContaining("sealed key of 3 bytes");
-    KeyFile otherKdf = new KeyFile(1, null, "h", "u", "argon2", 1024, 8, 1, good.salt(), good.data());
+    KeyFile otherKdf =
+        new KeyFile(1, null, "h", "u", "argon2", 1024, 8, 1, good.salt(), good.data());
     assertThatThrownBy(otherKdf::check).hasMessageContaining("argon2");
   }
 }

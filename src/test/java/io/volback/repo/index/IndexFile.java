@@ -19,8 +19,10 @@ public record IndexFile(int version, List<String> supersedes, List<Pack> packs) 
   static IndexFile of(List<IndexEntry> entries) {
     Map<Id, List<PackHeader.Blob>> byPack = new LinkedHashMap<>();
     for (IndexEntry e : entries) {
-      byPack.computeIfAbsent(e.pack(), k -> new ArrayList<>())
-          .add(new PackHeader.Blob(e.blob().hex(), e.type(), e.offset(), e.length(), e.rawLength()));
+      byPack
+          .computeIfAbsent(e.pack(), k -> new ArrayList<>())
+          .add(
+              new PackHeader.Blob(e.blob().hex(), e.type(), e.offset(), e.length(), e.rawLength()));
     }
     List<Pack> packs = new ArrayList<>();
     byPack.forEach((id, blobs) -> packs.add(new Pack(id.hex(), blobs)));

@@ -22,8 +22,14 @@ class IndexTest {
     List<IndexEntry> added = new ArrayList<>();
     for (int i = 0; i < 50_000; i++) {
       Id pack = id(-1 - i / 1000);
-      added.add(new IndexEntry(id(i), i % 7 == 0 ? BlobType.TREE : BlobType.DATA, pack,
-          (i % 1000) * 100L, 100, 300 + i));
+      added.add(
+          new IndexEntry(
+              id(i),
+              i % 7 == 0 ? BlobType.TREE : BlobType.DATA,
+              pack,
+              (i % 1000) * 100L,
+              100,
+              300 + i));
     }
     index.addAll(added);
     index.add(new IndexEntry(id(5), BlobType.DATA, id(-999), 0, 1, 1));

@@ -71,7 +71,8 @@ class LockAgeByStoreClockTest {
     storeClock.advance(Duration.ofMinutes(29));
 
     assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
-        .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
+        .isInstanceOf(RepositoryLockedException.class)
+        .hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }
 

@@ -44,8 +44,11 @@ class RepositoryLockOnS3Test {
     String bucket = "lock-skew-" + buckets.incrementAndGet();
     s3.createBucket(bucket);
     S3Location location = new S3Location(bucket, "", Optional.of(s3.endpoint()), true);
-    store = new S3Store(S3Config.of(location).withRegion("us-east-1")
-        .withStaticCredentials(s3.accessKey(), s3.secretKey()));
+    store =
+        new S3Store(
+            S3Config.of(location)
+                .withRegion("us-east-1")
+                .withStaticCredentials(s3.accessKey(), s3.secretKey()));
     repo = Repository.init(store, "pw".toCharArray(), KdfParams.CHEAP, TestRepoConfig.defaults());
   }
 
@@ -55,8 +58,7 @@ class RepositoryLockOnS3Test {
   }
 
   @Test
-  void liveLockOfAWriterWhoseClockIsAnHourBehindIsNotStaleWhileItsObjectIsFresh()
-      throws Exception {
+  void liveLockOfAWriterWhoseClockIsAnHourBehindIsNotStaleWhileItsObjectIsFresh() throws Exception {
     Map<String, Object> lock = new LinkedHashMap<>();
     lock.put("time", Instant.now().minus(Duration.ofHours(1)).toString());
     lock.put("exclusive", false);
@@ -70,7 +72,8 @@ class RepositoryLockOnS3Test {
     store.put(key, repo.sealer().seal(Json.write(lock)));
 
     assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
-        .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
+        .isInstanceOf(RepositoryLockedException.class)
+        .hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }
 }

@@ -53,8 +53,12 @@ class RepositoryLockTest {
   }
 
   private RepositoryLock.Environment testEnvironment() {
-    return new RepositoryLock.Environment(LockOwner.current(), StaleLockRule.Processes.LOCAL,
-        Clock.systemUTC(), nanos::get, new SplittableRandom(1));
+    return new RepositoryLock.Environment(
+        LockOwner.current(),
+        StaleLockRule.Processes.LOCAL,
+        Clock.systemUTC(),
+        nanos::get,
+        new SplittableRandom(1));
   }
 
   /** Writes a lock as another process would, fields given as JSON so old readers see the same. */
@@ -73,29 +77,58 @@ class RepositoryLockTest {
   @Test
   void liveLockFromAnotherPidNamespaceWithTheSameHostnameIsNotTakenForStale() throws Exception {
     // A volback in a container with the host's hostname: its pid means nothing here.
-    String key = foreignLock(Map.of("pid", 4_000_000_000L, "nonce", "other",
-        "bootId", String.valueOf(LockOwner.current().bootId()), "pidNamespace", "pid:[1]"));
+    String key =
+        foreignLock(
+            Map.of(
+                "pid",
+                4_000_000_000L,
+                "nonce",
+                "other",
+                "bootId",
+                String.valueOf(LockOwner.current().bootId()),
+                "pidNamespace",
+                "pid:[1]"));
 
     assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
-        .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
+        .isInstanceOf(RepositoryLockedException.class)
+        .hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }
 
   @Test
   void liveLockFromAnotherHostOfTheSameNameIsNotTakenForStale() throws Exception {
-    String key = foreignLock(Map.of("pid", 4_000_000_000L, "nonce", "other",
-        "bootId", "another-kernel", "pidNamespace", "pid:[4026531836]"));
+    String key =
+        foreignLock(
+            Map.of(
+                "pid",
+                4_000_000_000L,
+                "nonce",
+                "other",
+                "bootId",
+                "another-kernel",
+                "pidNamespace",
+                "pid:[4026531836]"));
 
     assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
-        .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
+        .isInstanceOf(RepositoryLockedException.class)
+        .hasMessageContaining(key);
   }
 
   @Test
   void lockOfAnEarlierProcessWithOurPidIsStale() throws Exception {
     // volback as PID 1 of a container, run again after a kill: the old lock has our pid.
     LockOwner self = LockOwner.current();
-    String key = foreignLock(Map.of("pid", self.pid(), "nonce", "earlier-process",
-        "bootId", self.bootId(), "pidNamespace", self.pidNamespace()));
+    String key =
+        foreignLock(
+            Map.of(
+                "pid",
+                self.pid(),
+                "nonce",
+                "earlier-process",
+                "bootId",
+                self.bootId(),
+                "pidNamespace",
+                self.pidNamespace()));
 
     try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(key)).isEmpty();
@@ -106,9 +139,19 @@ class RepositoryLockTest {
   void lockOfAProcessWhosePidWasReusedIsStale() throws Exception {
     ProcessHandle other = ProcessHandle.current().parent().orElseThrow();
     LockOwner self = LockOwner.current();
-    String key = foreignLock(Map.of("pid", other.pid(), "nonce", "gone",
-        "processStart", "2001-01-01T00:00:00Z",
-        "bootId", self.bootId(), "pidNamespace", self.pidNamespace()));
+    String key =
+        foreignLock(
+            Map.of(
+                "pid",
+                other.pid(),
+                "nonce",
+                "gone",
+                "processStart",
+                "2001-01-01T00:00:00Z",
+                "bootId",
+                self.bootId(),
+                "pidNamespace",
+                self.pidNamespace()));
 
     try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
       assertThat(store.stat(key)).isEmpty();
@@ -119,9 +162,19 @@ class RepositoryLockTest {
   void lockOfALiveProcessOnThisKernelIsHeld() throws Exception {
     ProcessHandle other = ProcessHandle.current().parent().orElseThrow();
     LockOwner self = LockOwner.current();
-    String key = foreignLock(Map.of("pid", other.pid(), "nonce", "alive",
-        "processStart", other.info().startInstant().orElseThrow().toString(),
-        "bootId", self.bootId(), "pidNamespace", self.pidNamespace()));
+    String key =
+        foreignLock(
+            Map.of(
+                "pid",
+                other.pid(),
+                "nonce",
+                "alive",
+                "processStart",
+                other.info().startInstant().orElseThrow().toString(),
+                "bootId",
+                self.bootId(),
+                "pidNamespace",
+                self.pidNamespace()));
 
     assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT)).hasMessageContaining(key);
   }
@@ -137,25 +190,28 @@ class RepositoryLockTest {
 
   @Test
   void holderWhoseLockWasRemovedStopsBeforeWriting() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
-        testEnvironment())) {
+    try (RepositoryLock lock =
+        RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT, testEnvironment())) {
       lock.checkStillHeld();
       List<ObjectInfo> locks = store.list(RepoLayout.LOCKS);
       assertThat(locks).hasSize(1);
       store.delete(locks.get(0).key());
 
-      assertThatThrownBy(lock::checkStillHeld).isInstanceOf(RepositoryLockedException.class)
-          .hasMessageContaining(locks.get(0).key()).hasMessageContaining("removed");
+      assertThatThrownBy(lock::checkStillHeld)
+          .isInstanceOf(RepositoryLockedException.class)
+          .hasMessageContaining(locks.get(0).key())
+          .hasMessageContaining("removed");
       lock.refresh();
-      assertThat(store.list(RepoLayout.LOCKS)).as("a removed lock is not silently re-created")
+      assertThat(store.list(RepoLayout.LOCKS))
+          .as("a removed lock is not silently re-created")
           .isEmpty();
     }
   }
 
   @Test
   void holderThatCouldNotRefreshForTheStaleAgeStopsBeforeWriting() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
-        testEnvironment())) {
+    try (RepositoryLock lock =
+        RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT, testEnvironment())) {
       nanos.addAndGet(Duration.ofMinutes(20).toNanos());
       store.failPuts.set(true);
       lock.refresh();
@@ -163,7 +219,8 @@ class RepositoryLockTest {
 
       nanos.addAndGet(Duration.ofMinutes(11).toNanos());
       lock.refresh();
-      assertThatThrownBy(lock::checkStillHeld).isInstanceOf(RepositoryLockedException.class)
+      assertThatThrownBy(lock::checkStillHeld)
+          .isInstanceOf(RepositoryLockedException.class)
           .hasMessageContaining("could not be refreshed for 31 minutes");
       store.failPuts.set(false);
     }
@@ -171,8 +228,8 @@ class RepositoryLockTest {
 
   @Test
   void refreshedLockStaysHeld() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
-        testEnvironment())) {
+    try (RepositoryLock lock =
+        RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT, testEnvironment())) {
       for (int i = 0; i < 10; i++) {
         nanos.addAndGet(Duration.ofMinutes(5).toNanos());
         lock.refresh();
@@ -183,17 +240,28 @@ class RepositoryLockTest {
 
   /** A live lock of a volback on another host: only its age can make it stale. */
   private static Map<String, Object> anotherHostsLock(Instant time) {
-    return Map.of("time", time.toString(), "hostname", "other-host", "pid", 4_000_000_000L,
-        "nonce", "other", "bootId", "another-kernel", "pidNamespace", "pid:[4026531836]");
+    return Map.of(
+        "time",
+        time.toString(),
+        "hostname",
+        "other-host",
+        "pid",
+        4_000_000_000L,
+        "nonce",
+        "other",
+        "bootId",
+        "another-kernel",
+        "pidNamespace",
+        "pid:[4026531836]");
   }
 
   @Test
-  void liveLockOfAWriterWhoseClockIsAnHourBehindIsNotStaleWhileItsObjectIsFresh()
-      throws Exception {
+  void liveLockOfAWriterWhoseClockIsAnHourBehindIsNotStaleWhileItsObjectIsFresh() throws Exception {
     String key = foreignLock(anotherHostsLock(Instant.now().minus(Duration.ofHours(1))));
 
     assertThatThrownBy(() -> repo.lock(LockMode.EXCLUSIVE, SHORT))
-        .isInstanceOf(RepositoryLockedException.class).hasMessageContaining(key);
+        .isInstanceOf(RepositoryLockedException.class)
+        .hasMessageContaining(key);
     assertThat(store.stat(key)).isPresent();
   }
 
@@ -201,7 +269,8 @@ class RepositoryLockTest {
   void lockObjectUntouchedForTheStaleAgeIsStaleThoughItsTimeSaysNow() throws Exception {
     // The writer's clock is 31 minutes ahead, or it stopped refreshing: the store's time decides.
     String key = foreignLock(anotherHostsLock(Instant.now()));
-    Files.setLastModifiedTime(tmp.resolve("repo").resolve(key),
+    Files.setLastModifiedTime(
+        tmp.resolve("repo").resolve(key),
         FileTime.from(Instant.now().minus(Duration.ofMinutes(31))));
 
     try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, SHORT)) {
@@ -211,8 +280,8 @@ class RepositoryLockTest {
 
   @Test
   void refreshAdvancesTheLockObjectsModificationTime() throws Exception {
-    try (RepositoryLock lock = RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT,
-        testEnvironment())) {
+    try (RepositoryLock lock =
+        RepositoryLock.acquire(store, repo.sealer(), LockMode.SHARED, SHORT, testEnvironment())) {
       String key = store.list(RepoLayout.LOCKS).get(0).key();
       Instant old = Instant.now().minus(Duration.ofMinutes(20));
       Files.setLastModifiedTime(tmp.resolve("repo").resolve(key), FileTime.from(old));

@@ -15,14 +15,21 @@ class StaleLockRuleTest {
   private static final Instant STARTED = Instant.parse("2026-03-01T11:00:00Z");
   private static final LockOwner SELF =
       new LockOwner("web1", 100, "self-nonce", STARTED, "boot-a", "pid:[1]");
-  private static final Map<Long, ProcessState> PROCESSES = Map.of(
-      100L, new ProcessState(true, STARTED),
-      200L, new ProcessState(true, STARTED.minusSeconds(60)));
+  private static final Map<Long, ProcessState> PROCESSES =
+      Map.of(
+          100L, new ProcessState(true, STARTED),
+          200L, new ProcessState(true, STARTED.minusSeconds(60)));
   private final StaleLockRule rule =
       new StaleLockRule(SELF, pid -> PROCESSES.getOrDefault(pid, ProcessState.GONE));
 
-  private static LockInfo lock(Instant time, String hostname, long pid, String nonce,
-      Instant start, String bootId, String ns) {
+  private static LockInfo lock(
+      Instant time,
+      String hostname,
+      long pid,
+      String nonce,
+      Instant start,
+      String bootId,
+      String ns) {
     return new LockInfo(time, false, hostname, pid, "u", nonce, start, bootId, ns);
   }
 

@@ -41,18 +41,22 @@ class BlobSaverTest {
 
     List<ObjectInfo> packs = store.list("data/");
     assertThat(packs).hasSizeGreaterThan(3);
-    List<IndexEntry> entries = saved.keySet().stream()
-        .map(id -> index.lookup(id).orElseThrow()).toList();
-    Map<String, Long> blobsPerPack = entries.stream().collect(
-        java.util.stream.Collectors.groupingBy(e -> RepoLayout.pack(e.pack()),
-            java.util.stream.Collectors.counting()));
+    List<IndexEntry> entries =
+        saved.keySet().stream().map(id -> index.lookup(id).orElseThrow()).toList();
+    Map<String, Long> blobsPerPack =
+        entries.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    e -> RepoLayout.pack(e.pack()), java.util.stream.Collectors.counting()));
     for (ObjectInfo pack : packs) {
-      assertThat(pack.size()).as(pack.key()).isLessThanOrEqualTo(
-          PACK_SIZE + PackBuilder.headerBound(blobsPerPack.get(pack.key()).intValue()));
+      assertThat(pack.size())
+          .as(pack.key())
+          .isLessThanOrEqualTo(
+              PACK_SIZE + PackBuilder.headerBound(blobsPerPack.get(pack.key()).intValue()));
     }
     // A pack's blobs end within the pack size: a restore reads them in one window.
-    assertThat(entries).allSatisfy(
-        e -> assertThat(e.offset() + e.length()).isLessThanOrEqualTo(PACK_SIZE));
+    assertThat(entries)
+        .allSatisfy(e -> assertThat(e.offset() + e.length()).isLessThanOrEqualTo(PACK_SIZE));
     assertAllLoad(new BlobLoader(store, codec, index, PACK_SIZE), saved);
   }
 
@@ -66,15 +70,17 @@ class BlobSaverTest {
   @Test
   void aFailedWindowReadIsRetriedByTheNextLoad() throws Exception {
     AtomicBoolean failNext = new AtomicBoolean();
-    MemoryStore store = new MemoryStore() {
-      @Override
-      public void readRange(String key, long offset, int length, byte[] into) throws IOException {
-        if (failNext.getAndSet(false)) {
-          throw new StoreException("injected failure reading " + key, false, null);
-        }
-        super.readRange(key, offset, length, into);
-      }
-    };
+    MemoryStore store =
+        new MemoryStore() {
+          @Override
+          public void readRange(String key, long offset, int length, byte[] into)
+              throws IOException {
+            if (failNext.getAndSet(false)) {
+              throw new StoreException("injected failure reading " + key, false, null);
+            }
+            super.readRange(key, offset, length, into);
+          }
+        };
     Map<Id, byte[]> saved = save(store, 50, 100, 3000, 3);
     BlobLoader loader = new BlobLoader(store, codec, index, PACK_SIZE);
     Id first = saved.keySet().iterator().next();
@@ -94,7 +100,9 @@ class BlobSaverTest {
     try (BlobSaver saver = new BlobSaver(store, codec, sealer, index, PACK_SIZE, MAX_BLOB, 2, 2)) {
       List<java.util.concurrent.CompletableFuture<Id>> ids = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        ids.add(saver.saveAsync(BlobType.DATA, i % 2 == 0 ? a : b, 0, i % 2 == 0 ? a.length : b.length));
+        ids.add(
+            saver.saveAsync(
+                BlobType.DATA, i % 2 == 0 ? a : b, 0, i % 2 == 0 ? a.length : b.length));
       }
       saver.flush();
       assertThat(ids.stream().map(java.util.concurrent.CompletableFuture::join).distinct())
@@ -102,13 +110,15 @@ class BlobSaverTest {
       assertThat(saver.stats().newBlobs()).isEqualTo(2);
     }
 
-    MemoryStore broken = new MemoryStore() {
-      @Override
-      public void put(String key, byte[] data, int length) throws IOException {
-        throw new StoreException("injected failure writing " + key, true, null);
-      }
-    };
-    try (BlobSaver saver = new BlobSaver(broken, codec, sealer, new Index(), 1024, MAX_BLOB, 2, 2)) {
+    MemoryStore broken =
+        new MemoryStore() {
+          @Override
+          public void put(String key, byte[] data, int length) throws IOException {
+            throw new StoreException("injected failure writing " + key, true, null);
+          }
+        };
+    try (BlobSaver saver =
+        new BlobSaver(broken, codec, sealer, new Index(), 1024, MAX_BLOB, 2, 2)) {
       saver.saveAsync(BlobType.DATA, a, 0, a.length);
       assertThatThrownBy(saver::flush).hasMessageContaining("injected failure");
     }
@@ -119,15 +129,16 @@ class BlobSaverTest {
     byte[] a = new byte[100_000];
     new Random(6).nextBytes(a);
     AtomicBoolean failPacks = new AtomicBoolean(true);
-    MemoryStore store = new MemoryStore() {
-      @Override
-      public void put(String key, byte[] data, int length) throws IOException {
-        if (failPacks.get() && key.startsWith("data/")) {
-          throw new StoreException("injected failure writing " + key, true, null);
-        }
-        super.put(key, data, length);
-      }
-    };
+    MemoryStore store =
+        new MemoryStore() {
+          @Override
+          public void put(String key, byte[] data, int length) throws IOException {
+            if (failPacks.get() && key.startsWith("data/")) {
+              throw new StoreException("injected failure writing " + key, true, null);
+            }
+            super.put(key, data, length);
+          }
+        };
     Index shared = new Index();
     try (BlobSaver saver = new BlobSaver(store, codec, sealer, shared, 1024, MAX_BLOB, 2, 2)) {
       saver.saveAsync(BlobType.DATA, a, 0, a.length);
@@ -154,7 +165,8 @@ class BlobSaverTest {
     try (BlobSaver saver = new BlobSaver(store, codec, sealer, index, PACK_SIZE, MAX_BLOB, 2, 2)) {
       saver.onHeaderSealed((pack, off, len) -> pack[off + len / 2] ^= 1);
       saver.saveAsync(BlobType.DATA, a, 0, a.length);
-      assertThatThrownBy(saver::flush).isInstanceOf(CorruptObjectException.class)
+      assertThatThrownBy(saver::flush)
+          .isInstanceOf(CorruptObjectException.class)
           .hasMessageContaining("header of a new pack does not decode");
     }
     assertThat(store.list("data/")).isEmpty();
@@ -180,7 +192,8 @@ class BlobSaverTest {
       assertThat(other).isEqualTo(codec.id(almost));
       assertThat(saver.stats().newBlobs()).isEqualTo(3);
     }
-    assertAllLoad(new BlobLoader(store, codec, index, PACK_SIZE),
+    assertAllLoad(
+        new BlobLoader(store, codec, index, PACK_SIZE),
         Map.of(codec.id(zeros), zeros, codec.id(new byte[1000]), new byte[1000]));
   }
 
@@ -193,13 +206,15 @@ class BlobSaverTest {
     pool.give(new byte[8]);
 
     List<byte[]> third = new ArrayList<>();
-    Thread taker = new Thread(() -> {
-      try {
-        third.add(pool.take());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread taker =
+        new Thread(
+            () -> {
+              try {
+                third.add(pool.take());
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     taker.start();
     taker.join(200);
     assertThat(taker.isAlive()).as("take() waits while both arrays are lent").isTrue();
@@ -230,8 +245,10 @@ class BlobSaverTest {
   private static void assertAllLoad(BlobLoader loader, Map<Id, byte[]> saved) throws IOException {
     for (Map.Entry<Id, byte[]> e : saved.entrySet()) {
       BlobData data = loader.load(e.getKey());
-      assertThat(java.util.Arrays.copyOfRange(data.bytes(), data.offset(),
-          data.offset() + data.length())).isEqualTo(e.getValue());
+      assertThat(
+              java.util.Arrays.copyOfRange(
+                  data.bytes(), data.offset(), data.offset() + data.length()))
+          .isEqualTo(e.getValue());
     }
   }
 }

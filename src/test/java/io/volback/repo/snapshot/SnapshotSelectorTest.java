@@ -15,8 +15,10 @@ class SnapshotSelectorTest {
   private final StoredSnapshot older = snapshot(1, "data");
   private final StoredSnapshot newer = snapshot(2, "data");
   private final Id damagedId = Id.sha256(new byte[] {9});
-  private final SnapshotList list = new SnapshotList(List.of(older, newer),
-      List.of(new SnapshotList.Damaged(RepoLayout.snapshot(damagedId), "cannot decrypt")));
+  private final SnapshotList list =
+      new SnapshotList(
+          List.of(older, newer),
+          List.of(new SnapshotList.Damaged(RepoLayout.snapshot(damagedId), "cannot decrypt")));
 
   @Test
   void latestIsTheNewestReadableSnapshotDespiteADamagedOne() throws Exception {
@@ -45,8 +47,18 @@ class SnapshotSelectorTest {
   }
 
   private static StoredSnapshot snapshot(int n, String name) {
-    Snapshot s = new Snapshot(1, Instant.ofEpochSecond(n), "h", "u",
-        SourceInfo.directory(name, "/srv/" + name), List.of(), List.of(), null, null, null);
+    Snapshot s =
+        new Snapshot(
+            1,
+            Instant.ofEpochSecond(n),
+            "h",
+            "u",
+            SourceInfo.directory(name, "/srv/" + name),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null);
     return new StoredSnapshot(Id.sha256(new byte[] {(byte) n}), s);
   }
 }

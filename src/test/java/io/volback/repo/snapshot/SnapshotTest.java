@@ -12,9 +12,10 @@ class SnapshotTest {
 
   @Test
   void snapshotsWrittenBeforeSkippedEntriesWereRecordedReadAsComplete() throws Exception {
-    String old = "{\"version\":1,\"time\":\"2026-11-01T10:00:00Z\",\"hostname\":\"h\","
-        + "\"username\":\"root\",\"source\":{\"kind\":\"directory\",\"name\":\"app\"},"
-        + "\"tags\":[],\"tree\":[],\"stats\":{\"files\":1}}";
+    String old =
+        "{\"version\":1,\"time\":\"2026-11-01T10:00:00Z\",\"hostname\":\"h\","
+            + "\"username\":\"root\",\"source\":{\"kind\":\"directory\",\"name\":\"app\"},"
+            + "\"tags\":[],\"tree\":[],\"stats\":{\"files\":1}}";
     Snapshot s = Json.read(old.getBytes(StandardCharsets.UTF_8), Snapshot.class, "snapshots/x");
     assertThat(s.skipped()).isNull();
     assertThat(s.skippedOrNone().count()).isZero();
@@ -24,9 +25,18 @@ class SnapshotTest {
   @Test
   void skippedEntriesRoundTripIncludingNamesThatAreNotUtf8() throws Exception {
     String latin1 = "/caf\uDCE9";
-    Snapshot s = new Snapshot(1, java.time.Instant.parse("2026-11-01T10:00:00Z"), "h", "root",
-        SourceInfo.directory("app", "/srv/app"), List.of(), List.of(), null, null,
-        new Snapshot.Skipped(1001, List.of(new Snapshot.SkippedEntry(latin1, "socket"))));
+    Snapshot s =
+        new Snapshot(
+            1,
+            java.time.Instant.parse("2026-11-01T10:00:00Z"),
+            "h",
+            "root",
+            SourceInfo.directory("app", "/srv/app"),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            new Snapshot.Skipped(1001, List.of(new Snapshot.SkippedEntry(latin1, "socket"))));
     Snapshot back = Json.read(Json.write(s), Snapshot.class, "snapshots/x");
     assertThat(back.skipped()).isEqualTo(s.skipped());
   }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class PathOrderTest {
   @Test
   void sortsAsASortedDepthFirstWalk() {
-    List<String> paths = new ArrayList<>(List.of("/a b", "/a/z", "/", "/a", "/b", "/a/c/d", "/a/c"));
+    List<String> paths =
+        new ArrayList<>(List.of("/a b", "/a/z", "/", "/a", "/b", "/a/c/d", "/a/c"));
     paths.sort(PathOrder.INSTANCE);
     assertThat(paths).containsExactly("/", "/a", "/a/c", "/a/c/d", "/a/z", "/a b", "/b");
   }
@@ -21,8 +22,8 @@ class PathOrderTest {
     String utf8 = "o\u00e9";
     String astral = "o\uD83D\uDE00";
     String privateUse = "o\uE000";
-    List<String> paths = new ArrayList<>(List.of("/" + privateUse, "/" + astral, "/" + utf8,
-        "/" + escaped));
+    List<String> paths =
+        new ArrayList<>(List.of("/" + privateUse, "/" + astral, "/" + utf8, "/" + escaped));
     paths.sort(PathOrder.INSTANCE);
     assertThat(paths).containsExactly("/" + escaped, "/" + utf8, "/" + privateUse, "/" + astral);
   }
