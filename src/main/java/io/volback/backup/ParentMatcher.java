@@ -71,10 +71,13 @@ final class ParentMatcher {
       current = next();
       started = true;
     }
-    while (current != null && PathOrder.INSTANCE.compare(current.path(), entry.path()) < 0) {
+    while (current != null
+        && PathOrder.INSTANCE.compare(current.entry().path(), entry.path()) < 0) {
       current = next();
     }
-    if (current == null || !current.path().equals(entry.path()) || !sameFile(current, entry)) {
+    if (current == null
+        || !current.entry().path().equals(entry.path())
+        || !sameFile(current.entry(), entry)) {
       return null;
     }
     List<Id> ids = current.contentIds();
@@ -107,7 +110,7 @@ final class ParentMatcher {
             + "); reading every remaining file in full");
   }
 
-  private static boolean sameFile(TreeNode old, FileEntry e) {
+  private static boolean sameFile(FileEntry old, FileEntry e) {
     return old.type() == EntryType.FILE
         && old.size() == e.size()
         && Objects.equals(old.mtime(), e.mtime())

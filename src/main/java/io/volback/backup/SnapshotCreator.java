@@ -85,7 +85,7 @@ public final class SnapshotCreator {
       PendingNodes pending =
           new PendingNodes(
               (stored, content, read) -> {
-                tree.add(TreeNode.of(stored, content));
+                tree.add(new TreeNode(stored, content));
                 listener.entryDone(stored, read);
               });
       source.forEach(

@@ -47,18 +47,20 @@ public final class SnapshotRestorer {
       Counts counts = new Counts();
       TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
       for (TreeNode node = tree.next(); node != null; node = tree.next()) {
-        if (detachedTargets.contains(node.path())) {
-          detached.put(node.path(), node);
+        if (detachedTargets.contains(node.entry().path())) {
+          detached.put(node.entry().path(), node);
         }
-        if (!filter.includes(node.path())
-            && !(node.type() == EntryType.DIRECTORY && filter.isAncestorOfInclude(node.path()))) {
+        if (!filter.includes(node.entry().path())
+            && !(node.entry().type() == EntryType.DIRECTORY
+                && filter.isAncestorOfInclude(node.entry().path()))) {
           continue;
         }
         TreeNode source = node;
         FileEntry entry = node.entry();
-        if (node.type() == EntryType.HARDLINK && detached.containsKey(node.link())) {
-          source = detached.get(node.link());
-          entry = source.entry().toBuilder().path(node.path()).build();
+        if (node.entry().type() == EntryType.HARDLINK
+            && detached.containsKey(node.entry().linkTarget())) {
+          source = detached.get(node.entry().linkTarget());
+          entry = source.entry().toBuilder().path(node.entry().path()).build();
         }
         if (entry.type() == EntryType.FILE) {
           files.write(entry, source.contentIds());
@@ -101,7 +103,7 @@ public final class SnapshotRestorer {
     Set<String> unmatched = new LinkedHashSet<>(filter.includePaths());
     TreeReader tree = new TreeReader(repo.newBlobLoader(), snapshot.snapshot().treeIds());
     for (TreeNode node = tree.next(); node != null && !unmatched.isEmpty(); node = tree.next()) {
-      String path = node.path();
+      String path = node.entry().path();
       unmatched.removeIf(inc -> path.equals(inc) || path.startsWith(inc + "/"));
     }
     return List.copyOf(unmatched);
@@ -113,10 +115,10 @@ public final class SnapshotRestorer {
     Set<String> targets = new HashSet<>();
     TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
     for (TreeNode node = tree.next(); node != null; node = tree.next()) {
-      if (node.type() == EntryType.HARDLINK
-          && filter.includes(node.path())
-          && !filter.includes(node.link())) {
-        targets.add(node.link());
+      if (node.entry().type() == EntryType.HARDLINK
+          && filter.includes(node.entry().path())
+          && !filter.includes(node.entry().linkTarget())) {
+        targets.add(node.entry().linkTarget());
       }
     }
     return targets;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.volback.entry.EntryType;
+import io.volback.entry.FileEntry;
 import io.volback.repo.CorruptObjectException;
+import io.volback.repo.Id;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -32,37 +34,38 @@ final class TreeCodec {
 
   /** Writes node as one JSON object; fields that are null or empty are left out. */
   static void write(JsonGenerator g, TreeNode n) throws IOException {
+    FileEntry e = n.entry();
     g.writeStartObject();
-    g.writeStringField("path", n.path());
-    g.writeStringField("type", n.type().name());
-    g.writeNumberField("mode", n.mode());
-    g.writeNumberField("uid", n.uid());
-    g.writeNumberField("gid", n.gid());
-    writeInstant(g, "mtime", n.mtime());
-    g.writeNumberField("size", n.size());
-    if (n.link() != null && !n.link().isEmpty()) {
-      g.writeStringField("link", n.link());
+    g.writeStringField("path", e.path());
+    g.writeStringField("type", e.type().name());
+    g.writeNumberField("mode", e.mode());
+    g.writeNumberField("uid", e.uid());
+    g.writeNumberField("gid", e.gid());
+    writeInstant(g, "mtime", e.mtime());
+    g.writeNumberField("size", e.size());
+    if (e.linkTarget() != null && !e.linkTarget().isEmpty()) {
+      g.writeStringField("link", e.linkTarget());
     }
-    g.writeNumberField("devMajor", n.devMajor());
-    g.writeNumberField("devMinor", n.devMinor());
-    if (n.xattrs() != null && !n.xattrs().isEmpty()) {
+    g.writeNumberField("devMajor", e.deviceMajor());
+    g.writeNumberField("devMinor", e.deviceMinor());
+    if (!e.xattrs().isEmpty()) {
       g.writeObjectFieldStart("xattrs");
-      for (Map.Entry<String, String> x : n.xattrs().entrySet()) {
+      for (Map.Entry<String, String> x : e.xattrs().entrySet()) {
         g.writeStringField(x.getKey(), x.getValue());
       }
       g.writeEndObject();
     }
-    if (n.inode() != null) {
-      g.writeNumberField("inode", n.inode());
+    if (e.inode() != null) {
+      g.writeNumberField("inode", e.inode());
     }
-    if (n.device() != null) {
-      g.writeNumberField("device", n.device());
+    if (e.device() != null) {
+      g.writeNumberField("device", e.device());
     }
-    writeInstant(g, "ctime", n.ctime());
-    if (n.content() != null && !n.content().isEmpty()) {
+    writeInstant(g, "ctime", e.ctime());
+    if (!n.contentIds().isEmpty()) {
       g.writeArrayFieldStart("content");
-      for (String id : n.content()) {
-        g.writeString(id);
+      for (Id id : n.contentIds()) {
+        g.writeString(id.hex());
       }
       g.writeEndArray();
     }
@@ -109,7 +112,7 @@ final class TreeCodec {
     Long inode;
     Long device;
     Instant ctime;
-    List<String> content;
+    List<Id> content;
 
     void read(String name, JsonParser p) throws IOException {
       switch (name) {
@@ -137,7 +140,7 @@ final class TreeCodec {
         case "content" -> {
           content = new ArrayList<>();
           while (p.nextToken() == JsonToken.VALUE_STRING) {
-            content.add(p.getText());
+            content.add(Id.parse(p.getText()));
           }
         }
         default -> p.skipChildren();
@@ -149,8 +152,10 @@ final class TreeCodec {
         throw new CorruptObjectException(what + ": a tree line lacks path, type or mtime");
       }
       return new TreeNode(
-          path, type, mode, uid, gid, mtime, size, link, devMajor, devMinor, xattrs, inode, device,
-          ctime, content);
+          new FileEntry(
+              path, type, mode, uid, gid, mtime, size, link, devMajor, devMinor, xattrs, inode,
+              device, ctime),
+          content);
     }
   }
 }

@@ -48,7 +48,7 @@ class GoldenTreeLineTest {
 
   private static void assertTreeLine(FileEntry entry, List<Id> content, String golden)
       throws Exception {
-    assertThat(treeLine(TreeNode.of(entry, content))).isEqualTo(golden);
+    assertThat(treeLine(new TreeNode(entry, content))).isEqualTo(golden);
     byte[] json = bytes(golden);
     TreeNode back = TreeCodec.read(json, 0, json.length, "golden tree line");
     assertThat(back.entry()).isEqualTo(entry);

@@ -9,7 +9,6 @@ import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.repo.CorruptObjectException;
 import io.volback.repo.Id;
-import io.volback.repo.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class TreeCodecTest {
   private static final List<TreeNode> NODES =
       List.of(
-          TreeNode.of(FileEntry.builder("/", EntryType.DIRECTORY).build(), null),
-          TreeNode.of(
+          new TreeNode(FileEntry.builder("/", EntryType.DIRECTORY).build(), null),
+          new TreeNode(
               FileEntry.builder("/d/f \"q\" é", EntryType.FILE)
                   .mode(04755)
                   .uid(1000)
@@ -32,10 +31,11 @@ class TreeCodecTest {
                   .fileIdentity(12L, 65024L, Instant.parse("2020-01-01T00:00:00Z"))
                   .build(),
               List.of(Id.sha256(new byte[1]), Id.sha256(new byte[2]))),
-          TreeNode.of(FileEntry.builder("/empty", EntryType.FILE).build(), List.of()),
-          TreeNode.of(FileEntry.builder("/l", EntryType.SYMLINK).linkTarget("../x").build(), null),
-          TreeNode.of(FileEntry.builder("/h", EntryType.HARDLINK).linkTarget("/d/f").build(), null),
-          TreeNode.of(
+          new TreeNode(FileEntry.builder("/empty", EntryType.FILE).build(), List.of()),
+          new TreeNode(FileEntry.builder("/l", EntryType.SYMLINK).linkTarget("../x").build(), null),
+          new TreeNode(
+              FileEntry.builder("/h", EntryType.HARDLINK).linkTarget("/d/f").build(), null),
+          new TreeNode(
               FileEntry.builder("/dev/sda", EntryType.BLOCK_DEVICE).device(8, 1).build(), null));
 
   private static String streamed(TreeNode node) throws Exception {
@@ -46,10 +46,20 @@ class TreeCodecTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** The lines data binding wrote when TreeNode still had the JSON's fields as its own. */
+  private static final List<String> LINES =
+      List.of(
+          "{\"path\":\"/\",\"type\":\"DIRECTORY\",\"mode\":493,\"uid\":0,\"gid\":0,\"mtime\":\"1970-01-01T00:00:00Z\",\"size\":0,\"devMajor\":0,\"devMinor\":0}",
+          "{\"path\":\"/d/f \\\"q\\\" é\",\"type\":\"FILE\",\"mode\":2541,\"uid\":1000,\"gid\":33,\"mtime\":\"2016-03-01T10:15:30.123456789Z\",\"size\":5,\"devMajor\":0,\"devMinor\":0,\"xattrs\":{\"user.a\":\"Yg==\",\"user.b\":\"AAE=\"},\"inode\":12,\"device\":65024,\"ctime\":\"2020-01-01T00:00:00Z\",\"content\":[\"6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d\",\"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7\"]}",
+          "{\"path\":\"/empty\",\"type\":\"FILE\",\"mode\":420,\"uid\":0,\"gid\":0,\"mtime\":\"1970-01-01T00:00:00Z\",\"size\":0,\"devMajor\":0,\"devMinor\":0}",
+          "{\"path\":\"/l\",\"type\":\"SYMLINK\",\"mode\":511,\"uid\":0,\"gid\":0,\"mtime\":\"1970-01-01T00:00:00Z\",\"size\":0,\"link\":\"../x\",\"devMajor\":0,\"devMinor\":0}",
+          "{\"path\":\"/h\",\"type\":\"HARDLINK\",\"mode\":420,\"uid\":0,\"gid\":0,\"mtime\":\"1970-01-01T00:00:00Z\",\"size\":0,\"link\":\"/d/f\",\"devMajor\":0,\"devMinor\":0}",
+          "{\"path\":\"/dev/sda\",\"type\":\"BLOCK_DEVICE\",\"mode\":420,\"uid\":0,\"gid\":0,\"mtime\":\"1970-01-01T00:00:00Z\",\"size\":0,\"devMajor\":8,\"devMinor\":1}");
+
   @Test
-  void writesExactlyWhatDataBindingWrites() throws Exception {
-    for (TreeNode node : NODES) {
-      assertThat(streamed(node)).isEqualTo(new String(Json.write(node), StandardCharsets.UTF_8));
+  void writesTheLinesDataBindingWroteBeforeTreeNodeComposedAFileEntry() throws Exception {
+    for (int i = 0; i < NODES.size(); i++) {
+      assertThat(streamed(NODES.get(i))).isEqualTo(LINES.get(i));
     }
   }
 
@@ -68,7 +78,7 @@ class TreeCodecTest {
     byte[] latin1 = {'/', 'c', 'a', 'f', (byte) 0xE9, '\n', 'x'};
     String path = ByteNames.decode(latin1);
     TreeNode node =
-        TreeNode.of(
+        new TreeNode(
             FileEntry.builder(path, EntryType.SYMLINK)
                 .linkTarget(ByteNames.decode(new byte[] {(byte) 0xFF, '/', (byte) 0xC3}))
                 .build(),
