@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * IndexCodec reads and writes index objects (see IndexFile) with Jackson's streaming API, straight
- * from and into index entries: opening a repository reads every index object, and data binding's
- * cold set-up and intermediate records cost a short command a noticeable share of its time (and a
- * backup of many small files the memory of a record and a hex string per blob).
+ * IndexCodec reads and writes index objects (see repository-format.md) with Jackson's streaming
+ * API, straight from and into index entries: opening a repository reads every index object, and
+ * data binding's cold set-up and intermediate records cost a short command a noticeable share of
+ * its time (and a backup of many small files the memory of a record and a hex string per blob).
  */
 public final class IndexCodec {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -100,46 +100,52 @@ public final class IndexCodec {
     expect(p.currentToken(), JsonToken.START_ARRAY, what);
     while (p.nextToken() == JsonToken.START_OBJECT) {
       Id pack = null;
-      List<Blob> blobs = List.of();
+      List<IndexEntry> blobs = List.of();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
           case "id" -> pack = Id.parse(p.getText());
-          case "blobs" -> blobs = readBlobs(p, what);
+          case "blobs" -> blobs = readBlobs(p, pack, what);
           default -> p.skipChildren();
         }
       }
       if (pack == null) {
         throw new CorruptObjectException(what + ": a pack without id");
       }
-      for (Blob b : blobs) {
-        out.accept(new IndexEntry(b.id, b.type, pack, b.offset, b.length, b.rawLength));
+      for (IndexEntry e : blobs) {
+        // Writers put a pack's id before its blobs; a reader still accepts it after them.
+        out.accept(e.pack() == null ? e.inPack(pack) : e);
       }
     }
   }
 
-  private static List<Blob> readBlobs(JsonParser p, String what) throws IOException {
+  /** The blobs of a pack, as entries in pack (null while the pack's id is not read yet). */
+  private static List<IndexEntry> readBlobs(JsonParser p, Id pack, String what) throws IOException {
     expect(p.currentToken(), JsonToken.START_ARRAY, what);
-    List<Blob> blobs = new ArrayList<>();
+    List<IndexEntry> blobs = new ArrayList<>();
     while (p.nextToken() == JsonToken.START_OBJECT) {
-      Blob b = new Blob();
+      Id id = null;
+      BlobType type = null;
+      long offset = 0;
+      int length = 0;
+      int rawLength = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "id" -> b.id = Id.parse(p.getText());
-          case "type" -> b.type = BlobType.valueOf(p.getText());
-          case "offset" -> b.offset = p.getLongValue();
-          case "length" -> b.length = p.getIntValue();
-          case "rawLength" -> b.rawLength = p.getIntValue();
+          case "id" -> id = Id.parse(p.getText());
+          case "type" -> type = BlobType.valueOf(p.getText());
+          case "offset" -> offset = p.getLongValue();
+          case "length" -> length = p.getIntValue();
+          case "rawLength" -> rawLength = p.getIntValue();
           default -> p.skipChildren();
         }
       }
-      if (b.id == null || b.type == null) {
+      if (id == null || type == null) {
         throw new CorruptObjectException(what + ": a blob without id or type");
       }
-      blobs.add(b);
+      blobs.add(new IndexEntry(id, type, pack, offset, length, rawLength));
     }
     return blobs;
   }
@@ -149,14 +155,5 @@ public final class IndexCodec {
     if (actual != expected) {
       throw new CorruptObjectException(what + ": expected " + expected + ", found " + actual);
     }
-  }
-
-  /** Blob collects one blob's fields as they come. */
-  private static final class Blob {
-    Id id;
-    BlobType type;
-    long offset;
-    int length;
-    int rawLength;
   }
 }
