@@ -71,9 +71,7 @@ final class PackBuilder {
     Id packId = Id.sha256(bytes, 0, length);
     List<IndexEntry> entries = new ArrayList<>(blobs.size());
     for (PackHeader.Blob b : blobs) {
-      entries.add(
-          new IndexEntry(
-              Id.parse(b.id()), b.type(), packId, b.offset(), b.length(), b.rawLength()));
+      entries.add(b.in(packId));
     }
     return new FinishedPack(packId, bytes, length, entries);
   }
