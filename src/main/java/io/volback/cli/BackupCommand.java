@@ -1,8 +1,8 @@
 package io.volback.cli;
 
+import io.volback.app.AccessPath;
 import io.volback.app.BackupDirectory;
 import io.volback.app.BackupVolumes;
-import io.volback.app.ReadPath;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
 import io.volback.docker.DockerHost;
@@ -39,9 +39,11 @@ final class BackupCommand extends CommandBase {
       names = "--read-path",
       paramLabel = "auto|api|mountpoint",
       defaultValue = "auto",
+      converter = AccessPaths.ReadPathConverter.class,
+      completionCandidates = AccessPaths.Candidates.class,
       description =
-          "How to read volumes: directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
-  String readPath;
+          "How to read volumes (${COMPLETION-CANDIDATES}): directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
+  AccessPath readPath;
 
   @Option(
       names = "--force",
@@ -64,7 +66,6 @@ final class BackupCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    ReadPath path = ReadPaths.parse(readPath, "--read-path");
     if (directory != null) {
       return backupDirectory();
     }
@@ -77,7 +78,8 @@ final class BackupCommand extends CommandBase {
                   repo,
                   new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
                   progress)
-              .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path, force));
+              .run(
+                  new BackupVolumes.Request(volumes, all, includeAnonymous, tags, readPath, force));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(Map.of("host", host.address(), "results", results));

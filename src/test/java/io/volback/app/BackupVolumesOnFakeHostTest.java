@@ -87,7 +87,8 @@ class BackupVolumesOnFakeHostTest {
     List<BackupVolumes.VolumeResult> results =
         new BackupVolumes(repo, hostA, ProgressListener.NONE)
             .run(
-                new BackupVolumes.Request(List.of(), true, false, List.of(), ReadPath.AUTO, false));
+                new BackupVolumes.Request(
+                    List.of(), true, false, List.of(), AccessPath.AUTO, false));
     assertThat(results).extracting(BackupVolumes.VolumeResult::volume).containsExactly("named");
     assertThat(results.get(0).snapshot().source().readPath()).isEqualTo("mountpoint");
   }
@@ -99,7 +100,7 @@ class BackupVolumesOnFakeHostTest {
                 new BackupVolumes(repo, hostA, ProgressListener.NONE)
                     .run(
                         new BackupVolumes.Request(
-                            List.of("x"), true, false, List.of(), ReadPath.AUTO, false)))
+                            List.of("x"), true, false, List.of(), AccessPath.AUTO, false)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("not both");
   }
@@ -109,6 +110,6 @@ class BackupVolumesOnFakeHostTest {
     return new BackupVolumes(repo, host, ProgressListener.NONE)
         .run(
             new BackupVolumes.Request(
-                List.of(volumes), false, false, List.of(), ReadPath.AUTO, false));
+                List.of(volumes), false, false, List.of(), AccessPath.AUTO, false));
   }
 }
