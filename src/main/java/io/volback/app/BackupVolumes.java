@@ -42,10 +42,10 @@ public final class BackupVolumes {
       AccessPath readPath,
       boolean force) {}
 
-  /** VolumeResult: a snapshot, or the error that stopped this volume's backup. */
-  public record VolumeResult(String volume, SnapshotSummary snapshot, String error) {
+  /** VolumeResult: a snapshot, or the failure that stopped this volume's backup. */
+  public record VolumeResult(String volume, SnapshotSummary snapshot, Failure failure) {
     public boolean ok() {
-      return error == null;
+      return failure == null;
     }
   }
 
@@ -64,8 +64,7 @@ public final class BackupVolumes {
         if (e instanceof UsageException u) {
           throw u;
         }
-        results.add(
-            new VolumeResult(name, null, e.getMessage() == null ? e.toString() : e.getMessage()));
+        results.add(new VolumeResult(name, null, Failure.of(e)));
       } finally {
         listener.volumeFinished(name);
       }

@@ -82,7 +82,9 @@ final class BackupCommand extends CommandBase {
                   new BackupVolumes.Request(volumes, all, includeAnonymous, tags, readPath, force));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
-        printJson(Map.of("host", host.address(), "results", results));
+        printJson(
+            Map.of(
+                "host", host.address(), "results", results.stream().map(VolumeJson::of).toList()));
       } else {
         for (BackupVolumes.VolumeResult r : results) {
           if (r.ok()) {
@@ -100,7 +102,7 @@ final class BackupCommand extends CommandBase {
                     s.source().readPath());
             printSkipped(s);
           } else {
-            err().println("volback: error: volume " + r.volume() + ": " + r.error());
+            err().println("volback: error: volume " + r.volume() + ": " + r.failure().message());
           }
         }
         if (results.isEmpty()) {
@@ -112,6 +114,13 @@ final class BackupCommand extends CommandBase {
         return incomplete ? ExitCode.PARTLY_FAILED : ExitCode.OK;
       }
       return failed == results.size() ? ExitCode.FAILED : ExitCode.PARTLY_FAILED;
+    }
+  }
+
+  /** A volume's result as --json prints it: the failure as its message, under "error". */
+  record VolumeJson(String volume, SnapshotSummary snapshot, String error) {
+    static VolumeJson of(BackupVolumes.VolumeResult r) {
+      return new VolumeJson(r.volume(), r.snapshot(), r.ok() ? null : r.failure().message());
     }
   }
 

@@ -3,6 +3,7 @@ package io.volback.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.volback.docker.NoSuchVolumeException;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.testsupport.FakeVolumeHost;
@@ -55,12 +56,21 @@ class BackupVolumesOnFakeHostTest {
     assertThat(results)
         .extracting(BackupVolumes.VolumeResult::ok)
         .containsExactly(true, false, false, true);
-    assertThat(results.get(1).error()).contains("no volume named missing");
-    assertThat(results.get(2).error()).contains("volume broken: helper container died");
+    assertThat(results.get(1).failure().message()).contains("no volume named missing");
+    assertThat(results.get(2).failure().message()).contains("volume broken: helper container died");
     assertThat(repo.snapshots())
         .extracting(s -> s.snapshot().source().name())
         .containsExactly("first", "last");
     assertThat(hostA.leftoverSweeps).isEqualTo(1);
+  }
+
+  @Test
+  void failedVolumeCarriesItsExceptionNotOnlyAString() throws IOException {
+    List<BackupVolumes.VolumeResult> results = backup(hostA, "missing");
+
+    assertThat(results.get(0).failure().cause()).isInstanceOf(NoSuchVolumeException.class);
+    assertThat(results.get(0).failure().message())
+        .isEqualTo(results.get(0).failure().cause().getMessage());
   }
 
   @Test
