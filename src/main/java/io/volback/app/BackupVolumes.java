@@ -39,13 +39,13 @@ public final class BackupVolumes {
       boolean all,
       boolean includeAnonymous,
       List<String> tags,
-      ReadPath readPath,
+      AccessPath readPath,
       boolean force) {}
 
-  /** VolumeResult: a snapshot, or the error that stopped this volume's backup. */
-  public record VolumeResult(String volume, SnapshotSummary snapshot, String error) {
+  /** VolumeResult: a snapshot, or the failure that stopped this volume's backup. */
+  public record VolumeResult(String volume, SnapshotSummary snapshot, Failure failure) {
     public boolean ok() {
-      return error == null;
+      return failure == null;
     }
   }
 
@@ -64,8 +64,7 @@ public final class BackupVolumes {
         if (e instanceof UsageException u) {
           throw u;
         }
-        results.add(
-            new VolumeResult(name, null, e.getMessage() == null ? e.toString() : e.getMessage()));
+        results.add(new VolumeResult(name, null, Failure.of(e)));
       } finally {
         listener.volumeFinished(name);
       }
@@ -91,8 +90,8 @@ public final class BackupVolumes {
     VolumeInfo volume = host.volume(name);
     listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
     Optional<Path> mountpoint =
-        request.readPath() == ReadPath.API ? Optional.empty() : host.mountpoint(volume);
-    if (request.readPath() == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
+        request.readPath() == AccessPath.API ? Optional.empty() : host.mountpoint(volume);
+    if (request.readPath() == AccessPath.MOUNTPOINT && mountpoint.isEmpty()) {
       throw new UsageException(
           "the mountpoint of volume "
               + name
@@ -106,7 +105,7 @@ public final class BackupVolumes {
       EntrySource source = new DirectorySource(mountpoint.get(), skips);
       return creator.create(
           source,
-          VolumeSources.of(host, volume, ReadPath.MOUNTPOINT),
+          VolumeSources.of(host, volume, AccessPath.MOUNTPOINT),
           request.tags(),
           parent.orElse(null),
           skips);
@@ -114,7 +113,7 @@ public final class BackupVolumes {
     try (InputStream tar = host.openRead(name)) {
       return creator.create(
           new TarEntrySource(tar, true),
-          VolumeSources.of(host, volume, ReadPath.API),
+          VolumeSources.of(host, volume, AccessPath.API),
           request.tags(),
           parent.orElse(null),
           skips);

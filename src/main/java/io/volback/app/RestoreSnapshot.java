@@ -53,7 +53,7 @@ public final class RestoreSnapshot {
       String targetVolume,
       boolean overwrite,
       List<String> include,
-      ReadPath writePath,
+      AccessPath writePath,
       Map<String, String> driverOptions,
       boolean keepPartial) {}
 
@@ -143,14 +143,14 @@ public final class RestoreSnapshot {
       StoredSnapshot snap,
       SnapshotRestorer restorer,
       PathFilter filter,
-      ReadPath writePath,
+      AccessPath writePath,
       TargetState state)
       throws IOException {
     VolumeInfo volume = host.volume(target);
     listener.volumeStarted(target, snap.snapshot().stats().bytes());
     Optional<Path> mountpoint =
-        writePath == ReadPath.API ? Optional.empty() : host.mountpoint(volume);
-    if (writePath == ReadPath.MOUNTPOINT && mountpoint.isEmpty()) {
+        writePath == AccessPath.API ? Optional.empty() : host.mountpoint(volume);
+    if (writePath == AccessPath.MOUNTPOINT && mountpoint.isEmpty()) {
       throw new UsageException(
           "the mountpoint of volume "
               + target
@@ -175,7 +175,7 @@ public final class RestoreSnapshot {
         target,
         host.address(),
         state.created,
-        (mountpoint.isPresent() ? ReadPath.MOUNTPOINT : ReadPath.API).label(),
+        (mountpoint.isPresent() ? AccessPath.MOUNTPOINT : AccessPath.API).label(),
         stats);
   }
 

@@ -8,7 +8,7 @@ import io.volback.repo.snapshot.SourceInfo;
 final class VolumeSources {
   private VolumeSources() {}
 
-  static SourceInfo of(VolumeHost host, VolumeInfo v, ReadPath path) {
+  static SourceInfo of(VolumeHost host, VolumeInfo v, AccessPath path) {
     return new SourceInfo(
         "volume",
         v.name(),

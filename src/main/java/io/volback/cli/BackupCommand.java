@@ -1,8 +1,8 @@
 package io.volback.cli;
 
+import io.volback.app.AccessPath;
 import io.volback.app.BackupDirectory;
 import io.volback.app.BackupVolumes;
-import io.volback.app.ReadPath;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
 import io.volback.docker.DockerHost;
@@ -39,9 +39,11 @@ final class BackupCommand extends CommandBase {
       names = "--read-path",
       paramLabel = "auto|api|mountpoint",
       defaultValue = "auto",
+      converter = AccessPaths.ReadPathConverter.class,
+      completionCandidates = AccessPaths.Candidates.class,
       description =
-          "How to read volumes: directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
-  String readPath;
+          "How to read volumes (${COMPLETION-CANDIDATES}): directly from the mountpoint when visible (auto), always through the Docker API (api), or only from the mountpoint (mountpoint).")
+  AccessPath readPath;
 
   @Option(
       names = "--force",
@@ -64,7 +66,6 @@ final class BackupCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    ReadPath path = ReadPaths.parse(readPath, "--read-path");
     if (directory != null) {
       return backupDirectory();
     }
@@ -77,10 +78,13 @@ final class BackupCommand extends CommandBase {
                   repo,
                   new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
                   progress)
-              .run(new BackupVolumes.Request(volumes, all, includeAnonymous, tags, path, force));
+              .run(
+                  new BackupVolumes.Request(volumes, all, includeAnonymous, tags, readPath, force));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
-        printJson(Map.of("host", host.address(), "results", results));
+        printJson(
+            Map.of(
+                "host", host.address(), "results", results.stream().map(VolumeJson::of).toList()));
       } else {
         for (BackupVolumes.VolumeResult r : results) {
           if (r.ok()) {
@@ -98,7 +102,7 @@ final class BackupCommand extends CommandBase {
                     s.source().readPath());
             printSkipped(s);
           } else {
-            err().println("volback: error: volume " + r.volume() + ": " + r.error());
+            err().println("volback: error: volume " + r.volume() + ": " + r.failure().message());
           }
         }
         if (results.isEmpty()) {
@@ -110,6 +114,13 @@ final class BackupCommand extends CommandBase {
         return incomplete ? ExitCode.PARTLY_FAILED : ExitCode.OK;
       }
       return failed == results.size() ? ExitCode.FAILED : ExitCode.PARTLY_FAILED;
+    }
+  }
+
+  /** A volume's result as --json prints it: the failure as its message, under "error". */
+  record VolumeJson(String volume, SnapshotSummary snapshot, String error) {
+    static VolumeJson of(BackupVolumes.VolumeResult r) {
+      return new VolumeJson(r.volume(), r.snapshot(), r.ok() ? null : r.failure().message());
     }
   }
 

@@ -17,6 +17,12 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ex.getCommandLine().getErr();
+    if (ex.getCause() instanceof UsageException usage) {
+      // an option's converter rejected the value and said why, naming the option: that is the line
+      err.println("volback: " + usage.getMessage());
+      err.flush();
+      return ExitCode.USAGE;
+    }
     err.println("volback: " + ex.getMessage());
     err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
     err.flush();

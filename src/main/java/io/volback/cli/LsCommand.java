@@ -1,14 +1,10 @@
 package io.volback.cli;
 
-import io.volback.app.UsageException;
+import io.volback.app.ListFiles;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.StoredSnapshot;
-import io.volback.repo.tree.PathFilter;
-import io.volback.restore.RestoreListener;
-import io.volback.restore.SnapshotRestorer;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,31 +25,21 @@ final class LsCommand extends CommandBase {
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       StoredSnapshot snap = snapshot.find(repo);
-      PathFilter filter = path == null ? PathFilter.ALL : PathFilter.including(List.of(path));
-      var printer =
-          new SnapshotRestorer.EntryConsumer() {
-            long shown;
-
-            @Override
-            public void accept(FileEntry e) {
-              if (filter.includes(e.path())) {
-                shown++;
-                if (json()) {
-                  printJsonLine(e);
-                } else {
-                  out().println(line(e));
-                }
-              }
-            }
-          };
-      new SnapshotRestorer(repo, RestoreListener.NONE).forEachEntry(snap, printer);
-      out().flush();
-      if (path != null && printer.shown == 0) {
-        throw new UsageException(
-            "no path " + PathFilter.normalise(path) + " in snapshot " + snap.id().shortHex());
+      try {
+        new ListFiles(repo).run(snap, path, this::print);
+      } finally {
+        out().flush();
       }
     }
     return ExitCode.OK;
+  }
+
+  private void print(FileEntry e) {
+    if (json()) {
+      printJsonLine(e);
+    } else {
+      out().println(line(e));
+    }
   }
 
   private static String line(FileEntry e) {

@@ -1,6 +1,6 @@
 package io.volback.cli;
 
-import io.volback.app.ReadPath;
+import io.volback.app.AccessPath;
 import io.volback.app.RestoreSnapshot;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
@@ -51,12 +51,14 @@ final class RestoreCommand extends CommandBase {
       names = "--write-path",
       paramLabel = "auto|api|mountpoint",
       defaultValue = "auto",
-      description = "How to write the volume: auto, api (Docker API) or mountpoint (directly).")
-  String writePath;
+      converter = AccessPaths.WritePathConverter.class,
+      completionCandidates = AccessPaths.Candidates.class,
+      description =
+          "How to write the volume (${COMPLETION-CANDIDATES}): auto, api (Docker API) or mountpoint (directly).")
+  AccessPath writePath;
 
   @Override
   public Integer call() throws Exception {
-    ReadPath path = ReadPaths.parse(writePath, "--write-path");
     try (DockerConnection docker = connectDocker();
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
@@ -73,7 +75,7 @@ final class RestoreCommand extends CommandBase {
                       to,
                       overwrite,
                       include,
-                      path,
+                      writePath,
                       driverOptions,
                       keepPartial));
       if (json()) {

@@ -3,6 +3,7 @@ package io.volback.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.volback.docker.NoSuchVolumeException;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.testsupport.FakeVolumeHost;
@@ -55,12 +56,21 @@ class BackupVolumesOnFakeHostTest {
     assertThat(results)
         .extracting(BackupVolumes.VolumeResult::ok)
         .containsExactly(true, false, false, true);
-    assertThat(results.get(1).error()).contains("no volume named missing");
-    assertThat(results.get(2).error()).contains("volume broken: helper container died");
+    assertThat(results.get(1).failure().message()).contains("no volume named missing");
+    assertThat(results.get(2).failure().message()).contains("volume broken: helper container died");
     assertThat(repo.snapshots())
         .extracting(s -> s.snapshot().source().name())
         .containsExactly("first", "last");
     assertThat(hostA.leftoverSweeps).isEqualTo(1);
+  }
+
+  @Test
+  void failedVolumeCarriesItsExceptionNotOnlyAString() throws IOException {
+    List<BackupVolumes.VolumeResult> results = backup(hostA, "missing");
+
+    assertThat(results.get(0).failure().cause()).isInstanceOf(NoSuchVolumeException.class);
+    assertThat(results.get(0).failure().message())
+        .isEqualTo(results.get(0).failure().cause().getMessage());
   }
 
   @Test
@@ -87,7 +97,8 @@ class BackupVolumesOnFakeHostTest {
     List<BackupVolumes.VolumeResult> results =
         new BackupVolumes(repo, hostA, ProgressListener.NONE)
             .run(
-                new BackupVolumes.Request(List.of(), true, false, List.of(), ReadPath.AUTO, false));
+                new BackupVolumes.Request(
+                    List.of(), true, false, List.of(), AccessPath.AUTO, false));
     assertThat(results).extracting(BackupVolumes.VolumeResult::volume).containsExactly("named");
     assertThat(results.get(0).snapshot().source().readPath()).isEqualTo("mountpoint");
   }
@@ -99,7 +110,7 @@ class BackupVolumesOnFakeHostTest {
                 new BackupVolumes(repo, hostA, ProgressListener.NONE)
                     .run(
                         new BackupVolumes.Request(
-                            List.of("x"), true, false, List.of(), ReadPath.AUTO, false)))
+                            List.of("x"), true, false, List.of(), AccessPath.AUTO, false)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("not both");
   }
@@ -109,6 +120,6 @@ class BackupVolumesOnFakeHostTest {
     return new BackupVolumes(repo, host, ProgressListener.NONE)
         .run(
             new BackupVolumes.Request(
-                List.of(volumes), false, false, List.of(), ReadPath.AUTO, false));
+                List.of(volumes), false, false, List.of(), AccessPath.AUTO, false));
   }
 }

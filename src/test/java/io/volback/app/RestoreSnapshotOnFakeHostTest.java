@@ -38,7 +38,7 @@ class RestoreSnapshotOnFakeHostTest {
         new BackupVolumes(repo, host, ProgressListener.NONE)
             .run(
                 new BackupVolumes.Request(
-                    List.of("src"), false, false, List.of(), ReadPath.AUTO, false));
+                    List.of("src"), false, false, List.of(), AccessPath.AUTO, false));
     assertThat(backup.get(0).ok()).as(String.valueOf(backup.get(0))).isTrue();
   }
 
@@ -49,7 +49,7 @@ class RestoreSnapshotOnFakeHostTest {
 
   @Test
   void restoreCreatesAMissingVolumeAndWritesTheSnapshotIntoIt() throws IOException {
-    RestoreSnapshot.Result result = restore("copy", false, ReadPath.AUTO);
+    RestoreSnapshot.Result result = restore("copy", false, AccessPath.AUTO);
 
     assertThat(result.created()).isTrue();
     assertThat(result.writePath()).isEqualTo("mountpoint");
@@ -61,13 +61,13 @@ class RestoreSnapshotOnFakeHostTest {
   void restoreRefusesNonEmptyTargetWithoutOverwrite() throws IOException {
     host.add("target", Map.of("keep.txt", "mine"));
 
-    assertThatThrownBy(() -> restore("target", false, ReadPath.AUTO))
+    assertThatThrownBy(() -> restore("target", false, AccessPath.AUTO))
         .isInstanceOf(OperationRefusedException.class)
         .hasMessageContaining("volume target on unix:///run/a.sock is not empty");
     assertThat(Files.readString(host.directory("target").resolve("keep.txt"))).isEqualTo("mine");
     assertThat(host.directory("target").resolve("data.bin")).doesNotExist();
 
-    restore("target", true, ReadPath.AUTO);
+    restore("target", true, AccessPath.AUTO);
     assertThat(host.directory("target").resolve("data.bin")).hasContent("payload");
   }
 
@@ -78,7 +78,7 @@ class RestoreSnapshotOnFakeHostTest {
         Map.of(),
         new VolumeConsumer("c1", "web", "running", true, "/data", false, Map.of()));
 
-    assertThatThrownBy(() -> restore("used", false, ReadPath.AUTO))
+    assertThatThrownBy(() -> restore("used", false, AccessPath.AUTO))
         .isInstanceOf(OperationRefusedException.class)
         .hasMessageContaining("is used by web (running)");
   }
@@ -87,7 +87,7 @@ class RestoreSnapshotOnFakeHostTest {
   void restoreRemovesTheVolumeItCreatedWhenItFails() {
     host.failing.add("fresh");
 
-    assertThatThrownBy(() -> restore("fresh", false, ReadPath.API))
+    assertThatThrownBy(() -> restore("fresh", false, AccessPath.API))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("engine closed the archive stream")
         .hasMessageContaining(
@@ -101,7 +101,7 @@ class RestoreSnapshotOnFakeHostTest {
     host.add("old", Map.of("keep.txt", "mine"));
     host.failing.add("old");
 
-    assertThatThrownBy(() -> restore("old", true, ReadPath.API))
+    assertThatThrownBy(() -> restore("old", true, AccessPath.API))
         .isInstanceOf(IOException.class)
         .hasMessageContaining(
             "volume old on unix:///run/a.sock existed before and was left as it" + " is");
@@ -109,7 +109,7 @@ class RestoreSnapshotOnFakeHostTest {
     assertThat(host.removed).isEmpty();
   }
 
-  private RestoreSnapshot.Result restore(String target, boolean overwrite, ReadPath path)
+  private RestoreSnapshot.Result restore(String target, boolean overwrite, AccessPath path)
       throws IOException {
     return new RestoreSnapshot(repo, host, ProgressListener.NONE)
         .run(
