@@ -2,11 +2,11 @@ package io.volback.backup;
 
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
+import io.volback.entry.PathComponents;
 import io.volback.repo.Id;
 import io.volback.repo.index.Index;
 import io.volback.repo.pack.BlobLoader;
 import io.volback.repo.snapshot.StoredSnapshot;
-import io.volback.repo.tree.PathOrder;
 import io.volback.repo.tree.TreeNode;
 import io.volback.repo.tree.TreeReader;
 import java.io.IOException;
@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 
 /**
  * ParentMatcher finds, for a file met during a backup, the same unchanged file in the parent
- * snapshot, so its content need not be read again. Both trees come in PathOrder, so one forward
- * pass over the parent tree suffices (bounded memory). A file is unchanged when size, mtime, ctime
- * and inode are equal and all its blobs are still indexed; files without inode/ctime never match.
+ * snapshot, so its content need not be read again. Both trees come in PathComponents.ORDER, so one
+ * forward pass over the parent tree suffices (bounded memory). A file is unchanged when size,
+ * mtime, ctime and inode are equal and all its blobs are still indexed; files without inode/ctime
+ * never match.
  *
  * <p>A parent tree that cannot be read (a damaged or unindexed tree blob) only costs speed: the
  * matcher warns once and from then on matches nothing, so every later file is read in full.
@@ -72,7 +73,7 @@ final class ParentMatcher {
       started = true;
     }
     while (current != null
-        && PathOrder.INSTANCE.compare(current.entry().path(), entry.path()) < 0) {
+        && PathComponents.ORDER.compare(current.entry().path(), entry.path()) < 0) {
       current = next();
     }
     if (current == null

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * the opener's exception propagate.
  */
 public final class DirectorySource implements EntrySource {
-  // Names sort as bytes, as Docker's archive (Go's WalkDir) and repo.PathOrder sort them.
+  // Names sort as bytes, as Docker's archive (Go's WalkDir) and PathComponents.ORDER sort them.
   private static final Comparator<Name> NAME_ORDER =
       (x, y) -> java.util.Arrays.compareUnsigned(x.bytes(), y.bytes());
 

@@ -198,7 +198,7 @@ public final class LocalFolderStore implements ObjectStore {
     requireRoot();
     FileTime cutoff = FileTime.from(Instant.now().minus(grace));
     var remover =
-        new SimpleFileVisitor<Path>() {
+        new VanishingFilesVisitor() {
           int removed;
 
           @Override
@@ -211,14 +211,6 @@ public final class LocalFolderStore implements ObjectStore {
               removed++;
             }
             return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (e instanceof NoSuchFileException) {
-              return FileVisitResult.CONTINUE;
-            }
-            throw e;
           }
         };
     try {
@@ -291,7 +283,7 @@ public final class LocalFolderStore implements ObjectStore {
   }
 
   /** Collector gathers regular files under the walk's start whose key starts with the prefix. */
-  private final class Collector extends SimpleFileVisitor<Path> {
+  private final class Collector extends VanishingFilesVisitor {
     private final String prefix;
     private final List<ObjectInfo> result;
 
@@ -313,8 +305,13 @@ public final class LocalFolderStore implements ObjectStore {
       }
       return FileVisitResult.CONTINUE;
     }
+  }
 
-    // Files and folders may vanish while we walk (concurrent delete or rename of a temp file).
+  /**
+   * VanishingFilesVisitor walks a tree whose files and folders may vanish meanwhile (a concurrent
+   * delete, or the rename of a temp file): those are passed over, other failures thrown.
+   */
+  private abstract static class VanishingFilesVisitor extends SimpleFileVisitor<Path> {
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
       if (e instanceof NoSuchFileException) {

@@ -3,6 +3,7 @@ package io.volback.repo.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.volback.entry.ByteNames;
+import io.volback.entry.PathComponents;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class PathOrderTest {
   void sortsAsASortedDepthFirstWalk() {
     List<String> paths =
         new ArrayList<>(List.of("/a b", "/a/z", "/", "/a", "/b", "/a/c/d", "/a/c"));
-    paths.sort(PathOrder.INSTANCE);
+    paths.sort(PathComponents.ORDER);
     assertThat(paths).containsExactly("/", "/a", "/a/c", "/a/c/d", "/a/z", "/a b", "/b");
   }
 
@@ -24,7 +25,7 @@ class PathOrderTest {
     String privateUse = "o\uE000";
     List<String> paths =
         new ArrayList<>(List.of("/" + privateUse, "/" + astral, "/" + utf8, "/" + escaped));
-    paths.sort(PathOrder.INSTANCE);
+    paths.sort(PathComponents.ORDER);
     assertThat(paths).containsExactly("/" + escaped, "/" + utf8, "/" + privateUse, "/" + astral);
   }
 
