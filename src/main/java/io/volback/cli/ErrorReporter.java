@@ -10,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * ErrorReporter turns failures into one line on stderr and an exit code: usage and configuration
- * mistakes exit 2, everything else 1. --verbose adds the stack trace.
+ * mistakes exit 2, everything else 1. --debug adds the stack trace.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
@@ -39,7 +39,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     }
     boolean usage = ex instanceof UsageException || ex instanceof ParameterException;
     err.println("volback: " + (usage ? "" : "error: ") + message(ex));
-    if (isVerbose(parsed)) {
+    if (isDebug(parsed)) {
       ex.printStackTrace(err);
     }
     err.flush();
@@ -78,9 +78,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     return msg;
   }
 
-  private static boolean isVerbose(ParseResult parsed) {
+  private static boolean isDebug(ParseResult parsed) {
     for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption("--verbose")) {
+      if (p.hasMatchedOption("--debug")) {
         return true;
       }
     }

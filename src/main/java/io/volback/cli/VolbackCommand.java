@@ -68,10 +68,22 @@ public final class VolbackCommand implements Runnable {
   boolean json;
 
   @Option(
-      names = "--verbose",
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "Print only what scripts need: no progress, no summaries beyond the essential.")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Say more (repeat for more: -vv lists every file as it is processed).")
+  boolean[] verbosity = new boolean[0];
+
+  @Option(
+      names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Show stack traces of errors.")
-  boolean verbose;
+  boolean debug;
 
   @Option(
       names = "--s3-endpoint",
@@ -116,6 +128,11 @@ public final class VolbackCommand implements Runnable {
       byName.put(type.getAnnotation(Command.class).name(), type);
     }
     return Collections.unmodifiableMap(byName);
+  }
+
+  /** 0 normally, 1 with -v, 2 with -vv; -q gives -1. */
+  int verbosity() {
+    return quiet ? -1 : verbosity.length;
   }
 
   RepositorySettings repositorySettings() {
