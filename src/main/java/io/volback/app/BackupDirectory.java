@@ -1,6 +1,7 @@
 package io.volback.app;
 
 import io.volback.backup.SnapshotCreator;
+import io.volback.concurrent.LocalHost;
 import io.volback.entry.DirectorySource;
 import io.volback.entry.SkipLog;
 import io.volback.repo.Repository;
@@ -24,21 +25,26 @@ public final class BackupDirectory {
     this.listener = listener;
   }
 
-  /** Backs up dir; force reads every file even when the last snapshot says it is unchanged. */
-  public StoredSnapshot run(Path dir, String name, List<String> tags, boolean force)
-      throws IOException {
+  /**
+   * Backs up dir; force reads every file even when the last snapshot says it is unchanged; hostname
+   * is the machine name the snapshot records (null: this machine's).
+   */
+  public StoredSnapshot run(
+      Path dir, String name, List<String> tags, boolean force, String hostname) throws IOException {
+    String machine = hostname == null ? LocalHost.name() : hostname;
     if (!Files.isDirectory(dir)) {
       throw new UsageException("--path " + dir + " is not a directory");
     }
     Path abs = dir.toAbsolutePath().normalize();
     String sourceName = name != null ? name : abs.toString();
     StoredSnapshot parent =
-        ParentSnapshot.newest(repo.snapshots(), "directory", sourceName, null).orElse(null);
+        ParentSnapshot.ofDirectory(repo.snapshots(), sourceName, machine).orElse(null);
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
     SkipLog skips = new SkipLog(listener::warning);
     try {
       return new SnapshotCreator(repo, listener)
           .rereadAll(force)
+          .hostname(machine)
           .create(
               new DirectorySource(abs, skips),
               SourceInfo.directory(sourceName, abs.toString()),

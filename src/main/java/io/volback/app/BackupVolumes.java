@@ -1,6 +1,7 @@
 package io.volback.app;
 
 import io.volback.backup.SnapshotCreator;
+import io.volback.concurrent.LocalHost;
 import io.volback.docker.VolumeInfo;
 import io.volback.entry.DirectorySource;
 import io.volback.entry.EntrySource;
@@ -32,15 +33,23 @@ public final class BackupVolumes {
     this.listener = listener;
   }
 
-  /** Request: the volumes by name, or all named ones (and anonymous ones when asked). */
-  /** Request: force reads every file even when the last snapshot says it is unchanged. */
+  /**
+   * Request: the volumes by name, or all named ones (and anonymous ones when asked); force reads
+   * every file even when the last snapshot says it is unchanged; hostname is the machine name the
+   * snapshots record (null: this machine's).
+   */
   public record Request(
       List<String> volumes,
       boolean all,
       boolean includeAnonymous,
       List<String> tags,
       AccessPath readPath,
-      boolean force) {}
+      boolean force,
+      String hostname) {
+    public Request {
+      hostname = hostname == null ? LocalHost.name() : hostname;
+    }
+  }
 
   /** VolumeResult: a snapshot, or the failure that stopped this volume's backup. */
   public record VolumeResult(String volume, SnapshotSummary snapshot, Failure failure) {
@@ -57,7 +66,7 @@ public final class BackupVolumes {
     for (String name : selectVolumes(request)) {
       try {
         Optional<StoredSnapshot> parent =
-            ParentSnapshot.newest(existing, "volume", name, host.address());
+            ParentSnapshot.ofVolume(existing, name, host.address(), host.engineId());
         StoredSnapshot snap = backup(name, request, parent);
         results.add(new VolumeResult(name, SnapshotSummary.of(snap), null));
       } catch (IOException | RuntimeException e) {
@@ -99,7 +108,8 @@ public final class BackupVolumes {
               + host.address()
               + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
     }
-    SnapshotCreator creator = new SnapshotCreator(repo, listener).rereadAll(request.force());
+    SnapshotCreator creator =
+        new SnapshotCreator(repo, listener).rereadAll(request.force()).hostname(request.hostname());
     SkipLog skips = new SkipLog(listener::warning);
     if (mountpoint.isPresent()) {
       EntrySource source = new DirectorySource(mountpoint.get(), skips);

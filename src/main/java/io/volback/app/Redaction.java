@@ -54,17 +54,6 @@ public final class Redaction {
 
   /** source with its driver options redacted. */
   public static SourceInfo source(SourceInfo s) {
-    return s == null
-        ? null
-        : new SourceInfo(
-            s.kind(),
-            s.name(),
-            s.dockerHost(),
-            s.driver(),
-            driverOptions(s.driverOptions()),
-            s.labels(),
-            s.scope(),
-            s.consumers(),
-            s.readPath());
+    return s == null ? null : s.withDriverOptions(driverOptions(s.driverOptions()));
   }
 }

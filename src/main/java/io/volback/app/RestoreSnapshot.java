@@ -9,6 +9,7 @@ import io.volback.docker.VolumeSpec;
 import io.volback.entry.DirectorySink;
 import io.volback.entry.TarEntrySink;
 import io.volback.repo.Repository;
+import io.volback.repo.snapshot.SnapshotFilter;
 import io.volback.repo.snapshot.SnapshotSelector;
 import io.volback.repo.snapshot.SourceInfo;
 import io.volback.repo.snapshot.StoredSnapshot;
@@ -49,7 +50,7 @@ public final class RestoreSnapshot {
   /** Request: which snapshot, into which volume, and how. */
   public record Request(
       String snapshot,
-      String volume,
+      SnapshotFilter filter,
       String targetVolume,
       boolean overwrite,
       List<String> include,
@@ -68,11 +69,11 @@ public final class RestoreSnapshot {
 
   public Result run(Request request) throws IOException {
     StoredSnapshot snap =
-        SnapshotSelector.select(repo.snapshotList(), request.snapshot(), request.volume());
+        SnapshotSelector.select(repo.snapshotList(), request.snapshot(), request.filter());
     host.removeLeftoverHelpers();
     SourceInfo source = snap.snapshot().source();
     String target = request.targetVolume() != null ? request.targetVolume() : source.name();
-    if (request.targetVolume() == null && !"volume".equals(source.kind())) {
+    if (request.targetVolume() == null && !SourceInfo.VOLUME.equals(source.kind())) {
       throw new UsageException(
           "snapshot "
               + snap.id().shortHex()

@@ -22,6 +22,12 @@ public interface VolumeHost {
   /** The host's address as snapshots record it (unix:///var/run/docker.sock, tcp://...). */
   String address();
 
+  /**
+   * The engine's ID (Docker's /info "ID"), which tells engines apart where their addresses do not
+   * (unix:///var/run/docker.sock is the same on every machine); null when it cannot be told.
+   */
+  String engineId();
+
   /** All volumes of the host, named and anonymous. */
   List<VolumeInfo> volumes() throws DockerHostException;
 

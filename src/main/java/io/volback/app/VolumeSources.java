@@ -9,16 +9,14 @@ final class VolumeSources {
   private VolumeSources() {}
 
   static SourceInfo of(VolumeHost host, VolumeInfo v, AccessPath path) {
-    return new SourceInfo(
-        "volume",
-        v.name(),
-        host.address(),
-        v.driver(),
-        v.driverOptions(),
-        v.labels(),
-        v.scope(),
-        v.consumers().stream().map(VolumeSources::consumer).toList(),
-        path.label());
+    return SourceInfo.volume(v.name())
+        .dockerHost(host.address(), host.engineId())
+        .driver(v.driver(), v.driverOptions())
+        .labels(v.labels())
+        .scope(v.scope())
+        .consumers(v.consumers().stream().map(VolumeSources::consumer).toList())
+        .readPath(path.label())
+        .build();
   }
 
   private static SourceInfo.Consumer consumer(VolumeConsumer c) {

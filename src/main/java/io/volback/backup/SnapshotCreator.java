@@ -41,6 +41,7 @@ public final class SnapshotCreator {
   private final BackupListener listener;
   private final ChunkReader chunkReader;
   private boolean rereadAll;
+  private String hostname = LocalHost.name();
 
   public SnapshotCreator(Repository repo, BackupListener listener) {
     this.repo = repo;
@@ -54,6 +55,15 @@ public final class SnapshotCreator {
    */
   public SnapshotCreator rereadAll(boolean reread) {
     this.rereadAll = reread;
+    return this;
+  }
+
+  /**
+   * The machine name the snapshot records (default: this machine's); in a container the machine's
+   * name is the container's id, which changes with every new container.
+   */
+  public SnapshotCreator hostname(String name) {
+    this.hostname = name;
     return this;
   }
 
@@ -133,7 +143,7 @@ public final class SnapshotCreator {
           new Snapshot(
               1,
               start,
-              LocalHost.name(),
+              hostname,
               System.getProperty("user.name"),
               info,
               tags,

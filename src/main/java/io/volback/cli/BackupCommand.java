@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "backup", description = "Snapshot volumes into the repository.")
 final class BackupCommand extends CommandBase {
+  @Mixin DockerHostOption dockerHostOption;
+
   @Parameters(paramLabel = "VOLUME", arity = "0..*", description = "Volumes to back up.")
   List<String> volumes = List.of();
 
@@ -34,6 +37,15 @@ final class BackupCommand extends CommandBase {
 
   @Option(names = "--tag", paramLabel = "TAG", description = "Tag the snapshots (repeatable).")
   List<String> tags = List.of();
+
+  @Option(
+      names = "--hostname",
+      paramLabel = "NAME",
+      defaultValue = "${env:VOLBACK_HOSTNAME}",
+      description =
+          "The machine name the snapshots record (env VOLBACK_HOSTNAME; default: this machine's,"
+              + " which in a container is the container's id).")
+  String hostname;
 
   @Option(
       names = "--read-path",
@@ -69,7 +81,7 @@ final class BackupCommand extends CommandBase {
     if (directory != null) {
       return backupDirectory();
     }
-    try (DockerConnection docker = connectDocker();
+    try (DockerConnection docker = connectDocker(dockerHostOption);
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("backup");
@@ -79,7 +91,8 @@ final class BackupCommand extends CommandBase {
                   new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
                   progress)
               .run(
-                  new BackupVolumes.Request(volumes, all, includeAnonymous, tags, readPath, force));
+                  new BackupVolumes.Request(
+                      volumes, all, includeAnonymous, tags, readPath, force, hostname()));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(
@@ -131,7 +144,8 @@ final class BackupCommand extends CommandBase {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       ConsoleProgress progress = progress("backup");
       SnapshotSummary snap =
-          SnapshotSummary.of(new BackupDirectory(repo, progress).run(directory, name, tags, force));
+          SnapshotSummary.of(
+              new BackupDirectory(repo, progress).run(directory, name, tags, force, hostname()));
       if (json()) {
         printJson(snap);
       } else {
@@ -149,6 +163,13 @@ final class BackupCommand extends CommandBase {
       }
       return snap.incomplete() ? ExitCode.PARTLY_FAILED : ExitCode.OK;
     }
+  }
+
+  private String hostname() {
+    if (hostname != null && hostname.isBlank()) {
+      throw new UsageException("--hostname (or VOLBACK_HOSTNAME) is empty; give a machine name");
+    }
+    return hostname;
   }
 
   /** Lists what the snapshot left out: it is incomplete, and the exit code says so. */

@@ -46,8 +46,13 @@ abstract class CommandBase implements Callable<Integer> {
    * Opens the Docker host on another thread while the repository key is derived; join() gives the
    * host or throws its error.
    */
-  DockerConnection connectDocker() {
-    return DockerConnection.start(root.dockerHost);
+  DockerConnection connectDocker(DockerHostOption option) {
+    return DockerConnection.start(dockerHost(option));
+  }
+
+  /** The Docker host given after the command name, else the one before it (null: DOCKER_HOST). */
+  String dockerHost(DockerHostOption option) {
+    return option.address != null ? option.address : root.dockerHost;
   }
 
   /** Prints value as one indented JSON document on stdout. */

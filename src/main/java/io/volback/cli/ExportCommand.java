@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
     name = "export",
     description = "Write a snapshot as a plain tar archive (stdout by default).")
 final class ExportCommand extends CommandBase {
+  @Mixin NoDockerHostOption noDockerHost;
+
   @Mixin SnapshotArgument snapshot;
 
   @Option(

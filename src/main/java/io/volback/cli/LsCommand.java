@@ -12,6 +12,8 @@ import picocli.CommandLine.Parameters;
 /** LsCommand lists the files of a snapshot, or of one path in it. */
 @Command(name = "ls", description = "List files in a snapshot.")
 final class LsCommand extends CommandBase {
+  @Mixin NoDockerHostOption noDockerHost;
+
   @Mixin SnapshotArgument snapshot;
 
   @Parameters(

@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 /** RestoreCommand restores a snapshot into a volume, on this or another Docker host. */
 @Command(name = "restore", description = "Restore a snapshot into a volume (created when missing).")
 final class RestoreCommand extends CommandBase {
+  @Mixin DockerHostOption dockerHostOption;
+
   @Mixin SnapshotArgument snapshot;
 
   @Option(
@@ -59,7 +61,7 @@ final class RestoreCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    try (DockerConnection docker = connectDocker();
+    try (DockerConnection docker = connectDocker(dockerHostOption);
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
@@ -71,7 +73,7 @@ final class RestoreCommand extends CommandBase {
               .run(
                   new RestoreSnapshot.Request(
                       snapshot.snapshot,
-                      snapshot.volume,
+                      snapshot.filter(),
                       to,
                       overwrite,
                       include,

@@ -6,7 +6,7 @@ import io.volback.repo.snapshot.SnapshotList;
 import io.volback.repo.snapshot.StoredSnapshot;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * SnapshotsCommand lists the snapshots of the repository; damaged snapshot objects are named on
@@ -14,13 +14,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "snapshots", description = "List snapshots.")
 final class SnapshotsCommand extends CommandBase {
-  @Option(names = "--volume", paramLabel = "VOLUME", description = "Only snapshots of this volume.")
-  String volume;
+  @Mixin NoDockerHostOption noDockerHost;
+
+  @Mixin SnapshotFilterOptions filters;
 
   @Override
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
-      SnapshotList listing = repo.snapshotList().ofSource(volume);
+      SnapshotList listing = repo.snapshotList().matching(filters.filter());
       for (SnapshotList.Damaged d : listing.damaged()) {
         err().println("volback: warning: skipped damaged snapshot: " + d.problem());
       }
@@ -30,15 +31,15 @@ final class SnapshotsCommand extends CommandBase {
         printJson(snapshots.stream().map(SnapshotSummary::of).toList());
         return exitCode;
       }
-      Table table = new Table("ID", "Time", "Host", "Source", "Tags", "Files", "Size");
+      Table table =
+          new Table("ID", "Time", "Hostname", "Docker host", "Source", "Tags", "Files", "Size");
       for (StoredSnapshot s : snapshots) {
         var snap = s.snapshot();
-        String host =
-            snap.source().dockerHost() != null ? snap.source().dockerHost() : snap.hostname();
         table.row(
             s.id().shortHex(),
             Format.time(snap.time()),
-            host,
+            snap.hostname(),
+            snap.source().dockerHost() != null ? snap.source().dockerHost() : "-",
             snap.source().name(),
             String.join(",", snap.tags()),
             String.valueOf(snap.stats().files()),

@@ -57,8 +57,9 @@ public final class VolbackCommand implements Runnable {
   @Option(
       names = {"-H", "--host"},
       paramLabel = "DOCKER_HOST",
-      scope = ScopeType.INHERIT,
-      description = "Docker host: unix:///path or tcp://host:port (env DOCKER_HOST).")
+      description =
+          "Docker host of the commands that use Docker (volumes, backup, restore): unix:///path or"
+              + " tcp://host:port (env DOCKER_HOST).")
   String dockerHost;
 
   @Option(

@@ -9,6 +9,7 @@ import io.volback.docker.VolumeInfo;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** VolumesCommand lists the volumes of a Docker host and the containers that mount them. */
@@ -16,6 +17,8 @@ import picocli.CommandLine.Option;
     name = "volumes",
     description = "List volumes, the containers using them, and which are shared.")
 final class VolumesCommand extends CommandBase {
+  @Mixin DockerHostOption dockerHostOption;
+
   @Option(names = "--shared", description = "Only volumes mounted by two or more containers.")
   boolean shared;
 
@@ -27,7 +30,7 @@ final class VolumesCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    try (DockerHost host = DockerAccess.open(root.dockerHost)) {
+    try (DockerHost host = DockerAccess.open(dockerHost(dockerHostOption))) {
       List<VolumeInfo> volumes =
           VolumeDiscovery.all(host).stream()
               .filter(v -> !shared || v.shared())

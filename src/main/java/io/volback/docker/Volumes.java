@@ -143,6 +143,12 @@ public final class Volumes {
     }
   }
 
+  /** The engine's ID from /info; null when the engine does not report one. */
+  public static String engineId(DockerHost host) throws DockerHostException {
+    String id = EngineApi.getJson(host, "/info", "get engine info").path("ID").asText("");
+    return id.isEmpty() ? null : id;
+  }
+
   private static VolumeDevice resolved(VolumeDevice device) {
     if (!device.directory()) {
       return device;

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class DockerVolumeHost implements VolumeHost {
   private final DockerHost host;
   private final LocalMountpoint local;
+  private Optional<String> engineId; // asked once, on first use
 
   public DockerVolumeHost(DockerHost host, LocalMountpoint local) {
     this.host = host;
@@ -32,6 +33,18 @@ public final class DockerVolumeHost implements VolumeHost {
   @Override
   public String address() {
     return host.address();
+  }
+
+  @Override
+  public String engineId() {
+    if (engineId == null) {
+      try {
+        engineId = Optional.ofNullable(Volumes.engineId(host));
+      } catch (DockerHostException e) {
+        engineId = Optional.empty();
+      }
+    }
+    return engineId.orElse(null);
   }
 
   @Override

@@ -54,7 +54,7 @@ class BackupDirectoryTest {
           }
         };
     try (Repository repo = Repository.open(new LocalFolderStore(repoDir), PASSWORD)) {
-      new BackupDirectory(repo, deleteVictim).run(source, "app", List.of(), false);
+      new BackupDirectory(repo, deleteVictim).run(source, "app", List.of(), false, null);
     }
 
     try (Repository repo = Repository.open(new LocalFolderStore(repoDir), PASSWORD)) {

@@ -98,7 +98,7 @@ class BackupVolumesOnFakeHostTest {
         new BackupVolumes(repo, hostA, ProgressListener.NONE)
             .run(
                 new BackupVolumes.Request(
-                    List.of(), true, false, List.of(), AccessPath.AUTO, false));
+                    List.of(), true, false, List.of(), AccessPath.AUTO, false, null));
     assertThat(results).extracting(BackupVolumes.VolumeResult::volume).containsExactly("named");
     assertThat(results.get(0).snapshot().source().readPath()).isEqualTo("mountpoint");
   }
@@ -110,7 +110,7 @@ class BackupVolumesOnFakeHostTest {
                 new BackupVolumes(repo, hostA, ProgressListener.NONE)
                     .run(
                         new BackupVolumes.Request(
-                            List.of("x"), true, false, List.of(), AccessPath.AUTO, false)))
+                            List.of("x"), true, false, List.of(), AccessPath.AUTO, false, null)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("not both");
   }
@@ -120,6 +120,6 @@ class BackupVolumesOnFakeHostTest {
     return new BackupVolumes(repo, host, ProgressListener.NONE)
         .run(
             new BackupVolumes.Request(
-                List.of(volumes), false, false, List.of(), AccessPath.AUTO, false));
+                List.of(volumes), false, false, List.of(), AccessPath.AUTO, false, null));
   }
 }

@@ -80,7 +80,13 @@ class BackupVolumesTest {
                   repo, new DockerVolumeHost(a, LocalMountpoint.direct()), unblockOnSecond)
               .run(
                   new BackupVolumes.Request(
-                      List.of(v1, v2), false, false, List.of(), AccessPath.MOUNTPOINT, false));
+                      List.of(v1, v2),
+                      false,
+                      false,
+                      List.of(),
+                      AccessPath.MOUNTPOINT,
+                      false,
+                      null));
     }
 
     assertThat(results.get(0).ok()).as(String.valueOf(results.get(0))).isFalse();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.volback.docker.VolumeConsumer;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
+import io.volback.repo.snapshot.SnapshotFilter;
 import io.volback.testsupport.FakeVolumeHost;
 import io.volback.testsupport.MemoryStore;
 import io.volback.testsupport.TestRepoConfig;
@@ -38,7 +39,7 @@ class RestoreSnapshotOnFakeHostTest {
         new BackupVolumes(repo, host, ProgressListener.NONE)
             .run(
                 new BackupVolumes.Request(
-                    List.of("src"), false, false, List.of(), AccessPath.AUTO, false));
+                    List.of("src"), false, false, List.of(), AccessPath.AUTO, false, null));
     assertThat(backup.get(0).ok()).as(String.valueOf(backup.get(0))).isTrue();
   }
 
@@ -114,6 +115,13 @@ class RestoreSnapshotOnFakeHostTest {
     return new RestoreSnapshot(repo, host, ProgressListener.NONE)
         .run(
             new RestoreSnapshot.Request(
-                "latest", "src", target, overwrite, List.of(), path, Map.of(), false));
+                "latest",
+                SnapshotFilter.volume("src"),
+                target,
+                overwrite,
+                List.of(),
+                path,
+                Map.of(),
+                false));
   }
 }

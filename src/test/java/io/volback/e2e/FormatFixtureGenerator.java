@@ -251,16 +251,14 @@ class FormatFixtureGenerator {
   }
 
   static SourceInfo source() {
-    return new SourceInfo(
-        "volume",
-        "fixture-vol",
-        "unix:///var/run/docker.sock",
-        "local",
-        Map.of("type", "none"),
-        Map.of("app", "fixture"),
-        "local",
-        List.of(new SourceInfo.Consumer("db", "0123456789ab", true, "/data", false)),
-        "api");
+    return SourceInfo.volume("fixture-vol")
+        .dockerHost("unix:///var/run/docker.sock", null)
+        .driver("local", Map.of("type", "none"))
+        .labels(Map.of("app", "fixture"))
+        .scope("local")
+        .consumers(List.of(new SourceInfo.Consumer("db", "0123456789ab", true, "/data", false)))
+        .readPath("api")
+        .build();
   }
 
   @Test

@@ -163,16 +163,15 @@ class FormatFixtureTest {
     SourceInfo source = s.source();
     assertThat(source)
         .isEqualTo(
-            new SourceInfo(
-                "volume",
-                "fixture-vol",
-                "unix:///var/run/docker.sock",
-                "local",
-                Map.of("type", "none"),
-                Map.of("app", "fixture"),
-                "local",
-                List.of(new SourceInfo.Consumer("db", "0123456789ab", true, "/data", false)),
-                "api"));
+            SourceInfo.volume("fixture-vol")
+                .dockerHost("unix:///var/run/docker.sock", null)
+                .driver("local", Map.of("type", "none"))
+                .labels(Map.of("app", "fixture"))
+                .scope("local")
+                .consumers(
+                    List.of(new SourceInfo.Consumer("db", "0123456789ab", true, "/data", false)))
+                .readPath("api")
+                .build());
   }
 
   private static void assertRestoresAsManifest(

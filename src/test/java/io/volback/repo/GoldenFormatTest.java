@@ -109,17 +109,17 @@ class GoldenFormatTest {
             Instant.parse("2026-11-30T08:00:00.123456789Z"),
             "host",
             "root",
-            new SourceInfo(
-                "volume",
-                "pgdata",
-                "unix:///var/run/docker.sock",
-                "local",
-                Map.of("type", "none"),
-                Map.of("app", "db"),
-                "local",
-                List.of(
-                    new SourceInfo.Consumer("db", "abc", true, "/var/lib/postgresql/data", false)),
-                "api"),
+            SourceInfo.volume("pgdata")
+                .dockerHost("unix:///var/run/docker.sock", null)
+                .driver("local", Map.of("type", "none"))
+                .labels(Map.of("app", "db"))
+                .scope("local")
+                .consumers(
+                    List.of(
+                        new SourceInfo.Consumer(
+                            "db", "abc", true, "/var/lib/postgresql/data", false)))
+                .readPath("api")
+                .build(),
             List.of("nightly", "weekly"),
             List.of(ID_C, ID_D),
             ID_E,
@@ -154,7 +154,10 @@ class GoldenFormatTest {
     assertThat(Json.read(bytes(golden), Snapshot.class, "golden snapshot")).isEqualTo(snapshot);
   }
 
-  /** No parent, nothing skipped, a directory source: null fields are left out, empty ones kept. */
+  /**
+   * No parent, nothing skipped, a directory source as written before the path had its own field (in
+   * readPath): null fields are left out, empty ones kept, and the path still reads.
+   */
   @Test
   void aSnapshotWithoutParentOrSkippedEntriesIsExactlyTheGoldenJson() throws Exception {
     Snapshot snapshot =
@@ -164,7 +167,17 @@ class GoldenFormatTest {
             "h",
             "u",
             new SourceInfo(
-                "directory", "app", null, null, Map.of(), Map.of(), null, List.of(), "/srv/app"),
+                "directory",
+                "app",
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                null,
+                List.of(),
+                "/srv/app"),
             List.of(),
             List.of(ID_C),
             null,
@@ -182,6 +195,30 @@ class GoldenFormatTest {
             + "\"durationMillis\":0}}";
     assertThat(utf8(Json.write(snapshot))).isEqualTo(golden);
     assertThat(Json.read(bytes(golden), Snapshot.class, "golden snapshot")).isEqualTo(snapshot);
+    assertThat(snapshot.source().directoryPath()).isEqualTo("/srv/app");
+  }
+
+  /** Since format additions of issue 10: a directory's path and a volume's Docker engine ID. */
+  @Test
+  void theDirectoryPathAndTheEngineIdHaveTheirOwnFields() throws Exception {
+    SourceInfo directory = SourceInfo.directory("app", "/srv/app");
+    assertThat(utf8(Json.write(directory)))
+        .isEqualTo(
+            "{\"kind\":\"directory\",\"name\":\"app\",\"path\":\"/srv/app\","
+                + "\"driverOptions\":{},\"labels\":{},\"consumers\":[],"
+                + "\"readPath\":\"directory\"}");
+    assertThat(directory.directoryPath()).isEqualTo("/srv/app");
+    SourceInfo volume =
+        SourceInfo.volume("v")
+            .dockerHost("unix:///var/run/docker.sock", "7c2f:engine")
+            .readPath("api")
+            .build();
+    assertThat(utf8(Json.write(volume)))
+        .isEqualTo(
+            "{\"kind\":\"volume\",\"name\":\"v\",\"dockerHost\":\"unix:///var/run/docker.sock\","
+                + "\"dockerEngineId\":\"7c2f:engine\",\"driverOptions\":{},\"labels\":{},"
+                + "\"consumers\":[],\"readPath\":\"api\"}");
+    assertThat(Json.read(Json.write(volume), SourceInfo.class, "source")).isEqualTo(volume);
   }
 
   // ---- config, key file, lock ----

@@ -18,6 +18,7 @@ import io.volback.repo.chunker.ChunkerParams;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.repo.index.Index;
 import io.volback.repo.lock.RepositoryLockedException;
+import io.volback.repo.snapshot.SnapshotFilter;
 import io.volback.repo.snapshot.SnapshotSelector;
 import io.volback.repo.snapshot.SourceInfo;
 import io.volback.repo.snapshot.StoredSnapshot;
@@ -306,11 +307,12 @@ class RepositoryEngineTest {
         new SnapshotCreator(repo, BackupListener.NONE)
             .create(sampleTree(1), SourceInfo.directory("other", "/y"), List.of(), null);
     List<StoredSnapshot> all = repo.snapshots();
-    assertThat(SnapshotSelector.select(all, a.id().hex().substring(0, 10), null)).isEqualTo(a);
-    assertThat(SnapshotSelector.select(all, "latest", "other")).isEqualTo(b);
-    assertThatThrownBy(() -> SnapshotSelector.select(all, "latest", null))
+    assertThat(SnapshotSelector.select(all, a.id().hex().substring(0, 10), SnapshotFilter.ALL))
+        .isEqualTo(a);
+    assertThat(SnapshotSelector.select(all, "latest", SnapshotFilter.volume("other"))).isEqualTo(b);
+    assertThatThrownBy(() -> SnapshotSelector.select(all, "latest", SnapshotFilter.ALL))
         .hasMessageContaining("--volume");
-    assertThatThrownBy(() -> SnapshotSelector.select(all, "ffffffffff", null))
+    assertThatThrownBy(() -> SnapshotSelector.select(all, "ffffffffff", SnapshotFilter.ALL))
         .isInstanceOf(SnapshotNotFoundException.class);
   }
 }

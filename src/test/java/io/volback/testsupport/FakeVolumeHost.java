@@ -80,6 +80,11 @@ public final class FakeVolumeHost implements VolumeHost {
   }
 
   @Override
+  public String engineId() {
+    return "FAKE:" + address;
+  }
+
+  @Override
   public List<VolumeInfo> volumes() {
     return List.copyOf(volumes.values());
   }

@@ -6,17 +6,14 @@ import java.util.List;
 public record SnapshotList(List<StoredSnapshot> snapshots, List<Damaged> damaged) {
 
   /**
-   * The readable snapshots of the source named sourceName (all when null), and every damaged
-   * snapshot object (which source a damaged one belongs to cannot be told).
+   * The readable snapshots filter matches, and every damaged snapshot object (which source a
+   * damaged one belongs to cannot be told).
    */
-  public SnapshotList ofSource(String sourceName) {
-    return sourceName == null
+  public SnapshotList matching(SnapshotFilter filter) {
+    return filter.isEmpty()
         ? this
         : new SnapshotList(
-            snapshots.stream()
-                .filter(s -> sourceName.equals(s.snapshot().source().name()))
-                .toList(),
-            damaged);
+            snapshots.stream().filter(s -> filter.matches(s.snapshot())).toList(), damaged);
   }
 
   /** Damaged is a snapshot object that could not be read: its key, and a problem naming it. */

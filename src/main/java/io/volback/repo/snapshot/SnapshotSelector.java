@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SnapshotSelector resolves a user's snapshot reference: a full id, a unique id prefix, or "latest"
- * (the newest snapshot, of the given source name when one is given).
+ * (the newest snapshot the filter matches).
  */
 public final class SnapshotSelector {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotSelector.class);
@@ -20,13 +20,13 @@ public final class SnapshotSelector {
    * damaged ones are named in a warning); a reference that names a damaged snapshot object fails,
    * naming the object.
    */
-  public static StoredSnapshot select(SnapshotList all, String ref, String sourceName)
+  public static StoredSnapshot select(SnapshotList all, String ref, SnapshotFilter filter)
       throws SnapshotNotFoundException, CorruptObjectException {
     if ("latest".equals(ref)) {
       for (SnapshotList.Damaged d : all.damaged()) {
         LOG.warn("'latest' is the newest readable snapshot; skipped damaged {}", d.problem());
       }
-      return select(all.snapshots(), ref, sourceName);
+      return select(all.snapshots(), ref, filter);
     }
     String prefix = ref == null ? "" : ref.toLowerCase();
     List<SnapshotList.Damaged> damaged =
@@ -51,16 +51,18 @@ public final class SnapshotSelector {
               + damaged.get(0).key()
               + "); give more digits");
     }
-    return select(all.snapshots(), ref, sourceName);
+    return select(all.snapshots(), ref, filter);
   }
 
-  public static StoredSnapshot select(List<StoredSnapshot> all, String ref, String sourceName)
+  /**
+   * Resolves ref among the snapshots of all that filter matches: "latest" is the newest of them,
+   * and is ambiguous when they are of more than one volume.
+   */
+  public static StoredSnapshot select(List<StoredSnapshot> all, String ref, SnapshotFilter filter)
       throws SnapshotNotFoundException {
     List<StoredSnapshot> candidates =
-        sourceName == null
-            ? all
-            : all.stream().filter(s -> sourceName.equals(s.snapshot().source().name())).toList();
-    String scope = sourceName == null ? "" : " of volume '" + sourceName + "'";
+        all.stream().filter(s -> filter.matches(s.snapshot())).toList();
+    String scope = filter.describe();
     if ("latest".equals(ref)) {
       if (candidates.isEmpty()) {
         throw new SnapshotNotFoundException("no snapshot" + scope + " in the repository");

@@ -22,26 +22,27 @@ class SnapshotSelectorTest {
 
   @Test
   void latestIsTheNewestReadableSnapshotDespiteADamagedOne() throws Exception {
-    assertThat(SnapshotSelector.select(list, "latest", "data")).isEqualTo(newer);
+    assertThat(SnapshotSelector.select(list, "latest", SnapshotFilter.volume("data")))
+        .isEqualTo(newer);
   }
 
   @Test
   void aReferenceToADamagedSnapshotFailsNamingIt() {
     String ref = damagedId.hex().substring(0, 12);
-    assertThatThrownBy(() -> SnapshotSelector.select(list, ref, null))
+    assertThatThrownBy(() -> SnapshotSelector.select(list, ref, SnapshotFilter.ALL))
         .isInstanceOf(CorruptObjectException.class)
         .hasMessageContaining("snapshot " + ref + " cannot be read: cannot decrypt");
   }
 
   @Test
   void aReadableSnapshotIsFoundByItsIdPrefix() throws Exception {
-    assertThat(SnapshotSelector.select(list, older.id().hex().substring(0, 12), null))
+    assertThat(SnapshotSelector.select(list, older.id().hex().substring(0, 12), SnapshotFilter.ALL))
         .isEqualTo(older);
   }
 
   @Test
   void ofSourceKeepsTheDamagedObjects() {
-    SnapshotList other = list.ofSource("other");
+    SnapshotList other = list.matching(SnapshotFilter.volume("other"));
     assertThat(other.snapshots()).isEmpty();
     assertThat(other.damaged()).hasSize(1);
   }
