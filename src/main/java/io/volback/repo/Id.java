@@ -1,5 +1,7 @@
 package io.volback.repo;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +19,8 @@ public record Id(long a, long b, long c, long d) implements Comparable<Id> {
     return new Id(buf.getLong(), buf.getLong(), buf.getLong(), buf.getLong());
   }
 
-  /** Parses 64 hex digits; IllegalArgumentException otherwise. */
+  /** Parses 64 hex digits; IllegalArgumentException otherwise. In JSON an id is its hex. */
+  @JsonCreator
   public static Id parse(String hex) {
     if (hex == null || hex.length() != 64) {
       throw new IllegalArgumentException("not an id (64 hex digits): " + hex);
@@ -45,6 +48,7 @@ public record Id(long a, long b, long c, long d) implements Comparable<Id> {
     return ByteBuffer.allocate(32).putLong(a).putLong(b).putLong(c).putLong(d).array();
   }
 
+  @JsonValue
   public String hex() {
     return HEX.formatHex(bytes());
   }

@@ -85,8 +85,8 @@ class GoldenFormatTest {
         new PackHeader(
             1,
             List.of(
-                new PackHeader.Blob(ID_C, BlobType.DATA, 0, 100, 120),
-                new PackHeader.Blob(ID_D, BlobType.TREE, 100, 50, 400)));
+                new PackHeader.Blob(Id.parse(ID_C), BlobType.DATA, 0, 100, 120),
+                new PackHeader.Blob(Id.parse(ID_D), BlobType.TREE, 100, 50, 400)));
     String golden =
         "{\"version\":1,\"blobs\":["
             + "{\"id\":\""

@@ -47,7 +47,7 @@ final class PackBuilder {
 
   void add(Id id, BlobType type, BlobCodec codec, BlobCodec.Payload payload, int rawLength) {
     int stored = codec.sealInto(payload, buffer, size);
-    blobs.add(new PackHeader.Blob(id.hex(), type, size, stored, rawLength));
+    blobs.add(new PackHeader.Blob(id, type, size, stored, rawLength));
     size += stored;
   }
 

@@ -13,11 +13,11 @@ import java.util.List;
 public record PackHeader(int version, List<Blob> blobs) {
 
   /** Blob is one blob of a pack: id and type, offset and stored length, plaintext length. */
-  public record Blob(String id, BlobType type, long offset, int length, int rawLength) {
+  public record Blob(Id id, BlobType type, long offset, int length, int rawLength) {
 
     /** Where the index finds this blob once its pack is stored under packId. */
     public IndexEntry in(Id packId) {
-      return new IndexEntry(Id.parse(id), type, packId, offset, length, rawLength);
+      return new IndexEntry(id, type, packId, offset, length, rawLength);
     }
   }
 }
