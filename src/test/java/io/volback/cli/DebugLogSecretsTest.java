@@ -10,6 +10,7 @@ import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import io.volback.testsupport.VolbackProcess;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -135,20 +136,7 @@ class DebugLogSecretsTest {
     ProcessBuilder pb = VolbackProcess.builder(env, args);
     URL shipped = ClassLoader.getSystemResource("logback.xml");
     pb.command().add(1, "-Dlogback.configurationFile=" + Path.of(shipped.toURI()));
-    Path out = Files.createTempFile("volback-out", ".txt");
-    Path err = Files.createTempFile("volback-err", ".txt");
-    try {
-      Process process = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!process.waitFor(3, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(
-            "volback " + String.join(" ", args) + " did not finish in 3 minutes");
-      }
-      return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
-    } finally {
-      Files.delete(out);
-      Files.delete(err);
-    }
+    return VolbackProcess.run(pb, StandardCharsets.UTF_8);
   }
 
   private static int occurrences(String text, String secret) {

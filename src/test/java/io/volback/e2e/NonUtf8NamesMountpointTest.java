@@ -9,10 +9,7 @@ import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.VolbackProcess;
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,25 +112,8 @@ class NonUtf8NamesMountpointTest {
   }
 
   private static Cli.Result run(String[] repo, String... command) throws Exception {
-    File out = File.createTempFile("volback-out", ".txt");
-    File err = File.createTempFile("volback-err", ".txt");
-    try {
-      Process p =
-          VolbackProcess.builder(C_LOCALE, args(repo, command))
-              .redirectOutput(out)
-              .redirectError(err)
-              .start();
-      int code =
-          Processes.awaitOrKill(p, VolbackProcess.LIMIT, "volback " + String.join(" ", command));
-      return new Cli.Result(code, read(out), read(err));
-    } finally {
-      out.delete();
-      err.delete();
-    }
-  }
-
-  private static String read(File f) throws IOException {
-    return new String(Files.readAllBytes(f.toPath()), StandardCharsets.ISO_8859_1);
+    return VolbackProcess.run(
+        VolbackProcess.builder(C_LOCALE, args(repo, command)), StandardCharsets.ISO_8859_1);
   }
 
   private static void ok(Cli.Result r) {

@@ -1,7 +1,9 @@
 package io.volback.testsupport;
 
-import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,19 +42,28 @@ public final class VolbackProcess {
   /** Runs to completion (at most {@link #LIMIT}) and returns exit code, stdout and stderr. */
   public static Cli.Result run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    File out = File.createTempFile("volback-out", ".txt");
-    File err = File.createTempFile("volback-err", ".txt");
+    return run(builder(env, args), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Runs pb (from {@link #builder}, adjusted) to completion, at most {@link #LIMIT}, and returns
+   * exit code, stdout and stderr decoded with charset.
+   */
+  public static Cli.Result run(ProcessBuilder pb, Charset charset)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile("volback-out", ".txt");
+    Path err = Files.createTempFile("volback-err", ".txt");
     try {
-      Process p = builder(env, args).redirectOutput(out).redirectError(err).start();
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       p.getOutputStream().close();
-      int code = Processes.awaitOrKill(p, LIMIT, "volback " + String.join(" ", args));
+      int code = Processes.awaitOrKill(p, LIMIT, String.join(" ", pb.command()));
       return new Cli.Result(
           code,
-          java.nio.file.Files.readString(out.toPath()),
-          java.nio.file.Files.readString(err.toPath()));
+          new String(Files.readAllBytes(out), charset),
+          new String(Files.readAllBytes(err), charset));
     } finally {
-      out.delete();
-      err.delete();
+      Files.delete(out);
+      Files.delete(err);
     }
   }
 }
