@@ -32,15 +32,28 @@ public final class BackupVolumes {
     this.listener = listener;
   }
 
-  /** Request: the volumes by name, or all named ones (and anonymous ones when asked). */
-  /** Request: force reads every file even when the last snapshot says it is unchanged. */
+  /**
+   * Request: the volumes by name, or all named ones (and anonymous ones when asked) that the
+   * selection keeps; force reads every file even when the last snapshot says it is unchanged.
+   */
   public record Request(
       List<String> volumes,
       boolean all,
       boolean includeAnonymous,
       List<String> tags,
       AccessPath readPath,
-      boolean force) {}
+      boolean force,
+      VolumeSelection selection) {
+    public Request(
+        List<String> volumes,
+        boolean all,
+        boolean includeAnonymous,
+        List<String> tags,
+        AccessPath readPath,
+        boolean force) {
+      this(volumes, all, includeAnonymous, tags, readPath, force, VolumeSelection.NONE);
+    }
+  }
 
   /** VolumeResult: a snapshot, or the failure that stopped this volume's backup. */
   public record VolumeResult(String volume, SnapshotSummary snapshot, Failure failure) {
@@ -77,10 +90,15 @@ public final class BackupVolumes {
       throw new UsageException("name the volumes to back up, or use --all (not both)");
     }
     if (!request.all()) {
+      if (!request.selection().isEmpty()) {
+        throw new UsageException(
+            "--label and --exclude-volume narrow --all; with named volumes, name only those wanted");
+      }
       return request.volumes();
     }
     return host.volumes().stream()
         .filter(v -> request.includeAnonymous() || !v.anonymous())
+        .filter(request.selection()::matches)
         .map(VolumeInfo::name)
         .toList();
   }

@@ -5,6 +5,7 @@ import io.volback.app.BackupDirectory;
 import io.volback.app.BackupVolumes;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
+import io.volback.app.VolumeSelection;
 import io.volback.docker.DockerHost;
 import io.volback.entry.ByteNames;
 import io.volback.repo.Repository;
@@ -31,6 +32,20 @@ final class BackupCommand extends CommandBase {
 
   @Option(names = "--include-anonymous", description = "With --all, anonymous volumes too.")
   boolean includeAnonymous;
+
+  @Option(
+      names = "--label",
+      paramLabel = "KEY[=VALUE]",
+      description =
+          "With --all, only volumes with this label, or with this label set to VALUE (repeatable; all must match).")
+  List<String> labels = List.of();
+
+  @Option(
+      names = "--exclude-volume",
+      paramLabel = "GLOB",
+      description =
+          "With --all, leave out volumes whose name matches GLOB (a shell glob: * ? [abc]; repeatable).")
+  List<String> excludeVolumes = List.of();
 
   @Option(names = "--tag", paramLabel = "TAG", description = "Tag the snapshots (repeatable).")
   List<String> tags = List.of();
@@ -79,7 +94,14 @@ final class BackupCommand extends CommandBase {
                   new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
                   progress)
               .run(
-                  new BackupVolumes.Request(volumes, all, includeAnonymous, tags, readPath, force));
+                  new BackupVolumes.Request(
+                      volumes,
+                      all,
+                      includeAnonymous,
+                      tags,
+                      readPath,
+                      force,
+                      new VolumeSelection(labels, excludeVolumes)));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(
