@@ -44,6 +44,13 @@ public final class BackupVolumes {
       AccessPath readPath,
       boolean force,
       VolumeSelection selection) {
+    public Request {
+      if (!all && !selection.isEmpty()) {
+        throw new UsageException(
+            "--label and --exclude-volume narrow --all; with named volumes, name only those wanted");
+      }
+    }
+
     public Request(
         List<String> volumes,
         boolean all,
@@ -90,10 +97,6 @@ public final class BackupVolumes {
       throw new UsageException("name the volumes to back up, or use --all (not both)");
     }
     if (!request.all()) {
-      if (!request.selection().isEmpty()) {
-        throw new UsageException(
-            "--label and --exclude-volume narrow --all; with named volumes, name only those wanted");
-      }
       return request.volumes();
     }
     return host.volumes().stream()

@@ -84,6 +84,15 @@ final class BackupCommand extends CommandBase {
     if (directory != null) {
       return backupDirectory();
     }
+    BackupVolumes.Request request =
+        new BackupVolumes.Request(
+            volumes,
+            all,
+            includeAnonymous,
+            tags,
+            readPath,
+            force,
+            new VolumeSelection(labels, excludeVolumes));
     try (DockerConnection docker = connectDocker();
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
@@ -93,15 +102,7 @@ final class BackupCommand extends CommandBase {
                   repo,
                   new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
                   progress)
-              .run(
-                  new BackupVolumes.Request(
-                      volumes,
-                      all,
-                      includeAnonymous,
-                      tags,
-                      readPath,
-                      force,
-                      new VolumeSelection(labels, excludeVolumes)));
+              .run(request);
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(
@@ -147,8 +148,9 @@ final class BackupCommand extends CommandBase {
   }
 
   private int backupDirectory() throws Exception {
-    if (all || !volumes.isEmpty()) {
-      throw new UsageException("--path backs up a directory: name no volumes and no --all");
+    if (all || !volumes.isEmpty() || !labels.isEmpty() || !excludeVolumes.isEmpty()) {
+      throw new UsageException(
+          "--path backs up a directory: name no volumes, and no --all, --label or --exclude-volume");
     }
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       ConsoleProgress progress = progress("backup");

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +28,16 @@ class RestoreToDirectoryTest {
   private static final Map<String, String> ENV =
       Map.of("LANG", "C", "LC_ALL", "C", "DOCKER_HOST", "unix:///var/run/volback-no-docker.sock");
 
-  @TempDir Path tmp;
-  private Path source;
-  private String[] repo;
+  /** One repository with one snapshot of source for the class: restores do not change it. */
+  @TempDir static Path shared;
 
-  @BeforeEach
-  void backUpAFolderTree() throws Exception {
-    source = tmp.resolve("source");
+  private static Path source;
+  private static String[] repo;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void backUpAFolderTree() throws Exception {
+    source = shared.resolve("source");
     TestTrees.populate(source.resolve("tree"), 7);
     Files.createDirectories(source.resolve("odd"));
     // printf's octal escapes: \351 is Latin-1 é, \377\376 no UTF-8 at all.
@@ -49,7 +52,7 @@ class RestoreToDirectoryTest {
             + " && touch -h -d '2001-02-03 04:05:06.123456789' ./* \"$(printf 'dir\\nwith newline')\"/*");
     repo =
         new String[] {
-          "-r", tmp.resolve("repo").toString(), "--password-file", passwordFile().toString()
+          "-r", shared.resolve("repo").toString(), "--password-file", passwordFile().toString()
         };
     ok(volback("init"));
     ok(volback("backup", "--path", source.toString()));
@@ -114,11 +117,11 @@ class RestoreToDirectoryTest {
         .isEqualTo("volback: --target " + file + " exists and is not a directory");
   }
 
-  private Path passwordFile() throws Exception {
-    return Cli.passwordFile(tmp, "pw");
+  private static Path passwordFile() throws Exception {
+    return Cli.passwordFile(shared, "pw");
   }
 
-  private Cli.Result volback(String... command) throws Exception {
+  private static Cli.Result volback(String... command) throws Exception {
     List<String> args = new ArrayList<>(List.of(repo));
     args.addAll(List.of(command));
     File out = File.createTempFile("volback-out", ".txt");
