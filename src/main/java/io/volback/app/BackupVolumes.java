@@ -34,9 +34,9 @@ public final class BackupVolumes {
   }
 
   /**
-   * Request: the volumes by name, or all named ones (and anonymous ones when asked); force reads
-   * every file even when the last snapshot says it is unchanged; hostname is the machine name the
-   * snapshots record (null: this machine's).
+   * Request: the volumes by name, or all named ones (and anonymous ones when asked) that the
+   * selection keeps; force reads every file even when the last snapshot says it is unchanged;
+   * hostname is the machine name the snapshots record (null: this machine's).
    */
   public record Request(
       List<String> volumes,
@@ -45,8 +45,14 @@ public final class BackupVolumes {
       List<String> tags,
       AccessPath readPath,
       boolean force,
+      VolumeSelection selection,
       String hostname) {
     public Request {
+      selection = selection == null ? VolumeSelection.NONE : selection;
+      if (!all && !selection.isEmpty()) {
+        throw new UsageException(
+            "--label and --exclude-volume narrow --all; with named volumes, name only those wanted");
+      }
       hostname = hostname == null ? LocalHost.name() : hostname;
     }
   }
@@ -90,6 +96,7 @@ public final class BackupVolumes {
     }
     return host.volumes().stream()
         .filter(v -> request.includeAnonymous() || !v.anonymous())
+        .filter(request.selection()::matches)
         .map(VolumeInfo::name)
         .toList();
   }

@@ -5,6 +5,7 @@ import io.volback.app.BackupDirectory;
 import io.volback.app.BackupVolumes;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
+import io.volback.app.VolumeSelection;
 import io.volback.docker.DockerHost;
 import io.volback.entry.ByteNames;
 import io.volback.repo.Repository;
@@ -34,6 +35,20 @@ final class BackupCommand extends CommandBase {
 
   @Option(names = "--include-anonymous", description = "With --all, anonymous volumes too.")
   boolean includeAnonymous;
+
+  @Option(
+      names = "--label",
+      paramLabel = "KEY[=VALUE]",
+      description =
+          "With --all, only volumes with this label, or with this label set to VALUE (repeatable; all must match).")
+  List<String> labels = List.of();
+
+  @Option(
+      names = "--exclude-volume",
+      paramLabel = "GLOB",
+      description =
+          "With --all, leave out volumes whose name matches GLOB (a shell glob: * ? [abc]; repeatable).")
+  List<String> excludeVolumes = List.of();
 
   @Option(names = "--tag", paramLabel = "TAG", description = "Tag the snapshots (repeatable).")
   List<String> tags = List.of();
@@ -81,6 +96,16 @@ final class BackupCommand extends CommandBase {
     if (directory != null) {
       return backupDirectory();
     }
+    BackupVolumes.Request request =
+        new BackupVolumes.Request(
+            volumes,
+            all,
+            includeAnonymous,
+            tags,
+            readPath,
+            force,
+            new VolumeSelection(labels, excludeVolumes),
+            hostname());
     try (DockerConnection docker = connectDocker(dockerHostOption);
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
@@ -90,9 +115,7 @@ final class BackupCommand extends CommandBase {
                   repo,
                   new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
                   progress)
-              .run(
-                  new BackupVolumes.Request(
-                      volumes, all, includeAnonymous, tags, readPath, force, hostname()));
+              .run(request);
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(
@@ -138,8 +161,9 @@ final class BackupCommand extends CommandBase {
   }
 
   private int backupDirectory() throws Exception {
-    if (all || !volumes.isEmpty()) {
-      throw new UsageException("--path backs up a directory: name no volumes and no --all");
+    if (all || !volumes.isEmpty() || !labels.isEmpty() || !excludeVolumes.isEmpty()) {
+      throw new UsageException(
+          "--path backs up a directory: name no volumes, and no --all, --label or --exclude-volume");
     }
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       ConsoleProgress progress = progress("backup");

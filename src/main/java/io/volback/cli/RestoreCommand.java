@@ -2,9 +2,12 @@ package io.volback.cli;
 
 import io.volback.app.AccessPath;
 import io.volback.app.RestoreSnapshot;
+import io.volback.app.RestoreToDirectory;
+import io.volback.app.UsageException;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
 import io.volback.wiring.DockerVolumeHost;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** RestoreCommand restores a snapshot into a volume, on this or another Docker host. */
-@Command(name = "restore", description = "Restore a snapshot into a volume (created when missing).")
+@Command(
+    name = "restore",
+    description =
+        "Restore a snapshot into a volume (created when missing), or with --target into a directory.")
 final class RestoreCommand extends CommandBase {
   @Mixin DockerHostOption dockerHostOption;
 
@@ -26,8 +32,15 @@ final class RestoreCommand extends CommandBase {
   String to;
 
   @Option(
+      names = "--target",
+      paramLabel = "DIR",
+      description =
+          "Restore into the directory DIR of this machine instead of a volume (created when missing; no Docker host needed).")
+  Path targetDir;
+
+  @Option(
       names = "--overwrite",
-      description = "Write into a volume that is not empty or is in use.")
+      description = "Write into a volume (or --target directory) that is not empty or is in use.")
   boolean overwrite;
 
   @Option(
@@ -61,6 +74,9 @@ final class RestoreCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
+    if (targetDir != null) {
+      return restoreToDirectory();
+    }
     try (DockerConnection docker = connectDocker(dockerHostOption);
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
@@ -94,6 +110,32 @@ final class RestoreCommand extends CommandBase {
                 Format.bytes(result.stats().bytes()),
                 Format.duration(result.stats().durationMillis()),
                 result.writePath());
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private int restoreToDirectory() throws Exception {
+    if (to != null || !driverOptions.isEmpty() || keepPartial || writePath != AccessPath.AUTO) {
+      throw new UsageException(
+          "--target restores into a directory: --to, --driver-opt, --keep-partial and --write-path"
+              + " apply to volumes only");
+    }
+    try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+      RestoreToDirectory.Result result =
+          new RestoreToDirectory(repo, progress("restore"))
+              .run(snapshot.find(repo), targetDir, overwrite, include);
+      if (json()) {
+        printJson(result);
+      } else {
+        out()
+            .printf(
+                "restored snapshot %s into directory %s: %d files, %s in %s%n",
+                result.snapshot().shortId(),
+                result.directory(),
+                result.stats().files(),
+                Format.bytes(result.stats().bytes()),
+                Format.duration(result.stats().durationMillis()));
       }
     }
     return ExitCode.OK;

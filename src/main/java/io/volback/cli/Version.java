@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"volback " + number()};
+  }
+
+  /** The version of the jar, or "dev" when running from classes (tests, the IDE). */
+  static String number() {
     String v = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"volback " + (v == null ? "dev" : v)};
+    return v == null ? "dev" : v;
   }
 }

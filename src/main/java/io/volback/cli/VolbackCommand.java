@@ -33,7 +33,9 @@ public final class VolbackCommand implements Runnable {
           SnapshotsCommand.class,
           LsCommand.class,
           RestoreCommand.class,
-          ExportCommand.class);
+          ExportCommand.class,
+          VersionCommand.class,
+          GenerateCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -1,13 +1,12 @@
 package io.volback.cli;
 
 import io.volback.app.Redaction;
-import io.volback.app.UsageException;
+import io.volback.app.VolumeSelection;
 import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,12 +29,18 @@ final class VolumesCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
+    VolumeSelection selection = new VolumeSelection(labels, List.of());
     try (DockerHost host = DockerAccess.open(dockerHost(dockerHostOption))) {
       List<VolumeInfo> volumes =
           VolumeDiscovery.all(host).stream()
               .filter(v -> !shared || v.shared())
-              .filter(v -> labels.stream().allMatch(l -> hasLabel(v.labels(), l)))
+              .filter(selection::matches)
               .toList();
+      if (root.quiet && !json()) {
+        // docker volume ls -q: names only, one a line, for scripts
+        volumes.forEach(v -> out().println(v.name()));
+        return ExitCode.OK;
+      }
       if (json()) {
         printJson(
             volumes.stream()
@@ -73,16 +78,6 @@ final class VolumesCommand extends CommandBase {
                   + host.address());
     }
     return ExitCode.OK;
-  }
-
-  static boolean hasLabel(Map<String, String> labels, String filter) {
-    int eq = filter.indexOf('=');
-    if (filter.isBlank() || eq == 0) {
-      throw new UsageException("--label takes KEY or KEY=VALUE, not '" + filter + "'");
-    }
-    return eq < 0
-        ? labels.containsKey(filter)
-        : filter.substring(eq + 1).equals(labels.get(filter.substring(0, eq)));
   }
 
   private static String consumers(List<VolumeConsumer> consumers) {

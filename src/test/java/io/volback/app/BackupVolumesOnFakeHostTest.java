@@ -98,7 +98,7 @@ class BackupVolumesOnFakeHostTest {
         new BackupVolumes(repo, hostA, ProgressListener.NONE)
             .run(
                 new BackupVolumes.Request(
-                    List.of(), true, false, List.of(), AccessPath.AUTO, false, null));
+                    List.of(), true, false, List.of(), AccessPath.AUTO, false, null, null));
     assertThat(results).extracting(BackupVolumes.VolumeResult::volume).containsExactly("named");
     assertThat(results.get(0).snapshot().source().readPath()).isEqualTo("mountpoint");
   }
@@ -110,7 +110,14 @@ class BackupVolumesOnFakeHostTest {
                 new BackupVolumes(repo, hostA, ProgressListener.NONE)
                     .run(
                         new BackupVolumes.Request(
-                            List.of("x"), true, false, List.of(), AccessPath.AUTO, false, null)))
+                            List.of("x"),
+                            true,
+                            false,
+                            List.of(),
+                            AccessPath.AUTO,
+                            false,
+                            null,
+                            null)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("not both");
   }
@@ -120,6 +127,6 @@ class BackupVolumesOnFakeHostTest {
     return new BackupVolumes(repo, host, ProgressListener.NONE)
         .run(
             new BackupVolumes.Request(
-                List.of(volumes), false, false, List.of(), AccessPath.AUTO, false, null));
+                List.of(volumes), false, false, List.of(), AccessPath.AUTO, false, null, null));
   }
 }

@@ -86,6 +86,7 @@ class BackupVolumesTest {
                       List.of(),
                       AccessPath.MOUNTPOINT,
                       false,
+                      null,
                       null));
     }
 

@@ -70,6 +70,24 @@ public final class FakeVolumeHost implements VolumeHost {
     return info;
   }
 
+  /** Gives the volume labels (replacing those it had). */
+  public void label(String name, Map<String, String> labels) {
+    VolumeInfo v = volumes.get(name);
+    volumes.put(
+        name,
+        new VolumeInfo(
+            v.host(),
+            v.name(),
+            v.driver(),
+            v.driverOptions(),
+            labels,
+            v.scope(),
+            v.createdAt(),
+            v.mountpoint(),
+            v.anonymous(),
+            v.consumers()));
+  }
+
   public Path directory(String name) {
     return root.resolve(name);
   }
