@@ -35,7 +35,7 @@ abstract class CommandBase implements Callable<Integer> {
   }
 
   char[] password(boolean confirm) {
-    return new Passwords(root.passwordFile, System.getenv()).resolve(confirm);
+    return new Passwords(root.passwordOptions(), System.getenv(), System.in).resolve(confirm);
   }
 
   Repository openRepository(Repository.Preload preload) throws IOException {
@@ -47,7 +47,7 @@ abstract class CommandBase implements Callable<Integer> {
    * host or throws its error.
    */
   DockerConnection connectDocker() {
-    return DockerConnection.start(root.dockerHost);
+    return DockerConnection.start(DockerAccess.endpoint(root.dockerHost, root.dockerContext));
   }
 
   /** Prints value as one indented JSON document on stdout. */

@@ -27,7 +27,7 @@ final class VolumesCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
-    try (DockerHost host = DockerAccess.open(root.dockerHost)) {
+    try (DockerHost host = DockerAccess.open(root.dockerHost, root.dockerContext)) {
       List<VolumeInfo> volumes =
           VolumeDiscovery.all(host).stream()
               .filter(v -> !shared || v.shared())
