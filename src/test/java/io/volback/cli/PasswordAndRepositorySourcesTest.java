@@ -8,7 +8,6 @@ import io.volback.testsupport.VolbackProcess;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,10 +218,5 @@ class PasswordAndRepositorySourcesTest {
 
   private static void ok(Cli.Result result) {
     assertThat(result.exitCode()).as(result.toString()).isZero();
-  }
-
-  @SuppressWarnings("unused")
-  private static List<String> list(String... items) {
-    return new ArrayList<>(List.of(items));
   }
 }
