@@ -5,6 +5,7 @@ import io.volback.repo.Repository;
 import io.volback.repo.chunker.ChunkerParams;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.ObjectStore;
+import io.volback.store.RetryPolicy;
 import io.volback.store.StoreFactory;
 import java.io.IOException;
 
@@ -17,8 +18,7 @@ public final class Repositories {
       throw new UsageException("no repository given: use -r/--repo or set VOLBACK_REPOSITORY");
     }
     try {
-      return StoreFactory.open(
-          settings.repository(), settings.s3Endpoint(), settings.s3PathStyle());
+      return StoreFactory.open(settings.repository(), settings.s3(), RetryPolicy.DEFAULT);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -35,7 +35,7 @@ abstract class CommandBase implements Callable<Integer> {
   }
 
   char[] password(boolean confirm) {
-    return new Passwords(root.passwordFile, System.getenv()).resolve(confirm);
+    return new Passwords(root.passwordOptions(), System.getenv(), System.in).resolve(confirm);
   }
 
   Repository openRepository(Repository.Preload preload) throws IOException {
@@ -47,7 +47,7 @@ abstract class CommandBase implements Callable<Integer> {
    * host or throws its error.
    */
   DockerConnection connectDocker(DockerHostOption option) {
-    return DockerConnection.start(dockerHost(option));
+    return DockerConnection.start(DockerAccess.endpoint(dockerHost(option), root.dockerContext));
   }
 
   /** The Docker host given after the command name, else the one before it (null: DOCKER_HOST). */

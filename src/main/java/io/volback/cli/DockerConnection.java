@@ -1,6 +1,8 @@
 package io.volback.cli;
 
+import io.volback.docker.DockerEndpoint;
 import io.volback.docker.DockerHost;
+import io.volback.docker.DockerHosts;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,12 +15,13 @@ final class DockerConnection implements AutoCloseable {
     this.host = host;
   }
 
-  static DockerConnection start(String address) {
+  /** Starts opening endpoint (resolved before, on the caller's thread, so its errors are plain). */
+  static DockerConnection start(DockerEndpoint endpoint) {
     return new DockerConnection(
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return DockerAccess.open(address);
+                return DockerHosts.fromEnvironment().connect(endpoint);
               } catch (IOException e) {
                 throw new CompletionException(e);
               }

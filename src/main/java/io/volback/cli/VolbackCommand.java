@@ -2,10 +2,12 @@ package io.volback.cli;
 
 import io.volback.app.RepositorySettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -43,18 +45,39 @@ public final class VolbackCommand implements Runnable {
       names = {"-r", "--repo"},
       paramLabel = "REPO",
       scope = ScopeType.INHERIT,
-      defaultValue = "${env:VOLBACK_REPOSITORY}",
       description =
           "Repository: a folder, file:///path or s3://bucket[/prefix] (env VOLBACK_REPOSITORY).")
   String repository;
 
   @Option(
-      names = "--password-file",
+      names = "--repository-file",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Read the repository from FILE (env VOLBACK_REPOSITORY_FILE).")
+  Path repositoryFile;
+
+  @Option(
+      names = {"-p", "--password-file"},
       paramLabel = "FILE",
       scope = ScopeType.INHERIT,
       description =
           "Read the repository password from FILE (env VOLBACK_PASSWORD_FILE, or VOLBACK_PASSWORD).")
   Path passwordFile;
+
+  @Option(
+      names = "--password-command",
+      paramLabel = "CMD",
+      scope = ScopeType.INHERIT,
+      description =
+          "Run CMD with sh -c; the first line it prints is the password"
+              + " (env VOLBACK_PASSWORD_COMMAND).")
+  String passwordCommand;
+
+  @Option(
+      names = "--password-stdin",
+      scope = ScopeType.INHERIT,
+      description = "Read the password from the first line of standard input.")
+  boolean passwordStdin;
 
   @Option(
       names = {"-H", "--host"},
@@ -63,6 +86,14 @@ public final class VolbackCommand implements Runnable {
           "Docker host of the commands that use Docker (volumes, backup, restore): unix:///path or"
               + " tcp://host:port (env DOCKER_HOST).")
   String dockerHost;
+
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description =
+          "Docker context to use, as `docker context use` (env DOCKER_CONTEXT); not with -H.")
+  String dockerContext;
 
   @Option(
       names = "--json",
@@ -99,8 +130,25 @@ public final class VolbackCommand implements Runnable {
   @Option(
       names = "--s3-path-style",
       scope = ScopeType.INHERIT,
-      description = "Use path-style S3 addressing (most S3-compatible servers need it).")
+      description =
+          "Use path-style S3 addressing (env VOLBACK_S3_PATH_STYLE; the default for an endpoint"
+              + " that is an IP address or localhost).")
   boolean s3PathStyle;
+
+  @Option(
+      names = "--cacert",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "Also trust the PEM certificates in FILE for S3 over https, repeatable (env"
+              + " VOLBACK_CACERT).")
+  List<Path> caCerts = new ArrayList<>();
+
+  @Option(
+      names = "--insecure-tls",
+      scope = ScopeType.INHERIT,
+      description = "Do not verify the S3 server's TLS certificate (warns on every run).")
+  boolean insecureTls;
 
   @Override
   public void run() {
@@ -139,6 +187,10 @@ public final class VolbackCommand implements Runnable {
   }
 
   RepositorySettings repositorySettings() {
-    return new RepositorySettings(repository, s3Endpoint, s3PathStyle);
+    return new RepositoryOptions(this, System.getenv()).settings();
+  }
+
+  Passwords.Options passwordOptions() {
+    return new Passwords.Options(passwordFile, passwordCommand, passwordStdin);
   }
 }

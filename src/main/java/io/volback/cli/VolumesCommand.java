@@ -30,7 +30,7 @@ final class VolumesCommand extends CommandBase {
   @Override
   public Integer call() throws Exception {
     VolumeSelection selection = new VolumeSelection(labels, List.of());
-    try (DockerHost host = DockerAccess.open(dockerHost(dockerHostOption))) {
+    try (DockerHost host = DockerAccess.open(dockerHost(dockerHostOption), root.dockerContext)) {
       List<VolumeInfo> volumes =
           VolumeDiscovery.all(host).stream()
               .filter(v -> !shared || v.shared())

@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,23 +56,52 @@ public final class DockerHosts {
 
   /** Opens and pings the host at {@code address} (null or empty: the default host). */
   public DockerHost open(String address) throws DockerHostException {
-    String resolved = resolve(address);
-    URI uri = parse(resolved);
-    DefaultDockerClientConfig.Builder config =
-        new DefaultDockerClientConfig.Builder().withDockerHost(uri.toString());
-    if (uri.getScheme().equals("tcp") && tlsVerify()) {
-      config.withDockerTlsVerify(true).withDockerCertPath(certPath(resolved).toString());
-    } else {
-      config.withDockerTlsVerify(false);
+    return connect(
+        endpoint(resolve(address), address == null || address.isBlank() ? "DOCKER_HOST" : "-H"));
+  }
+
+  /**
+   * The endpoint for address as the environment configures TLS: DOCKER_TLS_VERIFY with the files in
+   * DOCKER_CERT_PATH (default ~/.docker); source says what gave address, for messages.
+   */
+  DockerEndpoint endpoint(String address, String source) {
+    if (!tlsVerify()) {
+      return DockerEndpoint.plain(address, source);
     }
-    plaintextWarning(uri, resolved)
-        .filter(w -> WARNED_PLAINTEXT.add(resolved))
-        .ifPresent(log::warn);
-    DefaultDockerClientConfig built = config.build();
+    String configured = env.get("DOCKER_CERT_PATH");
+    Path dir =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of(System.getProperty("user.home"), ".docker");
+    return new DockerEndpoint(address, Optional.of(dir), true, source);
+  }
+
+  /** Opens and pings the host of endpoint. */
+  public DockerHost connect(DockerEndpoint endpoint) throws DockerHostException {
+    String resolved = endpoint.address();
+    boolean tls = endpoint.tlsDir().isPresent();
+    URI uri = parse(resolved, tls);
+    DefaultDockerClientConfig built =
+        new DefaultDockerClientConfig.Builder()
+            .withDockerHost(uri.toString())
+            .withDockerTlsVerify(false)
+            .build();
+    SSLConfig ssl = null;
+    if (uri.getScheme().equals("tcp") && tls) {
+      Path dir = endpoint.tlsDir().get();
+      if (!endpoint.source().startsWith("context")) {
+        requireCertFiles(dir, resolved);
+      }
+      SSLContext context = DockerTls.context(dir, endpoint.verifyTls(), resolved);
+      ssl = () -> context;
+    }
+    if (uri.getScheme().equals("tcp") && !tls && WARNED_PLAINTEXT.add(resolved)) {
+      log.warn(plaintext(resolved));
+    }
     DockerHttpClient http =
         new ApacheDockerHttpClient.Builder()
             .dockerHost(built.getDockerHost())
-            .sslConfig(built.getSSLConfig())
+            .sslConfig(ssl)
             .maxConnections(50)
             .connectionTimeout(Duration.ofSeconds(15))
             // A daemon that stops sending (or answering) for this long is taken for hung: fail, do
@@ -89,19 +120,18 @@ public final class DockerHosts {
    */
   Optional<String> plaintextWarning(String address) throws DockerHostException {
     String resolved = resolve(address);
-    return plaintextWarning(parse(resolved), resolved);
+    URI uri = parse(resolved, tlsVerify());
+    return uri.getScheme().equals("tcp") && !tlsVerify()
+        ? Optional.of(plaintext(resolved))
+        : Optional.empty();
   }
 
-  private Optional<String> plaintextWarning(URI uri, String address) {
-    if (!uri.getScheme().equals("tcp") || tlsVerify()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "Docker host "
-            + address
-            + " is reached over plain TCP without TLS: volume"
-            + " data, driver-option passwords and control of the engine cross the network unprotected;"
-            + " set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to use TLS");
+  private static String plaintext(String address) {
+    return "Docker host "
+        + address
+        + " is reached over plain TCP without TLS: volume"
+        + " data, driver-option passwords and control of the engine cross the network unprotected;"
+        + " set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to use TLS";
   }
 
   private static void ping(DockerHost host) throws DockerHostException {
@@ -148,7 +178,7 @@ public final class DockerHosts {
         : Character.toLowerCase(line.charAt(0)) + line.substring(1);
   }
 
-  private URI parse(String address) throws DockerHostException {
+  private static URI parse(String address, boolean tls) throws DockerHostException {
     URI uri;
     try {
       uri = URI.create(address);
@@ -159,7 +189,7 @@ public final class DockerHosts {
       return uri;
     }
     if ("tcp".equals(uri.getScheme()) && uri.getHost() != null) {
-      int port = uri.getPort() != -1 ? uri.getPort() : tlsVerify() ? 2376 : 2375;
+      int port = uri.getPort() != -1 ? uri.getPort() : tls ? 2376 : 2375;
       return URI.create("tcp://" + uri.getHost() + ":" + port);
     }
     throw badAddress(address);
@@ -178,12 +208,7 @@ public final class DockerHosts {
     return value != null && !value.isEmpty();
   }
 
-  private Path certPath(String address) throws DockerHostException {
-    String configured = env.get("DOCKER_CERT_PATH");
-    Path dir =
-        configured != null && !configured.isBlank()
-            ? Path.of(configured)
-            : Path.of(System.getProperty("user.home"), ".docker");
+  private static void requireCertFiles(Path dir, String address) throws DockerHostException {
     for (String name : CERT_FILES) {
       if (!Files.isReadable(dir.resolve(name))) {
         throw new DockerHostException(
@@ -195,7 +220,6 @@ public final class DockerHosts {
                 + "holding ca.pem, cert.pem and key.pem)");
       }
     }
-    return dir;
   }
 
   private static void closeQuietly(DockerHost host) {

@@ -39,6 +39,17 @@ final class S3Clients {
    */
   static S3Client build(S3Config config, Region region, TlsTrustManagersProvider trust) {
     S3Location location = config.location();
+    ApacheHttpClient.Builder http =
+        ApacheHttpClient.builder()
+            .maxConnections(config.maxConnections())
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(Duration.ofSeconds(60))
+            .connectionAcquisitionTimeout(Duration.ofMinutes(5));
+    if (trust != null) {
+      S3Tls.configure(http, trust);
+    } else {
+      config.tls().configure(http);
+    }
     S3ClientBuilder builder =
         S3Client.builder()
             .region(region)
@@ -47,13 +58,7 @@ final class S3Clients {
                     config
                         .credentials()
                         .orElseGet(() -> DefaultCredentialsProvider.builder().build())))
-            .httpClientBuilder(
-                ApacheHttpClient.builder()
-                    .maxConnections(config.maxConnections())
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofSeconds(60))
-                    .connectionAcquisitionTimeout(Duration.ofMinutes(5))
-                    .tlsTrustManagersProvider(trust))
+            .httpClientBuilder(http)
             // RetryingStore is the one retry layer; SDK retries underneath would multiply its
             // attempts.
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));

@@ -15,7 +15,8 @@ public record S3Config(
     Optional<AwsCredentialsProvider> credentials,
     long multipartThreshold,
     int partSize,
-    int maxConnections) {
+    int maxConnections,
+    S3Tls tls) {
 
   /** S3 refuses multipart parts below 5 MiB, except the last. */
   public static final int MIN_PART_SIZE = 5 << 20;
@@ -38,17 +39,24 @@ public record S3Config(
 
   /** Defaults: AWS chains, multipart above 32 MiB in 8 MiB parts, 16 connections. */
   public static S3Config of(S3Location location) {
-    return new S3Config(location, Optional.empty(), Optional.empty(), 32L << 20, 8 << 20, 16);
+    return new S3Config(
+        location, Optional.empty(), Optional.empty(), 32L << 20, 8 << 20, 16, S3Tls.DEFAULT);
   }
 
   public S3Config withRegion(String region) {
     return new S3Config(
-        location, Optional.of(region), credentials, multipartThreshold, partSize, maxConnections);
+        location,
+        Optional.of(region),
+        credentials,
+        multipartThreshold,
+        partSize,
+        maxConnections,
+        tls);
   }
 
   public S3Config withCredentials(AwsCredentialsProvider provider) {
     return new S3Config(
-        location, region, Optional.of(provider), multipartThreshold, partSize, maxConnections);
+        location, region, Optional.of(provider), multipartThreshold, partSize, maxConnections, tls);
   }
 
   /** Fixed credentials, for tests and callers that read them from their own configuration. */
@@ -58,7 +66,13 @@ public record S3Config(
   }
 
   public S3Config withMultipart(long threshold, int size) {
-    return new S3Config(location, region, credentials, threshold, size, maxConnections);
+    return new S3Config(location, region, credentials, threshold, size, maxConnections, tls);
+  }
+
+  /** Trusts the server certificates tls says. */
+  public S3Config withTls(S3Tls tls) {
+    return new S3Config(
+        location, region, credentials, multipartThreshold, partSize, maxConnections, tls);
   }
 
   // Never print the credentials provider, whatever its own toString does.
@@ -74,6 +88,7 @@ public record S3Config(
         + multipartThreshold
         + ", partSize="
         + partSize
+        + (tls.insecure() ? ", insecure-tls" : "")
         + "]";
   }
 }

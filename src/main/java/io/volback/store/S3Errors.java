@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -110,6 +112,19 @@ final class S3Errors {
               + " or instance role)",
           e);
     }
+    SSLException tls = find(e, SSLException.class);
+    if (tls != null) {
+      // A certificate the client does not trust stays untrusted: retrying cannot help.
+      return permanent(
+          action,
+          "TLS handshake with S3 endpoint "
+              + endpoint
+              + " failed ("
+              + tlsReason(tls)
+              + "): to trust a private CA, pass its certificate with --cacert FILE"
+              + " (env VOLBACK_CACERT)",
+          e);
+    }
     String reason = networkReason(e);
     if (reason != null) {
       return new StoreException(action + ": " + unreachable(reason), false, e);
@@ -139,6 +154,25 @@ final class S3Errors {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IOException) {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private static String tlsReason(SSLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateException) {
+        return "the server's certificate is not trusted";
+      }
+    }
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;

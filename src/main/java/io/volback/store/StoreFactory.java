@@ -10,16 +10,29 @@ public final class StoreFactory {
 
   /** Opens repository with the default retry policy; s3Endpoint may be null (AWS itself). */
   public static ObjectStore open(String repository, String s3Endpoint, boolean s3PathStyle) {
-    return open(repository, s3Endpoint, s3PathStyle, RetryPolicy.DEFAULT);
+    return open(repository, S3Settings.of(s3Endpoint, s3PathStyle), RetryPolicy.DEFAULT);
   }
 
   /** Opens repository, retrying with policy. */
   public static ObjectStore open(
       String repository, String s3Endpoint, boolean s3PathStyle, RetryPolicy policy) {
+    return open(repository, S3Settings.of(s3Endpoint, s3PathStyle), policy);
+  }
+
+  /**
+   * Opens repository with the S3 settings s3 (unused for a folder), retrying with policy; a bad
+   * setting (endpoint, CA file) is an IllegalArgumentException naming it.
+   */
+  public static ObjectStore open(String repository, S3Settings s3, RetryPolicy policy) {
     RepositoryLocation location = RepositoryLocation.parse(repository);
     ObjectStore store;
-    if (location instanceof RepositoryLocation.S3 s3) {
-      store = new S3Store(S3Config.of(s3Location(s3, s3Endpoint, s3PathStyle)));
+    if (location instanceof RepositoryLocation.S3 bucket) {
+      S3Config config =
+          S3Config.of(s3Location(bucket, s3.endpoint(), s3.pathStyle())).withTls(s3.tls());
+      if (s3.credentials().isPresent()) {
+        config = config.withCredentials(s3.credentials().get().provider());
+      }
+      store = new S3Store(config);
     } else {
       store = new LocalFolderStore(((RepositoryLocation.Folder) location).path());
     }

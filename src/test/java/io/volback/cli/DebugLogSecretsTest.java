@@ -6,6 +6,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import io.volback.testsupport.VolbackProcess;
@@ -13,6 +14,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -129,6 +132,54 @@ class DebugLogSecretsTest {
     ok(restore);
     assertThat(restore.err()).contains("DEBUG wire", "\"DriverOpts\"", "Cmd: local");
     assertThat(occurrences(restore.out() + restore.err(), SECRET)).isZero();
+  }
+
+  @Test
+  void debugLoggingNeverPrintsPasswordsOrS3KeysFromAnySource() throws Exception {
+    S3ProxyServer s3 = S3ProxyServer.shared();
+    String bucket = "debug-secrets-" + System.nanoTime() % 1_000_000_000L;
+    s3.createBucket(bucket);
+    Path source = Files.createDirectory(tmp.resolve("source"));
+    TestTrees.populate(source, 5);
+    Path id = Files.writeString(tmp.resolve("id"), s3.accessKey() + "\n");
+    Path secret = Files.writeString(tmp.resolve("secret"), s3.secretKey() + "\n");
+    Path repositoryFile = Files.writeString(tmp.resolve("repository"), "s3://" + bucket + "\n");
+    Map<String, String> env =
+        Map.of(
+            "VOLBACK_LOG_LEVEL",
+            "DEBUG",
+            "VOLBACK_S3_ENDPOINT",
+            s3.endpoint().toString(),
+            "AWS_REGION",
+            "us-east-1",
+            "AWS_ACCESS_KEY_ID_FILE",
+            id.toString(),
+            "AWS_SECRET_ACCESS_KEY_FILE",
+            secret.toString(),
+            "VOLBACK_REPOSITORY_FILE",
+            repositoryFile.toString(),
+            "VOLBACK_PASSWORD_COMMAND",
+            "echo " + SECRET);
+
+    List<Cli.Result> runs = new ArrayList<>();
+    runs.add(run(env, "init"));
+    runs.add(run(env, "--json", "backup", "--path", source.toString()));
+    runs.add(run(env, "--json", "snapshots"));
+    // and the failures: a wrong password, a failing password command
+    runs.add(run(env, "--password-command", "echo wrong-" + SECRET, "snapshots"));
+    runs.add(run(env, "--password-command", "echo " + SECRET + "; exit 1", "--json", "snapshots"));
+
+    for (int i = 0; i < 3; i++) {
+      ok(runs.get(i));
+    }
+    assertThat(runs.get(3).exitCode()).as(runs.get(3).toString()).isNotZero();
+    assertThat(runs.get(4).exitCode()).as(runs.get(4).toString()).isEqualTo(2);
+    for (Cli.Result result : runs) {
+      String all = result.out() + result.err();
+      assertThat(occurrences(all, SECRET)).as(result.toString()).isZero();
+      assertThat(all).as(result.toString()).doesNotContain(s3.secretKey());
+    }
+    assertThat(runs.get(0).err()).as("volback's own DEBUG lines still show").contains("DEBUG");
   }
 
   // The test class path holds logback-test.xml, which logback prefers: use the shipped one.

@@ -165,7 +165,7 @@ class DockerHostsTest {
   }
 
   // ca.pem, cert.pem and key.pem as the docker CLI expects them, made with the JDK's keytool.
-  private static void writeSelfSignedCertificates(Path dir) throws Exception {
+  static void writeSelfSignedCertificates(Path dir) throws Exception {
     Path store = dir.resolve("store.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process p =

@@ -35,11 +35,13 @@ public final class S3ProxyServer implements AutoCloseable {
   private final Path directory;
   private final BlobStoreContext context;
   private final S3Proxy proxy;
+  private final boolean secure;
 
-  private S3ProxyServer(Path directory, BlobStoreContext context, S3Proxy proxy) {
+  private S3ProxyServer(Path directory, BlobStoreContext context, S3Proxy proxy, boolean secure) {
     this.directory = directory;
     this.context = context;
     this.proxy = proxy;
+    this.secure = secure;
   }
 
   private static S3ProxyServer shared;
@@ -69,17 +71,35 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** Starts a server with no buckets; close it to stop it and delete its data. */
   public static S3ProxyServer start() throws Exception {
+    return start(null, null);
+  }
+
+  /**
+   * Starts a server that speaks https only, with the key and certificate of the PKCS12 keyStore
+   * (e.g. from {@link TestCertificate}); {@link #endpoint()} is then its https URL.
+   */
+  public static S3ProxyServer startHttps(Path keyStore, String password) throws Exception {
+    return start(keyStore, password);
+  }
+
+  private static S3ProxyServer start(Path keyStore, String password) throws Exception {
     Path directory = Files.createTempDirectory("volback-s3proxy-");
     Properties properties = new Properties();
     properties.setProperty(FilesystemConstants.PROPERTY_BASEDIR, directory.toString());
     BlobStoreContext context =
         ContextBuilder.newBuilder("filesystem").overrides(properties).build(BlobStoreContext.class);
-    S3Proxy proxy =
+    S3Proxy.Builder builder =
         S3Proxy.builder()
             .blobStore(context.getBlobStore())
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-            .build();
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+    if (keyStore == null) {
+      builder.endpoint(URI.create("http://127.0.0.1:0"));
+    } else {
+      builder
+          .secureEndpoint(URI.create("https://127.0.0.1:0"))
+          .keyStore(keyStore.toString(), password);
+    }
+    S3Proxy proxy = builder.build();
     try {
       proxy.start();
     } catch (Exception e) {
@@ -87,12 +107,14 @@ public final class S3ProxyServer implements AutoCloseable {
       deleteRecursively(directory);
       throw e;
     }
-    return new S3ProxyServer(directory, context, proxy);
+    return new S3ProxyServer(directory, context, proxy, keyStore != null);
   }
 
   /** The server's URL, e.g. http://127.0.0.1:41234. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + proxy.getPort());
+    return secure
+        ? URI.create("https://127.0.0.1:" + proxy.getSecurePort())
+        : URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 
   /** The access key id the server accepts. */
