@@ -239,7 +239,8 @@ public final class RestoreSnapshot {
               + host.address()
               + " is used by "
               + names(users)
-              + "; stop them, or restore with --overwrite");
+              + "; remove them (docker rm: a stopped container holds its volumes too),"
+              + " or restore with --overwrite");
     }
     new SharedDeviceCheck(host).checkExisting(host.volume(target));
     if (!overwrite && !host.isEmpty(target)) {
