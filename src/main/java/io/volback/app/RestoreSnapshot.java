@@ -87,7 +87,7 @@ public final class RestoreSnapshot {
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
     List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
     if (!unmatched.isEmpty()) {
-      throw new IOException(
+      throw new UsageException(
           "nothing to restore for "
               + String.join(", ", unmatched)
               + ": snapshot "

@@ -69,7 +69,7 @@ public final class Repository implements AutoCloseable {
       throw alreadyExists(store);
     }
     if (!store.isEmpty()) {
-      if (store.stat(RepoLayout.CONFIG).isPresent()) {
+      if (store.list(RepoLayout.CONFIG).stream().anyMatch(o -> o.key().equals(RepoLayout.CONFIG))) {
         throw alreadyExists(store); // a racing init stored its config meanwhile
       }
       // Another tool's files, or a repository whose config was lost: neither is ours to mix into.
