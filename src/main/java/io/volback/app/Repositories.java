@@ -5,6 +5,7 @@ import io.volback.repo.Repository;
 import io.volback.repo.chunker.ChunkerParams;
 import io.volback.repo.crypto.KdfParams;
 import io.volback.store.ObjectStore;
+import io.volback.store.RepositoryLocation;
 import io.volback.store.RetryPolicy;
 import io.volback.store.StoreFactory;
 import java.io.IOException;
@@ -14,8 +15,10 @@ public final class Repositories {
   private Repositories() {}
 
   public static ObjectStore store(RepositorySettings settings) {
-    if (settings.repository() == null || settings.repository().isBlank()) {
-      throw new UsageException("no repository given: use -r/--repo or set VOLBACK_REPOSITORY");
+    if (settings.repository() == null) {
+      throw new UsageException(
+          "no repository given: use -r/--repo or set VOLBACK_REPOSITORY to "
+              + RepositoryLocation.FORMS);
     }
     try {
       return StoreFactory.open(settings.repository(), settings.s3(), RetryPolicy.DEFAULT);

@@ -88,7 +88,7 @@ public final class RestoreSnapshot {
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
     List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
     if (!unmatched.isEmpty()) {
-      throw new IOException(
+      throw new UsageException(
           "nothing to restore for "
               + String.join(", ", unmatched)
               + ": snapshot "
@@ -240,7 +240,8 @@ public final class RestoreSnapshot {
               + host.address()
               + " is used by "
               + names(users)
-              + "; stop them, or restore with --overwrite");
+              + "; remove them (docker rm: a stopped container holds its volumes too),"
+              + " or restore with --overwrite");
     }
     new SharedDeviceCheck(host).checkExisting(host.volume(target));
     if (!overwrite && !host.isEmpty(target)) {

@@ -9,21 +9,22 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * ErrorReporter turns failures into one line on stderr and an exit code: usage and configuration
- * mistakes exit 2, everything else 1. --debug adds the stack trace.
+ * ErrorReporter turns failures into one line on stderr, {@code volback: error: ...}, and an exit
+ * code (ExitCode.of). --debug adds the stack trace.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+  private static final String ERROR = "volback: error: ";
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ex.getCommandLine().getErr();
     if (ex.getCause() instanceof UsageException usage) {
       // an option's converter rejected the value and said why, naming the option: that is the line
-      err.println("volback: " + usage.getMessage());
+      err.println(ERROR + usage.getMessage());
       err.flush();
       return ExitCode.USAGE;
     }
-    err.println("volback: " + ex.getMessage());
+    err.println(ERROR + ex.getMessage());
     err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
     return ExitCode.USAGE;
@@ -37,13 +38,12 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       err.flush();
       return ExitCode.FAILED;
     }
-    boolean usage = ex instanceof UsageException || ex instanceof ParameterException;
-    err.println("volback: " + (usage ? "" : "error: ") + message(ex));
+    err.println(ERROR + message(ex));
     if (isDebug(parsed)) {
       ex.printStackTrace(err);
     }
     err.flush();
-    return usage ? ExitCode.USAGE : ExitCode.FAILED;
+    return ExitCode.of(ex);
   }
 
   /**

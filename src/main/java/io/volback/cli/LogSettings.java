@@ -16,11 +16,25 @@ import org.slf4j.LoggerFactory;
  */
 final class LogSettings {
   static final String VARIABLE = "VOLBACK_LOG";
+  static final String LEVEL_VARIABLE = "VOLBACK_LOG_LEVEL";
+  private static final String LEVELS = "TRACE, DEBUG, INFO, WARN, ERROR or OFF";
 
   private LogSettings() {}
 
   /** One LOGGER=LEVEL setting of VOLBACK_LOG. */
   record Setting(String logger, Level level) {}
+
+  /**
+   * The error for a VOLBACK_LOG_LEVEL in env that names no level, else null. logback.xml would take
+   * an unknown name for DEBUG, which logs far more than asked for.
+   */
+  static String levelError(Map<String, String> env) {
+    String value = env.get(LEVEL_VARIABLE);
+    if (value == null || value.isBlank() || level(value) != null) {
+      return null;
+    }
+    return LEVEL_VARIABLE + "='" + value + "' is not a log level: use " + LEVELS;
+  }
 
   /** Applies VOLBACK_LOG from env; bad entries and risky opt-ins are reported on the log. */
   static void apply(Map<String, String> env) {

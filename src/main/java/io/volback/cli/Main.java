@@ -8,7 +8,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    String badLevel = LogSettings.levelError(System.getenv());
+    if (badLevel != null) {
+      System.err.println("volback: error: " + badLevel);
+      System.exit(ExitCode.USAGE);
+    }
     LogSettings.apply(System.getenv());
+    InterruptExit.install();
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) -> {
           System.err.println(

@@ -196,7 +196,7 @@ public final class DockerHosts {
   }
 
   private static DockerHostException badAddress(String address) {
-    return new DockerHostException(
+    return new InvalidDockerHostException(
         "unsupported Docker host address "
             + address
             + ": use unix:///path/to/docker.sock or tcp://host:port");

@@ -68,6 +68,16 @@ public final class Repository implements AutoCloseable {
     if (store.stat(RepoLayout.CONFIG).isPresent()) {
       throw alreadyExists(store);
     }
+    if (!store.isEmpty()) {
+      if (store.list(RepoLayout.CONFIG).stream().anyMatch(o -> o.key().equals(RepoLayout.CONFIG))) {
+        throw alreadyExists(store); // a racing init stored its config meanwhile
+      }
+      // Another tool's files, or a repository whose config was lost: neither is ours to mix into.
+      throw new RepositoryException(
+          store.location()
+              + " is not empty and holds no repository (no config):"
+              + " init needs an empty or new folder or S3 prefix");
+    }
     MasterKey key = MasterKey.random();
     byte[] keyFile =
         Json.write(
@@ -142,8 +152,7 @@ public final class Repository implements AutoCloseable {
     try (InputStream in = store.get(RepoLayout.CONFIG)) {
       sealedConfig = in.readAllBytes();
     } catch (ObjectNotFoundException e) {
-      throw new RepositoryException(
-          "no repository at " + store.location() + " (create one with 'volback init')");
+      throw new RepositoryNotFoundException(store.location());
     }
     Preloader preloader =
         preload == Preload.NOTHING ? null : Preloader.start(store, preload.prefixes);

@@ -178,6 +178,11 @@ public final class LocalFolderStore implements ObjectStore {
   }
 
   @Override
+  public boolean isEmpty() throws IOException {
+    return !Files.isDirectory(root) || list("").isEmpty();
+  }
+
+  @Override
   public void delete(String key) throws IOException {
     Path file = file(key);
     try {

@@ -61,6 +61,11 @@ public interface ObjectStore extends AutoCloseable {
   /** Every object whose key starts with prefix, in no particular order. */
   List<ObjectInfo> list(String prefix) throws IOException;
 
+  /** Whether the store holds no object at all (a folder that does not exist holds none). */
+  default boolean isEmpty() throws IOException {
+    return list("").isEmpty();
+  }
+
   /** Deletes key; deleting a missing key is not an error. */
   void delete(String key) throws IOException;
 

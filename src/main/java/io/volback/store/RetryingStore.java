@@ -78,6 +78,11 @@ public final class RetryingStore implements ObjectStore {
   }
 
   @Override
+  public boolean isEmpty() throws IOException {
+    return call("list", "", inner::isEmpty);
+  }
+
+  @Override
   public void delete(String key) throws IOException {
     call(
         "delete",

@@ -85,6 +85,19 @@ class RestoreSnapshotOnFakeHostTest {
   }
 
   @Test
+  void restoreRefusalAsksToRemoveStoppedContainersNotToStopThem() throws IOException {
+    host.add(
+        "held",
+        Map.of(),
+        new VolumeConsumer("c2", "db", "exited", false, "/data", false, Map.of()));
+
+    assertThatThrownBy(() -> restore("held", false, AccessPath.AUTO))
+        .isInstanceOf(OperationRefusedException.class)
+        .hasMessageContaining("is used by db (stopped); remove them")
+        .hasMessageNotContaining("stop them");
+  }
+
+  @Test
   void restoreRemovesTheVolumeItCreatedWhenItFails() {
     host.failing.add("fresh");
 

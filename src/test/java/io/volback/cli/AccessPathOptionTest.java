@@ -45,6 +45,6 @@ class AccessPathOptionTest {
             "disk");
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(err.toString())
-        .isEqualTo("volback: --write-path takes auto, api or mountpoint, not 'disk'\n");
+        .isEqualTo("volback: error: --write-path takes auto, api or mountpoint, not 'disk'\n");
   }
 }

@@ -133,15 +133,15 @@ class CliRepositoryTest {
   void wrongPasswordIsOneLineAndExitCodeOne() throws Exception {
     cli.run("init");
     Cli wrong = new Cli(repoDir.toString(), Cli.passwordFile(tmp, "not-it"));
-    assertOneLineError(wrong.run("snapshots"), 1, "wrong password");
+    assertOneLineError(wrong.run("snapshots"), 12, "wrong password");
   }
 
   @Test
   void unknownSnapshotIsNamed() {
     cli.run("init");
-    assertOneLineError(cli.run("ls", "deadbeef"), 1, "no snapshot with id deadbeef");
+    assertOneLineError(cli.run("ls", "deadbeef"), 2, "no snapshot with id deadbeef");
     assertOneLineError(
-        cli.run("export", "latest", "-o", tmp.resolve("x.tar").toString()), 1, "no snapshot");
+        cli.run("export", "latest", "-o", tmp.resolve("x.tar").toString()), 2, "no snapshot");
     assertThat(tmp.resolve("x.tar")).doesNotExist();
   }
 
@@ -154,8 +154,8 @@ class CliRepositoryTest {
   @Test
   void missingRepositoryIsAUsageError() throws Exception {
     Cli none = new Cli("", Cli.passwordFile(tmp, SECRET));
-    assertOneLineError(none.run("snapshots"), 2, "no repository");
-    assertOneLineError(cli.run("snapshots"), 1, "no repository at");
+    assertOneLineError(none.run("snapshots"), 2, "invalid repository ''");
+    assertOneLineError(cli.run("snapshots"), 10, "no repository at");
   }
 
   @Test
@@ -212,7 +212,7 @@ class CliRepositoryTest {
         s3.accessKey(),
         s3.secretKey(),
         () -> {
-          assertOneLineError(s3cli.run("snapshots"), 1, "no repository at s3://creds/repo");
+          assertOneLineError(s3cli.run("snapshots"), 10, "no repository at s3://creds/repo");
           assertThat(s3cli.run("init").exitCode()).isZero();
           assertThat(s3cli.run("snapshots").exitCode()).isZero();
         });

@@ -6,6 +6,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.Processes;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import io.volback.testsupport.TestTrees.Option;
@@ -22,11 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A backup process that is stopped (SIGTERM) or killed (SIGKILL) mid-way through the Docker API.
+ * A backup process that is interrupted (SIGTERM, SIGINT: exit 130 after the cleanup) or killed
+ * (SIGKILL) mid-way through the Docker API.
  */
 class InterruptedBackupTest {
+  private static final Duration LIMIT = Duration.ofSeconds(10);
   private final DockerHost a = DockerEngines.a();
   @TempDir Path tmp;
   String volume;
@@ -95,12 +100,15 @@ class InterruptedBackupTest {
     }
   }
 
-  @Test
-  void stoppedBackupRemovesItsHelperAndLeavesTheVolumeAndRepositoryIntact() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"TERM", "INT"})
+  void interruptedBackupExits130AfterRemovingItsHelperAndLock(String signal) throws Exception {
     Process p = startBackup();
-    p.destroy();
+    Processes.run(new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())), LIMIT);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).isNotZero();
+    assertThat(p.exitValue())
+        .as("exit code after SIG" + signal + ": " + Files.readString(tmp.resolve("backup.log")))
+        .isEqualTo(130);
     assertThat(TestDocker.helpersOf(a, volume)).isEmpty();
     assertThat(TestTrees.describe(mountpoint)).isEqualTo(before);
     assertThat(locks()).as("locks left").isEmpty();

@@ -210,7 +210,7 @@ class RestoreFailureTest {
     Cli.Result failed =
         onA.run("restore", id, "--to", target, "--include", "/nope", "--include", "/html");
 
-    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
     assertThat(failed.err())
         .contains("nothing to restore")
         .contains("/nope")

@@ -160,6 +160,11 @@ class ConcurrentInitTest {
     }
 
     @Override
+    public boolean isEmpty() throws IOException {
+      return inner.isEmpty();
+    }
+
+    @Override
     public String location() {
       return inner.location();
     }

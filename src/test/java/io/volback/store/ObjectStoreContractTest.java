@@ -147,6 +147,15 @@ abstract class ObjectStoreContractTest {
   }
 
   @Test
+  void isEmptyUntilAnObjectIsStoredAndAgainOnceItIsDeleted() throws Exception {
+    assertThat(store.isEmpty()).isTrue();
+    store.put("other/tool/file", new byte[] {1});
+    assertThat(store.isEmpty()).isFalse();
+    store.delete("other/tool/file");
+    assertThat(store.isEmpty()).isTrue();
+  }
+
+  @Test
   void deleteRemovesTheObjectAndIgnoresMissingKeys() throws Exception {
     store.put("locks/l1", random(10, 5));
     store.put("locks/l2", random(10, 6));

@@ -132,6 +132,12 @@ public final class S3ProxyServer implements AutoCloseable {
     context.getBlobStore().createContainerInLocation(null, name);
   }
 
+  /** Stores an object directly in the server's blob store, as another tool would. */
+  public void putObject(String bucket, String key, byte[] content) {
+    var store = context.getBlobStore();
+    store.putBlob(bucket, store.blobBuilder(key).payload(content).build());
+  }
+
   @Override
   public void close() throws Exception {
     try {

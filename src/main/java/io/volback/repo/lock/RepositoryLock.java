@@ -152,8 +152,7 @@ public final class RepositoryLock implements AutoCloseable {
    */
   public synchronized void checkStillHeld() throws IOException {
     if (closed) {
-      throw new RepositoryLockedException(
-          "the repository lock on " + store.location() + " was released");
+      throw new LockLostException("the repository lock on " + store.location() + " was released");
     }
     if (lost == null) {
       Duration unrefreshed = Duration.ofNanos(env.nanoTime().getAsLong() - lastWrittenNanos);
@@ -164,7 +163,7 @@ public final class RepositoryLock implements AutoCloseable {
       }
     }
     if (lost != null) {
-      throw new RepositoryLockedException(
+      throw new LockLostException(
           "the repository lock "
               + key
               + " in "

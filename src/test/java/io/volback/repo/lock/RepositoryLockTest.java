@@ -315,6 +315,11 @@ class RepositoryLockTest {
     }
 
     @Override
+    public boolean isEmpty() throws IOException {
+      return real.isEmpty();
+    }
+
+    @Override
     public String location() {
       return real.location();
     }
