@@ -118,6 +118,38 @@ class OutputConventionsTest {
   }
 
   @Test
+  void anInterruptedBackupSaysWhatIsBeingCleanedUp() throws Exception {
+    Random random = new Random(2);
+    byte[] data = new byte[256 << 10];
+    for (int i = 0; i < 300; i++) {
+      random.nextBytes(data);
+      Files.write(source.resolve(String.format("f%03d", i)), data);
+    }
+    Path out = tmp.resolve("out.txt");
+    Path err = tmp.resolve("err.txt");
+    List<String> args = new ArrayList<>(globals);
+    args.addAll(List.of("-vv", "backup", "--path", source.toString(), "--name", "app"));
+    Process p =
+        VolbackProcess.builder(Map.of(), args.toArray(String[]::new))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (!Files.readString(out).contains("new ") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(Files.readString(out)).as("a file was backed up").contains("new ");
+      new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+      Processes.awaitOrKill(p, Duration.ofMinutes(1), "the interrupted backup");
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(Files.readString(err))
+        .contains("volback: interrupted, abandoning the backup of app (no snapshot is written)");
+  }
+
+  @Test
   void aBadProgressRateIsAUsageError() throws Exception {
     Cli.Result r =
         volback(
