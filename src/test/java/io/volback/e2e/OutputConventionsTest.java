@@ -115,6 +115,17 @@ class OutputConventionsTest {
     Processes.Finished onTerminal = Processes.run(pb, Duration.ofMinutes(3));
     assertThat(onTerminal.exitCode()).as(onTerminal.output()).isZero();
     assertThat(onTerminal.output()).contains("\rbackup tty: ").contains("directory tty: snapshot");
+
+    // stdin and stdout on the terminal, stderr into a file: System.console() says "console",
+    // isatty(2) says no, and the file must not fill with redrawn progress lines
+    Path log = tmp.resolve("stderr.log");
+    String toFile = shellCommand.replace("'tty'", "'logged'") + " 2>'" + log + "'";
+    Processes.Finished logged =
+        Processes.run(
+            new ProcessBuilder("script", "-qec", toFile, "/dev/null"), Duration.ofMinutes(3));
+    assertThat(logged.exitCode()).as(logged.output()).isZero();
+    assertThat(logged.output()).contains("directory logged: snapshot");
+    assertThat(Files.readString(log)).doesNotContain("backup logged:");
   }
 
   @Test
