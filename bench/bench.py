@@ -373,11 +373,13 @@ class Volback:
     def backup(self, runner, label, bucket, volume, mountpoint, force=False):
         r = runner.run(label, self.cmd(bucket, "--json", "backup", volume, "--read-path",
                                        self.read_path, *(["--force"] if force else [])))
-        result = json.loads(r["stdout"])["results"][0]
-        if result.get("error"):
-            raise BenchError(f"{label}: volback reported {result['error']}")
-        r["snapshot"] = result["snapshot"]["id"]
-        r["stats"] = result["snapshot"]["stats"]
+        # JSON lines (docs/json.md): status lines, then one summary line; errors go to stderr
+        lines = [json.loads(line) for line in r["stdout"].splitlines() if line.strip()]
+        summaries = [line for line in lines if line.get("message_type") == "summary"]
+        if len(summaries) != 1:
+            raise BenchError(f"{label}: volback printed no summary line: {r['stdout'][-500:]}")
+        r["snapshot"] = summaries[0]["snapshot_id"]
+        r["stats"] = summaries[0]
         return r
 
     def list_snapshots(self, runner, label, bucket):

@@ -9,7 +9,8 @@ import io.volback.entry.FileEntry;
 public interface BackupListener {
   BackupListener NONE = new BackupListener() {};
 
-  default void entryDone(FileEntry entry, boolean contentRead) {}
+  /** entry is stored; change says whether it is new, modified or unchanged since the parent. */
+  default void entryDone(FileEntry entry, EntryChange change) {}
 
   default void bytesRead(long n) {}
 

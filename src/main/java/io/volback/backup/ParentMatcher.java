@@ -60,12 +60,19 @@ final class ParentMatcher {
     return matcher;
   }
 
+  /**
+   * Whether the parent holds a regular file at entry's path; call after unchangedContent(entry),
+   * which walks the parent tree up to it.
+   */
+  boolean inParent(FileEntry entry) {
+    return current != null
+        && current.entry().type() == EntryType.FILE
+        && current.entry().path().equals(entry.path());
+  }
+
   /** The parent's content ids for entry, or null when it must be read. */
   List<Id> unchangedContent(FileEntry entry) throws IOException {
-    if (broken
-        || entry.type() != EntryType.FILE
-        || entry.inode() == null
-        || entry.ctime() == null) {
+    if (broken || entry.type() != EntryType.FILE) {
       return null;
     }
     if (!started) {
@@ -76,8 +83,9 @@ final class ParentMatcher {
         && PathComponents.ORDER.compare(current.entry().path(), entry.path()) < 0) {
       current = next();
     }
-    if (current == null
-        || !current.entry().path().equals(entry.path())
+    if (entry.inode() == null
+        || entry.ctime() == null
+        || !inParent(entry)
         || !sameFile(current.entry(), entry)) {
       return null;
     }

@@ -25,14 +25,14 @@ final class PendingNodes {
   }
 
   /** Adds entry with the ids of its content (null for none), and passes on what is ready. */
-  void add(FileEntry entry, List<Id> content, boolean read) throws IOException {
-    enqueue(new Pending(entry, content, null, read));
+  void add(FileEntry entry, List<Id> content, EntryChange change) throws IOException {
+    enqueue(new Pending(entry, content, null, change));
   }
 
   /** Adds entry, whose content ids are still being computed, and passes on what is ready. */
-  void addPending(FileEntry entry, List<CompletableFuture<Id>> content, boolean read)
+  void addPending(FileEntry entry, List<CompletableFuture<Id>> content, EntryChange change)
       throws IOException {
-    enqueue(new Pending(entry, null, content, read));
+    enqueue(new Pending(entry, null, content, change));
   }
 
   private void enqueue(Pending p) throws IOException {
@@ -57,7 +57,7 @@ final class PendingNodes {
         ids.add(join(id));
       }
     }
-    sink.accept(p.entry, ids, p.read);
+    sink.accept(p.entry, ids, p.change);
   }
 
   private static Id join(CompletableFuture<Id> id) throws IOException {
@@ -81,7 +81,7 @@ final class PendingNodes {
 
   /** Pending is an entry with its content ids, or the futures of them, or neither. */
   private record Pending(
-      FileEntry entry, List<Id> ids, List<CompletableFuture<Id>> futures, boolean read) {
+      FileEntry entry, List<Id> ids, List<CompletableFuture<Id>> futures, EntryChange change) {
     boolean ready() {
       return futures == null || futures.stream().allMatch(CompletableFuture::isDone);
     }
@@ -90,6 +90,6 @@ final class PendingNodes {
   /** Sink receives nodes in order, with their content ids (null for entries without content). */
   @FunctionalInterface
   interface Sink {
-    void accept(FileEntry entry, List<Id> content, boolean read) throws IOException;
+    void accept(FileEntry entry, List<Id> content, EntryChange change) throws IOException;
   }
 }

@@ -88,34 +88,39 @@ public final class SnapshotCreator {
           "locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());
       Counter counter = new Counter();
       TreeWriter tree = new TreeWriter(repo.chunker(), saver);
+      // With rereadAll the matcher still tells new files from modified ones.
       ParentMatcher matcher =
-          parent == null || rereadAll
+          parent == null
               ? null
               : ParentMatcher.of(parent, repo.newBlobLoader(), repo.index(), listener::warning);
       PendingNodes pending =
           new PendingNodes(
-              (stored, content, read) -> {
+              (stored, content, change) -> {
                 tree.add(new TreeNode(stored, content));
-                listener.entryDone(stored, read);
+                listener.entryDone(stored, change);
               });
       source.forEach(
           (entry, opener) -> {
-            List<Id> unchanged =
-                entry.type() != EntryType.FILE || matcher == null
-                    ? null
-                    : matcher.unchangedContent(entry);
-            if (entry.type() != EntryType.FILE || unchanged != null) {
+            if (entry.type() != EntryType.FILE) {
               counter.count(entry);
-              pending.add(entry, unchanged, false);
+              pending.add(entry, null, EntryChange.OTHER);
               return;
             }
+            List<Id> unchanged = matcher == null ? null : matcher.unchangedContent(entry);
+            if (unchanged != null && !rereadAll) {
+              counter.count(entry);
+              pending.add(entry, unchanged, EntryChange.UNCHANGED);
+              return;
+            }
+            EntryChange change =
+                matcher != null && matcher.inParent(entry) ? EntryChange.MODIFIED : EntryChange.NEW;
             List<CompletableFuture<Id>> content = new ArrayList<>();
             long n = store(opener.open(), saver, content);
             FileEntry stored = n == entry.size() ? entry : entry.toBuilder().size(n).build();
             counter.filesRead++;
             counter.bytesRead += n;
             counter.count(stored);
-            pending.addPending(stored, content, true);
+            pending.addPending(stored, content, change);
           });
       pending.finish();
       LOG.debug(

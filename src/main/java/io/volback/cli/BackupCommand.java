@@ -6,14 +6,17 @@ import io.volback.app.BackupVolumes;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
 import io.volback.app.VolumeSelection;
+import io.volback.cli.json.BackupSummaryJson;
+import io.volback.cli.json.BackupSummaryJson.FileChanges;
+import io.volback.cli.json.ErrorJson;
 import io.volback.docker.DockerHost;
 import io.volback.entry.ByteNames;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.Snapshot;
+import io.volback.repo.snapshot.SnapshotStats;
 import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,53 +113,33 @@ final class BackupCommand extends CommandBase {
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("backup");
-      List<BackupVolumes.VolumeResult> results =
-          new BackupVolumes(
-                  repo,
-                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-                  progress)
-              .run(request);
-      long failed = results.stream().filter(r -> !r.ok()).count();
-      if (json()) {
-        printJson(
-            Map.of(
-                "host", host.address(), "results", results.stream().map(VolumeJson::of).toList()));
-      } else {
-        for (BackupVolumes.VolumeResult r : results) {
-          if (r.ok()) {
-            var s = r.snapshot();
-            out()
-                .printf(
-                    "volume %s: snapshot %s, %d files, %s, %s new (%s stored) in %s via %s%n",
-                    r.volume(),
-                    s.shortId(),
-                    s.stats().files(),
-                    Format.bytes(s.stats().bytes()),
-                    Format.bytes(s.stats().newRawBytes()),
-                    Format.bytes(s.stats().storedBytes()),
-                    Format.duration(s.stats().durationMillis()),
-                    s.source().readPath());
-            printSkipped(s);
-          } else {
-            err().println("volback: error: volume " + r.volume() + ": " + r.failure().message());
-          }
-        }
-        if (results.isEmpty()) {
-          out().println("no volumes to back up on " + host.address());
+      List<BackupVolumes.VolumeResult> results;
+      try (InterruptNotice notice = interruptNotice(progress)) {
+        results =
+            new BackupVolumes(
+                    repo,
+                    new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+                    progress)
+                .run(request);
+      }
+      for (BackupVolumes.VolumeResult r : results) {
+        if (r.ok()) {
+          printSnapshot(r.snapshot(), progress);
+        } else if (json()) {
+          output().jsonError(ErrorJson.error("backup", r.volume(), r.failure().message()));
+        } else {
+          err().println("volback: error: volume " + r.volume() + ": " + r.failure().message());
         }
       }
+      if (results.isEmpty()) {
+        output().info("no volumes to back up on " + host.address());
+      }
+      long failed = results.stream().filter(r -> !r.ok()).count();
       boolean incomplete = results.stream().anyMatch(r -> r.ok() && r.snapshot().incomplete());
       if (failed == 0) {
         return incomplete ? ExitCode.PARTLY_FAILED : ExitCode.OK;
       }
       return failed == results.size() ? ExitCode.FAILED : ExitCode.PARTLY_FAILED;
-    }
-  }
-
-  /** A volume's result as --json prints it: the failure as its message, under "error". */
-  record VolumeJson(String volume, SnapshotSummary snapshot, String error) {
-    static VolumeJson of(BackupVolumes.VolumeResult r) {
-      return new VolumeJson(r.volume(), r.snapshot(), r.ok() ? null : r.failure().message());
     }
   }
 
@@ -167,24 +150,13 @@ final class BackupCommand extends CommandBase {
     }
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       ConsoleProgress progress = progress("backup");
-      SnapshotSummary snap =
-          SnapshotSummary.of(
-              new BackupDirectory(repo, progress).run(directory, name, tags, force, hostname()));
-      if (json()) {
-        printJson(snap);
-      } else {
-        out()
-            .printf(
-                "%s: snapshot %s, %d files, %s, %s new (%s stored) in %s%n",
-                snap.source().name(),
-                snap.shortId(),
-                snap.stats().files(),
-                Format.bytes(snap.stats().bytes()),
-                Format.bytes(snap.stats().newRawBytes()),
-                Format.bytes(snap.stats().storedBytes()),
-                Format.duration(snap.stats().durationMillis()));
-        printSkipped(snap);
+      SnapshotSummary snap;
+      try (InterruptNotice notice = interruptNotice(progress)) {
+        snap =
+            SnapshotSummary.of(
+                new BackupDirectory(repo, progress).run(directory, name, tags, force, hostname()));
       }
+      printSnapshot(snap, progress);
       return snap.incomplete() ? ExitCode.PARTLY_FAILED : ExitCode.OK;
     }
   }
@@ -194,6 +166,65 @@ final class BackupCommand extends CommandBase {
       throw new UsageException("--hostname (or VOLBACK_HOSTNAME) is empty; give a machine name");
     }
     return hostname;
+  }
+
+  private InterruptNotice interruptNotice(ConsoleProgress progress) {
+    return InterruptNotice.install(
+        output(),
+        "backup",
+        () -> {
+          String v = progress.currentVolume();
+          return v == null
+              ? null
+              : "abandoning the backup of "
+                  + v
+                  + " (no snapshot is written); removing helper containers and the repository lock";
+        });
+  }
+
+  /**
+   * One snapshot taken: the summary line under --json; otherwise one line (unless -q), the parent
+   * with -v, and what was skipped. "added" is the uncompressed size of the blobs the repository did
+   * not hold yet, file data and the snapshot's tree (its metadata) alike, so a first backup adds a
+   * little more than the files' size.
+   */
+  private void printSnapshot(SnapshotSummary s, ConsoleProgress progress) {
+    if (json()) {
+      output().jsonLine(BackupSummaryJson.of(s, progress.changes(s.source().name())));
+      return;
+    }
+    SnapshotStats st = s.stats();
+    FileChanges changes = progress.changes(s.source().name());
+    output()
+        .verbose(
+            1,
+            s.source().name()
+                + ": "
+                + (s.parent() == null
+                    ? "no parent snapshot, every file read"
+                    : "parent snapshot " + s.parent().substring(0, 8))
+                + "; "
+                + Format.count(changes.added(), "file", "files")
+                + " new, "
+                + changes.changed()
+                + " modified, "
+                + changes.unchanged()
+                + " unchanged");
+    String via = "volume".equals(s.source().kind()) ? " via " + s.source().readPath() : "";
+    output()
+        .info(
+            String.format(
+                "%s %s: snapshot %s, %s, %s; %s added (new data and tree), %s stored, in %s%s",
+                "volume".equals(s.source().kind()) ? "volume" : "directory",
+                s.source().name(),
+                s.shortId(),
+                Format.count(st.files(), "file", "files"),
+                Format.bytes(st.bytes()),
+                Format.bytes(st.newRawBytes()),
+                Format.bytes(st.storedBytes()),
+                Format.duration(st.durationMillis()),
+                via));
+    printSkipped(s);
   }
 
   /** Lists what the snapshot left out: it is incomplete, and the exit code says so. */

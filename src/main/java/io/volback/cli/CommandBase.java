@@ -1,14 +1,10 @@
 package io.volback.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.volback.app.Repositories;
-import io.volback.repo.Json;
+import io.volback.cli.json.JsonOutput;
 import io.volback.repo.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -16,11 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** CommandBase gives every command the global options, the repository and output helpers. */
 abstract class CommandBase implements Callable<Integer> {
-  private static final ObjectMapper JSON =
-      Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
-
   @ParentCommand VolbackCommand root;
   @Spec CommandSpec spec;
+  private Output output;
 
   PrintWriter out() {
     return spec.commandLine().getOut();
@@ -55,25 +49,29 @@ abstract class CommandBase implements Callable<Integer> {
     return option.address != null ? option.address : root.dockerHost;
   }
 
-  /** Prints value as one indented JSON document on stdout. */
+  /** Prints value, a record of cli.json, as one indented JSON document on stdout. */
   void printJson(Object value) {
-    try {
-      out().println(JSON.writeValueAsString(value));
-      out().flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    out().println(JsonOutput.document(value));
+    out().flush();
+  }
+
+  /** How this command prints, after the global options (-q, -v, --json) and the terminal. */
+  Output output() {
+    if (output == null) {
+      output =
+          new Output(
+              out(),
+              err(),
+              json(),
+              root.verbosity(),
+              !json() && Terminal.stderrIsTerminal(),
+              System.getenv());
     }
+    return output;
   }
 
-  /** Prints value as one JSON line on stdout (for streams of records). */
-  void printJsonLine(Object value) {
-    out().println(new String(Json.write(value), StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Progress of verb ("backup", "restore") on stderr, shown only on a terminal, never with --json.
-   */
-  ConsoleProgress progress(String verb) {
-    return new ConsoleProgress(err(), verb, !json() && System.console() != null);
+  /** The listener that shows progress of action ("backup", "restore") and lists files with -vv. */
+  ConsoleProgress progress(String action) {
+    return new ConsoleProgress(output(), action);
   }
 }

@@ -1,64 +1,142 @@
 package io.volback.cli;
 
 import io.volback.app.ProgressListener;
+import io.volback.backup.EntryChange;
+import io.volback.cli.json.BackupSummaryJson.FileChanges;
+import io.volback.cli.json.ErrorJson;
+import io.volback.cli.json.VerboseStatusJson;
+import io.volback.entry.ByteNames;
+import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
-import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** ConsoleProgress shows backup and restore progress on the terminal, volume by volume. */
+/**
+ * ConsoleProgress hears a backup or restore volume by volume: it drives the progress display, lists
+ * each file with -vv (as restic's "new", "modified", "unchanged" or "restored" lines, or
+ * verbose_status lines under --json), counts files by change for the summaries, and prints warnings
+ * on stderr. Volumes are processed one at a time; files of a restore on several threads.
+ */
 final class ConsoleProgress implements ProgressListener {
-  private final PrintWriter err;
-  private final String verb;
-  private final boolean enabled;
-  private Progress current;
+  private final Output output;
+  private final String action;
+  private final Map<String, Counts> counts = new ConcurrentHashMap<>();
+  private volatile String volume;
+  private volatile Progress current;
 
-  ConsoleProgress(PrintWriter err, String verb, boolean enabled) {
-    this.err = err;
-    this.verb = verb;
-    this.enabled = enabled;
+  ConsoleProgress(Output output, String action) {
+    this.output = output;
+    this.action = action;
+  }
+
+  /** How the files of volume's backup changed since its parent (zero when none was seen). */
+  FileChanges changes(String volume) {
+    Counts c = counts.getOrDefault(volume, new Counts());
+    return new FileChanges(c.added.get(), c.changed.get(), c.unchanged.get());
+  }
+
+  /** The volume (or source) being worked on, null between volumes. */
+  String currentVolume() {
+    return volume;
   }
 
   @Override
   public void volumeStarted(String volume, long expectedBytes) {
-    current = new Progress(err, verb + " " + volume, enabled);
+    this.volume = volume;
+    counts.put(volume, new Counts());
+    current = new Progress(output, action, volume);
     current.expectTotal(expectedBytes);
   }
 
   @Override
   public void volumeFinished(String volume) {
-    if (current != null) {
-      current.close();
-      current = null;
+    Progress p = current;
+    if (p != null) {
+      p.close();
     }
+    current = null;
+    this.volume = null;
   }
 
   @Override
-  public void entryDone(FileEntry entry, boolean contentRead) {
-    if (current != null) {
-      current.file();
-      if (!contentRead) {
-        current.bytes(entry.size());
+  public void entryDone(FileEntry entry, EntryChange change) {
+    Progress p = current;
+    if (change == EntryChange.OTHER) {
+      return;
+    }
+    Counts c = volume == null ? null : counts.get(volume);
+    if (c != null) {
+      (change == EntryChange.NEW
+              ? c.added
+              : change == EntryChange.MODIFIED ? c.changed : c.unchanged)
+          .incrementAndGet();
+    }
+    if (p != null) {
+      p.file();
+      if (!change.contentRead()) {
+        p.bytes(entry.size());
       }
     }
+    listFile(p, entry, change.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override
   public void entryDone(FileEntry entry) {
-    if (current != null) {
-      current.file();
-      current.bytes(entry.size());
+    if (entry.type() != EntryType.FILE) {
+      return;
     }
+    Progress p = current;
+    if (p != null) {
+      p.file();
+      p.bytes(entry.size());
+    }
+    listFile(p, entry, "restored");
   }
 
   @Override
   public void bytesRead(long n) {
-    if (current != null) {
-      current.bytes(n);
+    Progress p = current;
+    if (p != null) {
+      p.bytes(n);
     }
   }
 
   @Override
-  public synchronized void warning(String message) {
-    err.println("warning: " + message);
-    err.flush();
+  public void warning(String message) {
+    if (output.json) {
+      output.jsonError(ErrorJson.warning(action, volume, message));
+      return;
+    }
+    Progress p = current;
+    if (p != null) {
+      p.close();
+    }
+    synchronized (output.err) {
+      output.err.println("volback: warning: " + message);
+      output.err.flush();
+    }
+  }
+
+  /** With -vv: one line per file, as restic's verbose output. */
+  private void listFile(Progress p, FileEntry entry, String what) {
+    if (output.verbosity < 2) {
+      return;
+    }
+    if (output.json) {
+      output.jsonLine(
+          VerboseStatusJson.of(what, volume, ByteNames.printable(entry.path()), entry.size()));
+      return;
+    }
+    if (p != null) {
+      p.close();
+    }
+    output.verbose(2, String.format("%-9s %s", what, ByteNames.printable(entry.path())));
+  }
+
+  private static final class Counts {
+    final AtomicLong added = new AtomicLong();
+    final AtomicLong changed = new AtomicLong();
+    final AtomicLong unchanged = new AtomicLong();
   }
 }

@@ -1,7 +1,10 @@
 package io.volback.cli;
 
 import io.volback.app.UsageException;
+import io.volback.cli.json.ExitErrorJson;
+import io.volback.cli.json.JsonOutput;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,6 +21,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ex.getCommandLine().getErr();
+    if (Arrays.asList(args).contains("--json")) {
+      String msg = ex.getCause() instanceof UsageException u ? u.getMessage() : ex.getMessage();
+      return exitError(err, ExitCode.USAGE, msg);
+    }
     if (ex.getCause() instanceof UsageException usage) {
       // an option's converter rejected the value and said why, naming the option: that is the line
       err.println(ERROR + usage.getMessage());
@@ -37,6 +44,14 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       err.println(outOfMemory());
       err.flush();
       return ExitCode.FAILED;
+    }
+    if (isJson(parsed)) {
+      exitError(err, ExitCode.of(ex), message(ex));
+      if (isDebug(parsed)) {
+        ex.printStackTrace(err);
+        err.flush();
+      }
+      return ExitCode.of(ex);
     }
     err.println(ERROR + message(ex));
     if (isDebug(parsed)) {
@@ -76,6 +91,22 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       return cause != null && cause != ex ? message(cause) : ex.getClass().getSimpleName();
     }
     return msg;
+  }
+
+  /** Under --json a fatal error is one exit_error line on stderr (docs/json.md). */
+  private static int exitError(PrintWriter err, int code, String message) {
+    err.println(JsonOutput.line(ExitErrorJson.of(code, message)));
+    err.flush();
+    return code;
+  }
+
+  private static boolean isJson(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--json")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDebug(ParseResult parsed) {

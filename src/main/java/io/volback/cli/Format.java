@@ -25,6 +25,11 @@ final class Format {
     return String.format("%.1f %s", v, units[u]);
   }
 
+  /** n with the singular or plural noun: "1 file", "2 files". */
+  static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
   static String time(Instant t) {
     return TIME.format(t);
   }

@@ -1,6 +1,9 @@
 package io.volback.cli;
 
 import io.volback.app.ListFiles;
+import io.volback.app.SnapshotSummary;
+import io.volback.cli.json.NodeJson;
+import io.volback.cli.json.SnapshotJson;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.repo.Repository;
@@ -27,6 +30,9 @@ final class LsCommand extends CommandBase {
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       StoredSnapshot snap = snapshot.find(repo);
+      if (json()) {
+        output().jsonLine(SnapshotJson.of(SnapshotSummary.of(snap)).inStream());
+      }
       try {
         new ListFiles(repo).run(snap, path, this::print);
       } finally {
@@ -38,7 +44,7 @@ final class LsCommand extends CommandBase {
 
   private void print(FileEntry e) {
     if (json()) {
-      printJsonLine(e);
+      output().jsonLine(NodeJson.of(e));
     } else {
       out().println(line(e));
     }

@@ -1,18 +1,17 @@
 package io.volback.cli;
 
-import java.io.PrintWriter;
+import io.volback.cli.json.StatusJson;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Progress shows one status line on a terminal, refreshed at most twice a second: what is being
- * done, files, bytes, rate and, when the total is known, the ETA.
+ * Progress reports one volume's progress at most Output.refreshNanos apart: on a terminal as one
+ * status line on stderr, redrawn in place (what, files, bytes, rate and, when the total is known,
+ * the ETA); under --json as a status line on stdout.
  */
 final class Progress implements AutoCloseable {
-  private static final long REFRESH_NANOS = 500_000_000L;
-
-  private final PrintWriter err;
-  private final String what;
-  private final boolean enabled;
+  private final Output output;
+  private final String action;
+  private final String volume;
   private final long start = System.nanoTime();
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
@@ -20,10 +19,11 @@ final class Progress implements AutoCloseable {
   private long lastPrint;
   private int lastWidth;
 
-  Progress(PrintWriter err, String what, boolean enabled) {
-    this.err = err;
-    this.what = what;
-    this.enabled = enabled;
+  Progress(Output output, String action, String volume) {
+    this.output = output;
+    this.action = action;
+    this.volume = volume;
+    this.lastPrint = start;
   }
 
   void expectTotal(long total) {
@@ -41,22 +41,33 @@ final class Progress implements AutoCloseable {
   }
 
   private synchronized void maybePrint() {
-    if (!enabled) {
+    boolean text = output.textProgress();
+    if (!text && !output.jsonProgress()) {
       return;
     }
     long now = System.nanoTime();
-    if (now - lastPrint < REFRESH_NANOS) {
+    if (now - lastPrint < output.refreshNanos()) {
       return;
     }
     lastPrint = now;
     long millis = (now - start) / 1_000_000;
+    if (text) {
+      printText(millis);
+    } else {
+      output.jsonLine(StatusJson.of(action, volume, millis, files.get(), bytes.get(), totalBytes));
+    }
+  }
+
+  private void printText(long millis) {
     long done = bytes.get();
     StringBuilder line =
         new StringBuilder()
-            .append(what)
+            .append(action)
+            .append(' ')
+            .append(volume)
             .append(": ")
-            .append(files.get())
-            .append(" files, ")
+            .append(Format.count(files.get(), "file", "files"))
+            .append(", ")
             .append(Format.bytes(done))
             .append(", ")
             .append(Format.rate(done, millis));
@@ -66,16 +77,21 @@ final class Progress implements AutoCloseable {
       line.append(", ETA ").append(Format.duration(etaMillis));
     }
     String text = line.toString();
-    err.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())));
-    err.flush();
+    synchronized (output.err) {
+      output.err.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())));
+      output.err.flush();
+    }
     lastWidth = text.length();
   }
 
   @Override
   public synchronized void close() {
-    if (enabled && lastWidth > 0) {
-      err.print("\r" + " ".repeat(lastWidth) + "\r");
-      err.flush();
+    if (output.textProgress() && lastWidth > 0) {
+      synchronized (output.err) {
+        output.err.print("\r" + " ".repeat(lastWidth) + "\r");
+        output.err.flush();
+      }
+      lastWidth = 0;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.volback.app.AccessPath;
 import io.volback.app.RestoreSnapshot;
 import io.volback.app.RestoreToDirectory;
 import io.volback.app.UsageException;
+import io.volback.cli.json.RestoreSummaryJson;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
 import io.volback.wiring.DockerVolumeHost;
@@ -81,35 +82,39 @@ final class RestoreCommand extends CommandBase {
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
-      RestoreSnapshot.Result result =
-          new RestoreSnapshot(
-                  repo,
-                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-                  progress)
-              .run(
-                  new RestoreSnapshot.Request(
-                      snapshot.snapshot,
-                      snapshot.filter(),
-                      to,
-                      overwrite,
-                      include,
-                      writePath,
-                      driverOptions,
-                      keepPartial));
+      RestoreSnapshot.Result result;
+      try (InterruptNotice notice = interruptNotice(progress)) {
+        result =
+            new RestoreSnapshot(
+                    repo,
+                    new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+                    progress)
+                .run(
+                    new RestoreSnapshot.Request(
+                        snapshot.snapshot,
+                        snapshot.filter(),
+                        to,
+                        overwrite,
+                        include,
+                        writePath,
+                        driverOptions,
+                        keepPartial));
+      }
       if (json()) {
-        printJson(result);
+        output().jsonLine(RestoreSummaryJson.of(result));
       } else {
-        out()
-            .printf(
-                "restored snapshot %s into volume %s on %s%s: %d files, %s in %s via %s%n",
-                result.snapshot().shortId(),
-                result.volume(),
-                result.host(),
-                result.created() ? " (created)" : "",
-                result.stats().files(),
-                Format.bytes(result.stats().bytes()),
-                Format.duration(result.stats().durationMillis()),
-                result.writePath());
+        output()
+            .info(
+                String.format(
+                    "restored snapshot %s into volume %s on %s%s: %s, %s in %s via %s",
+                    result.snapshot().shortId(),
+                    result.volume(),
+                    result.host(),
+                    result.created() ? " (created)" : "",
+                    Format.count(result.stats().files(), "file", "files"),
+                    Format.bytes(result.stats().bytes()),
+                    Format.duration(result.stats().durationMillis()),
+                    result.writePath()));
       }
     }
     return ExitCode.OK;
@@ -126,7 +131,7 @@ final class RestoreCommand extends CommandBase {
           new RestoreToDirectory(repo, progress("restore"))
               .run(snapshot.find(repo), targetDir, overwrite, include);
       if (json()) {
-        printJson(result);
+        output().jsonLine(RestoreSummaryJson.of(result));
       } else {
         out()
             .printf(
@@ -139,5 +144,23 @@ final class RestoreCommand extends CommandBase {
       }
     }
     return ExitCode.OK;
+  }
+
+  private InterruptNotice interruptNotice(ConsoleProgress progress) {
+    return InterruptNotice.install(
+        output(),
+        "restore",
+        () -> {
+          String v = progress.currentVolume();
+          if (v == null) {
+            return null;
+          }
+          return "abandoning the restore into volume "
+              + v
+              + (keepPartial
+                  ? " (kept as it is: --keep-partial)"
+                  : " (removed if this restore created it)")
+              + "; removing helper containers and the repository lock";
+        });
   }
 }

@@ -1,6 +1,8 @@
 package io.volback.cli;
 
 import io.volback.app.SnapshotSummary;
+import io.volback.cli.json.ErrorJson;
+import io.volback.cli.json.SnapshotJson;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.SnapshotList;
 import io.volback.repo.snapshot.StoredSnapshot;
@@ -23,12 +25,18 @@ final class SnapshotsCommand extends CommandBase {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       SnapshotList listing = repo.snapshotList().matching(filters.filter());
       for (SnapshotList.Damaged d : listing.damaged()) {
-        err().println("volback: warning: skipped damaged snapshot: " + d.problem());
+        if (json()) {
+          output()
+              .jsonError(
+                  ErrorJson.warning("snapshots", null, "skipped damaged snapshot: " + d.problem()));
+        } else {
+          err().println("volback: warning: skipped damaged snapshot: " + d.problem());
+        }
       }
       int exitCode = listing.damaged().isEmpty() ? ExitCode.OK : ExitCode.PARTLY_FAILED;
       List<StoredSnapshot> snapshots = listing.snapshots();
       if (json()) {
-        printJson(snapshots.stream().map(SnapshotSummary::of).toList());
+        printJson(snapshots.stream().map(s -> SnapshotJson.of(SnapshotSummary.of(s))).toList());
         return exitCode;
       }
       Table table =
@@ -46,8 +54,8 @@ final class SnapshotsCommand extends CommandBase {
             Format.bytes(snap.stats().bytes()));
       }
       table.print(out());
-      out()
-          .println(
+      output()
+          .info(
               snapshots.size()
                   + (snapshots.size() == 1 ? " snapshot" : " snapshots")
                   + (listing.damaged().isEmpty()

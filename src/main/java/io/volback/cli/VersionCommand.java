@@ -39,7 +39,7 @@ final class VersionCommand extends CommandBase {
   public Integer call() {
     Info info = Info.current();
     if (json()) {
-      printJsonLine(info);
+      printJson(info);
     } else {
       out()
           .printf(

@@ -1,7 +1,7 @@
 package io.volback.cli;
 
-import io.volback.app.Redaction;
 import io.volback.app.VolumeSelection;
+import io.volback.cli.json.VolumeJson;
 import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeDiscovery;
@@ -42,22 +42,7 @@ final class VolumesCommand extends CommandBase {
         return ExitCode.OK;
       }
       if (json()) {
-        printJson(
-            volumes.stream()
-                .map(
-                    v ->
-                        new VolumeInfo(
-                            v.host(),
-                            v.name(),
-                            v.driver(),
-                            Redaction.driverOptions(v.driverOptions()),
-                            v.labels(),
-                            v.scope(),
-                            v.createdAt(),
-                            v.mountpoint(),
-                            v.anonymous(),
-                            v.consumers()))
-                .toList());
+        printJson(volumes.stream().map(VolumeJson::of).toList());
         return ExitCode.OK;
       }
       Table table = new Table("Volume", "Driver", "Shared", "Compose", "Consumers");

@@ -21,9 +21,13 @@ class PendingNodesTest {
                 emitted.add(entry.path() + (content == null ? "" : "=" + content.size())));
     var late = new CompletableFuture<Id>();
     var early = CompletableFuture.completedFuture(Id.sha256(new byte[1]));
-    pending.addPending(FileEntry.builder("/a", EntryType.FILE).build(), List.of(early, late), true);
-    pending.add(FileEntry.builder("/b", EntryType.DIRECTORY).build(), null, false);
-    pending.add(FileEntry.builder("/c", EntryType.FILE).build(), List.of(early.join()), false);
+    pending.addPending(
+        FileEntry.builder("/a", EntryType.FILE).build(), List.of(early, late), EntryChange.NEW);
+    pending.add(FileEntry.builder("/b", EntryType.DIRECTORY).build(), null, EntryChange.OTHER);
+    pending.add(
+        FileEntry.builder("/c", EntryType.FILE).build(),
+        List.of(early.join()),
+        EntryChange.UNCHANGED);
     assertThat(emitted).isEmpty();
 
     late.complete(Id.sha256(new byte[2]));

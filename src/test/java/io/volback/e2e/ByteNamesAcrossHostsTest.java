@@ -2,7 +2,6 @@ package io.volback.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
@@ -70,14 +69,7 @@ class ByteNamesAcrossHostsTest {
             "--read-path",
             "api");
     assertThat(backup.exitCode()).as(backup.toString()).isZero();
-    String id =
-        new ObjectMapper()
-            .readTree(backup.out())
-            .get("results")
-            .get(0)
-            .get("snapshot")
-            .get("id")
-            .asText();
+    String id = io.volback.testsupport.JsonLines.summary(backup.out()).get("snapshot_id").asText();
     Cli.Result restore =
         VolbackProcess.run(
             LANG_C,

@@ -58,7 +58,7 @@ class CliRepositoryTest {
     assertThat(list).hasSize(1);
     assertThat(list.get(0).get("source").get("name").asText()).isEqualTo("appdata");
     assertThat(list.get(0).get("tags").get(0).asText()).isEqualTo("t1");
-    String id = list.get(0).get("shortId").asText();
+    String id = list.get(0).get("short_id").asText();
 
     Cli.Result ls = cli.run("ls", id);
     assertThat(ls.exitCode()).isZero();
@@ -84,12 +84,15 @@ class CliRepositoryTest {
     JsonNode unchanged = backupStats(source);
     JsonNode forced = backupStats(source, "--force");
 
-    assertThat(unchanged.get("filesRead").asLong()).isZero();
-    assertThat(forced.get("filesRead").asLong())
-        .isEqualTo(first.get("filesRead").asLong())
-        .isEqualTo(first.get("files").asLong());
-    assertThat(forced.get("bytesRead").asLong()).isEqualTo(first.get("bytes").asLong());
-    assertThat(forced.get("newRawBytes").asLong()).isZero();
+    assertThat(unchanged.get("bytes_read").asLong()).isZero();
+    assertThat(unchanged.get("files_unmodified").asLong())
+        .isEqualTo(unchanged.get("total_files_processed").asLong());
+    assertThat(forced.get("files_changed").asLong())
+        .isEqualTo(first.get("files_new").asLong())
+        .isEqualTo(first.get("total_files_processed").asLong());
+    assertThat(forced.get("bytes_read").asLong())
+        .isEqualTo(first.get("total_bytes_processed").asLong());
+    assertThat(forced.get("data_added").asLong()).isZero();
   }
 
   private JsonNode backupStats(Path source, String... extra) throws Exception {
@@ -99,7 +102,7 @@ class CliRepositoryTest {
     args.addAll(List.of(extra));
     Cli.Result r = cli.run(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    return new ObjectMapper().readTree(r.out()).get("stats");
+    return io.volback.testsupport.JsonLines.summary(r.out());
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.volback.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.volback.docker.DockerHost;
@@ -61,12 +60,7 @@ class DamagedRepositoryTest {
 
   private String backup(String name) throws Exception {
     Cli.Result r = ok(cli.run("--json", "backup", "--path", source.toString(), "--name", name));
-    JsonNode json = JSON.readTree(r.out());
-    JsonNode snapshot =
-        json.has("results")
-            ? json.get("results").get(0).get("snapshot")
-            : json.has("snapshot") ? json.get("snapshot") : json;
-    return snapshot.get("id").asText();
+    return io.volback.testsupport.JsonLines.summary(r.out()).get("snapshot_id").asText();
   }
 
   private Path snapshotFile(String id) {

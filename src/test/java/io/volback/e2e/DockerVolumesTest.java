@@ -10,6 +10,7 @@ import io.volback.docker.VolumeDiscovery;
 import io.volback.docker.VolumeInfo;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.JsonLines;
 import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
@@ -88,9 +89,8 @@ class DockerVolumesTest {
   }
 
   private static String snapshotId(Cli.Result backupJson) throws Exception {
-    JsonNode result = JSON.readTree(backupJson.out()).get("results").get(0);
-    assertThat(result.path("error").isMissingNode()).as(backupJson.toString()).isTrue();
-    return result.get("snapshot").get("id").asText();
+    assertThat(JsonLines.ofType(backupJson.err(), "error")).as(backupJson.toString()).isEmpty();
+    return JsonLines.summary(backupJson.out()).get("snapshot_id").asText();
   }
 
   @Test
@@ -115,11 +115,11 @@ class DockerVolumesTest {
         .forEach(
             c ->
                 described.add(
-                    c.get("mountPath").asText()
+                    c.get("mount_path").asText()
                         + " running="
                         + c.get("running").asBoolean()
                         + " ro="
-                        + c.get("readOnly").asBoolean()));
+                        + c.get("read_only").asBoolean()));
     assertThat(described)
         .containsExactlyInAnyOrder(
             "/srv/data running=true ro=false", "/backup running=false ro=true");
@@ -206,25 +206,25 @@ class DockerVolumesTest {
     String volume = populatedVolume("paths", Map.of(), 8);
     String api = snapshotId(ok(onA.run("--json", "backup", volume, "--read-path", "api")));
     JsonNode first =
-        JSON.readTree(ok(onA.run("--json", "backup", volume, "--read-path", "mountpoint")).out());
-    String direct = first.get("results").get(0).get("snapshot").get("id").asText();
-    assertThat(first.get("results").get(0).get("snapshot").get("source").get("readPath").asText())
-        .isEqualTo("mountpoint");
+        JsonLines.summary(
+            ok(onA.run("--json", "backup", volume, "--read-path", "mountpoint")).out());
+    String direct = first.get("snapshot_id").asText();
+    assertThat(first.get("read_path").asText()).isEqualTo("mountpoint");
 
     assertThat(comparableListing(onA, direct)).isEqualTo(comparableListing(onA, api));
 
-    JsonNode second = JSON.readTree(ok(onA.run("--json", "backup", volume)).out());
-    JsonNode stats = second.get("results").get(0).get("snapshot").get("stats");
-    assertThat(stats.get("files").asLong()).isGreaterThan(50);
-    assertThat(stats.get("filesRead").asLong()).isZero();
-    assertThat(stats.get("newRawBytes").asLong()).isZero();
+    JsonNode second = JsonLines.summary(ok(onA.run("--json", "backup", volume)).out());
+    JsonNode stats = second;
+    assertThat(stats.get("total_files_processed").asLong()).isGreaterThan(50);
+    assertThat(stats.get("files_unmodified").asLong())
+        .isEqualTo(stats.get("total_files_processed").asLong());
+    assertThat(stats.get("data_added").asLong()).isZero();
   }
 
   /** ls --json lines with what both paths know: mtimes in whole seconds, no file identity. */
   private static List<String> comparableListing(Cli cli, String snapshot) throws Exception {
     List<String> lines = new ArrayList<>();
-    for (String line : ok(cli.run("--json", "ls", snapshot)).out().split("\n")) {
-      JsonNode e = JSON.readTree(line);
+    for (JsonNode e : JsonLines.ofType(ok(cli.run("--json", "ls", snapshot)).out(), "node")) {
       String mtime = e.get("mtime").asText();
       lines.add(
           e.get("path").asText()
@@ -237,11 +237,11 @@ class DockerVolumesTest {
               + ":"
               + e.get("gid").asInt()
               + " "
-              + e.get("size").asLong()
+              + e.path("size").asLong()
               + " "
               + java.time.Instant.parse(mtime).getEpochSecond()
               + " "
-              + e.path("linkTarget").asText());
+              + e.path("link_target").asText());
     }
     lines.sort(String::compareTo);
     return lines;
@@ -352,9 +352,9 @@ class DockerVolumesTest {
 
   /** The volumes a backup --json run backed up, each without error. */
   private static List<String> backedUp(Cli.Result backupJson) throws Exception {
+    assertThat(JsonLines.ofType(backupJson.err(), "error")).as(backupJson.toString()).isEmpty();
     List<String> names = new ArrayList<>();
-    for (JsonNode r : JSON.readTree(backupJson.out()).get("results")) {
-      assertThat(r.path("error").isMissingNode()).as(r.toString()).isTrue();
+    for (JsonNode r : JsonLines.ofType(backupJson.out(), "summary")) {
       names.add(r.get("volume").asText());
     }
     return names;

@@ -74,8 +74,8 @@ class RestoreFailureTest {
 
   private String backup(String volume) throws Exception {
     JsonNode result =
-        JSON.readTree(ok(onA.run("--json", "backup", volume)).out()).get("results").get(0);
-    return result.get("snapshot").get("id").asText();
+        io.volback.testsupport.JsonLines.summary(ok(onA.run("--json", "backup", volume)).out());
+    return result.get("snapshot_id").asText();
   }
 
   /** A volume with a small file and a 20 MiB one, whose data spans several packs. */
