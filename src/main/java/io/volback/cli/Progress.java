@@ -13,6 +13,7 @@ final class Progress implements AutoCloseable {
   private final PrintWriter err;
   private final String what;
   private final boolean enabled;
+  private final String unit;
   private final long start = System.nanoTime();
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
@@ -21,8 +22,14 @@ final class Progress implements AutoCloseable {
   private int lastWidth;
 
   Progress(PrintWriter err, String what, boolean enabled) {
+    this(err, what, "files", enabled);
+  }
+
+  /** A status line that counts unit ("files", "objects") rather than files. */
+  Progress(PrintWriter err, String what, String unit, boolean enabled) {
     this.err = err;
     this.what = what;
+    this.unit = unit;
     this.enabled = enabled;
   }
 
@@ -56,7 +63,9 @@ final class Progress implements AutoCloseable {
             .append(what)
             .append(": ")
             .append(files.get())
-            .append(" files, ")
+            .append(" ")
+            .append(unit)
+            .append(", ")
             .append(Format.bytes(done))
             .append(", ")
             .append(Format.rate(done, millis));

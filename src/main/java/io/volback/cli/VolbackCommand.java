@@ -33,7 +33,8 @@ public final class VolbackCommand implements Runnable {
           SnapshotsCommand.class,
           LsCommand.class,
           RestoreCommand.class,
-          ExportCommand.class);
+          ExportCommand.class,
+          CheckCommand.class);
 
   @Spec CommandSpec spec;
 
