@@ -12,6 +12,9 @@ final class Progress implements AutoCloseable {
   private final Output output;
   private final String action;
   private final String volume;
+  private final String unit;
+  private final String units;
+  private final boolean jsonStatus;
   private final long start = System.nanoTime();
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
@@ -20,10 +23,26 @@ final class Progress implements AutoCloseable {
   private int lastWidth;
 
   Progress(Output output, String action, String volume) {
+    this(output, action, volume, "file", "files", true);
+  }
+
+  private Progress(
+      Output output, String action, String volume, String unit, String units, boolean jsonStatus) {
     this.output = output;
     this.action = action;
     this.volume = volume;
+    this.unit = unit;
+    this.units = units;
+    this.jsonStatus = jsonStatus;
     this.lastPrint = start;
+  }
+
+  /**
+   * A status line on the terminal only (the JSON status record counts files) that counts other
+   * things: unit and units, e.g. "object" and "objects".
+   */
+  static Progress counting(Output output, String action, String step, String unit, String units) {
+    return new Progress(output, action, step, unit, units, false);
   }
 
   void expectTotal(long total) {
@@ -42,7 +61,7 @@ final class Progress implements AutoCloseable {
 
   private synchronized void maybePrint() {
     boolean text = output.textProgress();
-    if (!text && !output.jsonProgress()) {
+    if (!text && !(jsonStatus && output.jsonProgress())) {
       return;
     }
     long now = System.nanoTime();
@@ -66,7 +85,7 @@ final class Progress implements AutoCloseable {
             .append(' ')
             .append(volume)
             .append(": ")
-            .append(Format.count(files.get(), "file", "files"))
+            .append(Format.count(files.get(), unit, units))
             .append(", ")
             .append(Format.bytes(done))
             .append(", ")

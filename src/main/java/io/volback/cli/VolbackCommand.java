@@ -37,7 +37,8 @@ public final class VolbackCommand implements Runnable {
           RestoreCommand.class,
           ExportCommand.class,
           VersionCommand.class,
-          GenerateCommand.class);
+          GenerateCommand.class,
+          CheckCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -36,7 +36,7 @@ public final class RepoLayout {
    * Checks that an object named by the SHA-256 of its content (keys/, index/, snapshots/) holds
    * that content; otherwise a file copied over another's name would be read as that object.
    */
-  static void verifyName(String key, byte[] bytes) throws CorruptObjectException {
+  public static void verifyName(String key, byte[] bytes) throws CorruptObjectException {
     Id named;
     try {
       named = idOf(key);

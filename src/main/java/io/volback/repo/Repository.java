@@ -220,7 +220,11 @@ public final class Repository implements AutoCloseable {
     throw new WrongPasswordException(store.location());
   }
 
-  private static KeyFile readKeyFile(ObjectStore store, String key) throws IOException {
+  /**
+   * Reads the key file under key and checks that it can be tried (its name, JSON and parameters),
+   * without a password; CorruptObjectException names it when it cannot.
+   */
+  public static KeyFile readKeyFile(ObjectStore store, String key) throws IOException {
     byte[] bytes;
     try (InputStream in = store.get(key)) {
       bytes = in.readAllBytes();
@@ -248,7 +252,10 @@ public final class Repository implements AutoCloseable {
     return chunker;
   }
 
-  BlobCodec codec() {
+  /**
+   * Engine API: the codec that encodes blobs and verifies them (tag and keyed hash) on decoding.
+   */
+  public BlobCodec codec() {
     return codec;
   }
 
@@ -330,11 +337,19 @@ public final class Repository implements AutoCloseable {
 
   /** Opens an object read by name, after checking that its name is the hash of its bytes. */
   private byte[] unseal(Preloader.Raw raw) throws CorruptObjectException {
-    RepoLayout.verifyName(raw.key(), raw.bytes());
+    return unseal(raw.key(), raw.bytes());
+  }
+
+  /**
+   * Engine API: the plaintext of the sealed object bytes stored under key (index/, snapshots/),
+   * after checking that its name is the hash of its bytes; CorruptObjectException names key.
+   */
+  public byte[] unseal(String key, byte[] bytes) throws CorruptObjectException {
+    RepoLayout.verifyName(key, bytes);
     try {
-      return sealer.open(raw.bytes());
+      return sealer.open(bytes);
     } catch (AuthenticationFailedException e) {
-      throw new CorruptObjectException(raw.key() + " failed authentication (modified or damaged)");
+      throw new CorruptObjectException(key + " failed authentication (modified or damaged)");
     }
   }
 

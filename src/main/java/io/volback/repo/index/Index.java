@@ -62,6 +62,28 @@ public final class Index {
     return n == null ? 0L : packDataEnd[n];
   }
 
+  /**
+   * The entries this index holds for the given packs, in no particular order: one scan of every
+   * entry, for the rare packs that need it (damaged ones). A blob indexed in another pack first is
+   * not listed.
+   */
+  public synchronized List<IndexEntry> entriesIn(java.util.Set<Id> wanted) {
+    java.util.BitSet numbers = new java.util.BitSet();
+    for (Id pack : wanted) {
+      Integer n = packNumbers.get(pack);
+      if (n != null) {
+        numbers.set(n);
+      }
+    }
+    List<IndexEntry> out = new ArrayList<>();
+    for (int n = 0; !numbers.isEmpty() && n < size; n++) {
+      if (numbers.get(packs[n])) {
+        out.add(entry(n));
+      }
+    }
+    return out;
+  }
+
   public synchronized int size() {
     return size;
   }

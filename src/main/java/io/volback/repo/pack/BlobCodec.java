@@ -100,7 +100,7 @@ public final class BlobCodec {
   }
 
   /** Like decode, but into buffers: the result is valid until buffers are used again. */
-  BlobData decode(
+  public BlobData decode(
       byte[] stored,
       int off,
       int len,

@@ -69,7 +69,7 @@ public final class BlobLoader {
                         "blob "
                             + blob.shortHex()
                             + " is not in the repository index: the repository lacks data"
-                            + " this snapshot needs (volback has no check or repair command yet);"
+                            + " this snapshot needs (volback check names what else is affected);"
                             + " restore from another snapshot"));
     String key = RepoLayout.pack(e.pack());
     long start = e.offset() / window * window;
