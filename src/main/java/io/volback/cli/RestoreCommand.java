@@ -59,27 +59,38 @@ final class RestoreCommand extends CommandBase {
           "How to write the volume (${COMPLETION-CANDIDATES}): auto, api (Docker API) or mountpoint (directly).")
   AccessPath writePath;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Say what the restore would do (target volume, created or not, driver options, files)"
+              + " and whether it would be refused, without creating or writing anything.")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     try (DockerConnection docker = connectDocker(dockerHostOption);
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
-      RestoreSnapshot.Result result =
+      RestoreSnapshot restore =
           new RestoreSnapshot(
-                  repo,
-                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-                  progress)
-              .run(
-                  new RestoreSnapshot.Request(
-                      snapshot.snapshot,
-                      snapshot.filter(),
-                      to,
-                      overwrite,
-                      include,
-                      writePath,
-                      driverOptions,
-                      keepPartial));
+              repo,
+              new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+              progress);
+      RestoreSnapshot.Request request =
+          new RestoreSnapshot.Request(
+              snapshot.snapshot,
+              snapshot.filter(),
+              to,
+              overwrite,
+              include,
+              writePath,
+              driverOptions,
+              keepPartial);
+      if (dryRun) {
+        return dryRun(restore.dryRun(request));
+      }
+      RestoreSnapshot.Result result = restore.run(request);
       if (json()) {
         printJson(result);
       } else {
@@ -95,6 +106,20 @@ final class RestoreCommand extends CommandBase {
                 Format.duration(result.stats().durationMillis()),
                 result.writePath());
       }
+    }
+    return ExitCode.OK;
+  }
+
+  /** Prints the plan; a refused one then fails as the restore would, with its error and code. */
+  private int dryRun(RestoreSnapshot.DryRun plan) throws Exception {
+    if (json()) {
+      printJsonLine(RestoreDryRunOutput.record(plan));
+    } else {
+      RestoreDryRunOutput.text(out(), plan);
+    }
+    out().flush();
+    if (plan.refusal() != null) {
+      throw plan.refusal();
     }
     return ExitCode.OK;
   }
