@@ -68,7 +68,13 @@ public final class BackupDryRun {
         Optional<Path> mountpoint = backup.readableMountpoint(volume, request.readPath());
         previews.add(
             mountpoint.isPresent()
-                ? scan(name, mountpoint.get(), AccessPath.MOUNTPOINT, parent, request, listPaths)
+                ? scan(
+                    name,
+                    mountpoint.get(),
+                    AccessPath.MOUNTPOINT.label(),
+                    parent,
+                    request.force(),
+                    listPaths)
                 : unknown(name, parent));
       } catch (IOException | RuntimeException e) {
         if (e instanceof UsageException u) {
@@ -89,17 +95,6 @@ public final class BackupDryRun {
     StoredSnapshot parent =
         BackupDirectory.parent(repo, sourceName, BackupDirectory.machine(hostname));
     return scan(sourceName, abs, "directory", Optional.ofNullable(parent), force, listPaths);
-  }
-
-  private Preview scan(
-      String name,
-      Path dir,
-      AccessPath path,
-      Optional<StoredSnapshot> parent,
-      BackupVolumes.Request request,
-      boolean listPaths)
-      throws IOException {
-    return scan(name, dir, path.label(), parent, request.force(), listPaths);
   }
 
   private Preview scan(
