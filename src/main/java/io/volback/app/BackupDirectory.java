@@ -31,14 +31,10 @@ public final class BackupDirectory {
    */
   public StoredSnapshot run(
       Path dir, String name, List<String> tags, boolean force, String hostname) throws IOException {
-    String machine = hostname == null ? LocalHost.name() : hostname;
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("--path " + dir + " is not a directory");
-    }
-    Path abs = dir.toAbsolutePath().normalize();
-    String sourceName = name != null ? name : abs.toString();
-    StoredSnapshot parent =
-        ParentSnapshot.ofDirectory(repo.snapshots(), sourceName, machine).orElse(null);
+    String machine = machine(hostname);
+    Path abs = checkedDirectory(dir);
+    String sourceName = sourceName(abs, name);
+    StoredSnapshot parent = parent(repo, sourceName, machine);
     listener.volumeStarted(sourceName, parent == null ? -1 : parent.snapshot().stats().bytes());
     SkipLog skips = new SkipLog(listener::warning);
     try {
@@ -54,5 +50,28 @@ public final class BackupDirectory {
     } finally {
       listener.volumeFinished(sourceName);
     }
+  }
+
+  static String machine(String hostname) {
+    return hostname == null ? LocalHost.name() : hostname;
+  }
+
+  /** dir as an absolute path; a UsageException when it is not a directory. */
+  static Path checkedDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--path " + dir + " is not a directory");
+    }
+    return dir.toAbsolutePath().normalize();
+  }
+
+  /** The snapshot's source name: name, or else the directory's absolute path. */
+  static String sourceName(Path abs, String name) {
+    return name != null ? name : abs.toString();
+  }
+
+  /** The newest snapshot of sourceName made on machine, or null. */
+  static StoredSnapshot parent(Repository repo, String sourceName, String machine)
+      throws IOException {
+    return ParentSnapshot.ofDirectory(repo.snapshots(), sourceName, machine).orElse(null);
   }
 }

@@ -87,7 +87,8 @@ public final class BackupVolumes {
     return results;
   }
 
-  private List<String> selectVolumes(Request request) throws IOException {
+  /** The volumes request names, or that --all takes: the one selection backups and dry runs use. */
+  List<String> selectVolumes(Request request) throws IOException {
     if (request.all() == !request.volumes().isEmpty()) {
       throw new UsageException("name the volumes to back up, or use --all (not both)");
     }
@@ -101,20 +102,29 @@ public final class BackupVolumes {
         .toList();
   }
 
-  private StoredSnapshot backup(String name, Request request, Optional<StoredSnapshot> parent)
-      throws IOException {
-    VolumeInfo volume = host.volume(name);
-    listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
+  /**
+   * The mountpoint to read volume from, or empty to read it through the Docker API; a
+   * UsageException when readPath demands the mountpoint and it is not readable here.
+   */
+  Optional<Path> readableMountpoint(VolumeInfo volume, AccessPath readPath) {
     Optional<Path> mountpoint =
-        request.readPath() == AccessPath.API ? Optional.empty() : host.mountpoint(volume);
-    if (request.readPath() == AccessPath.MOUNTPOINT && mountpoint.isEmpty()) {
+        readPath == AccessPath.API ? Optional.empty() : host.mountpoint(volume);
+    if (readPath == AccessPath.MOUNTPOINT && mountpoint.isEmpty()) {
       throw new UsageException(
           "the mountpoint of volume "
-              + name
+              + volume.name()
               + " on "
               + host.address()
               + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
     }
+    return mountpoint;
+  }
+
+  private StoredSnapshot backup(String name, Request request, Optional<StoredSnapshot> parent)
+      throws IOException {
+    VolumeInfo volume = host.volume(name);
+    listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
+    Optional<Path> mountpoint = readableMountpoint(volume, request.readPath());
     SnapshotCreator creator =
         new SnapshotCreator(repo, listener).rereadAll(request.force()).hostname(request.hostname());
     SkipLog skips = new SkipLog(listener::warning);

@@ -67,43 +67,45 @@ public final class RestoreSnapshot {
       String writePath,
       RestoreStats stats) {}
 
+  /**
+   * DryRun: what run(request) would do, found without touching anything: the target volume, whether
+   * it would be created and with which driver and options (after --driver-opt, redacted), how it
+   * would be written, how many files and bytes would be restored, and the error the restore would
+   * stop with (null when it would go ahead).
+   */
+  public record DryRun(
+      SnapshotSummary snapshot,
+      String volume,
+      String host,
+      boolean create,
+      String driver,
+      Map<String, String> driverOptions,
+      String writePath,
+      long files,
+      long bytes,
+      Exception refusal) {}
+
   public Result run(Request request) throws IOException {
-    StoredSnapshot snap =
-        SnapshotSelector.select(repo.snapshotList(), request.snapshot(), request.filter());
+    StoredSnapshot snap = select(request);
     host.removeLeftoverHelpers();
-    SourceInfo source = snap.snapshot().source();
-    String target = request.targetVolume() != null ? request.targetVolume() : source.name();
-    if (request.targetVolume() == null && !SourceInfo.VOLUME.equals(source.kind())) {
-      throw new UsageException(
-          "snapshot "
-              + snap.id().shortHex()
-              + " is of a "
-              + source.kind()
-              + ", not a volume: name the volume to restore into with --to");
-    }
-    PathFilter filter =
-        request.include() == null || request.include().isEmpty()
-            ? PathFilter.ALL
-            : PathFilter.including(request.include());
+    String target = target(request, snap);
+    PathFilter filter = filter(request);
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
-    List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
-    if (!unmatched.isEmpty()) {
-      throw new UsageException(
-          "nothing to restore for "
-              + String.join(", ", unmatched)
-              + ": snapshot "
-              + snap.id().shortHex()
-              + " holds no such path (see volback ls "
-              + snap.id().shortHex()
-              + "); nothing was created or changed");
-    }
+    checkIncludes(restorer, snap, filter);
     TargetState state = new TargetState(target);
     Thread onInterrupt = new Thread(state::interrupted, "volback-restore-cleanup");
     if (!request.keepPartial()) {
       Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
     try {
-      prepareTarget(target, snap, request.overwrite(), request.driverOptions(), state);
+      VolumeSpec spec = host.exists(target) ? null : newVolume(target, snap, request);
+      checkTarget(target, spec, snap, request);
+      if (spec != null) {
+        // created is set before the engine is asked, so that an interrupt from then on removes it
+        state.options = spec.driverOptions();
+        state.created = true;
+        create(spec);
+      }
       return restoreOrUndo(request, snap, restorer, filter, state);
     } finally {
       state.finish();
@@ -115,6 +117,109 @@ public final class RestoreSnapshot {
         }
       }
     }
+  }
+
+  /**
+   * What run(request) would do, after the same checks, creating and writing nothing (no helper
+   * container is swept or created, no lock taken): the refusal is returned, not thrown.
+   */
+  public DryRun dryRun(Request request) throws IOException {
+    StoredSnapshot snap = select(request);
+    String target = target(request, snap);
+    PathFilter filter = filter(request);
+    SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
+    checkIncludes(restorer, snap, filter);
+    VolumeInfo existing = host.exists(target) ? host.volume(target) : null;
+    VolumeSpec spec = existing == null ? newVolume(target, snap, request) : null;
+    Exception refusal = null;
+    String writePath = null;
+    try {
+      checkTarget(target, spec, snap, request);
+    } catch (UsageException | OperationRefusedException e) {
+      refusal = e;
+    }
+    try {
+      writePath = plannedWritePath(existing, request.writePath());
+    } catch (UsageException e) {
+      refusal = refusal == null ? e : refusal;
+    }
+    RestoreStats stats = restorer.plannedStats(snap, filter);
+    return new DryRun(
+        SnapshotSummary.of(snap),
+        target,
+        host.address(),
+        existing == null,
+        existing == null ? spec.driver() : existing.driver(),
+        Redaction.driverOptions(existing == null ? spec.driverOptions() : existing.driverOptions()),
+        writePath,
+        stats.files(),
+        stats.bytes(),
+        refusal);
+  }
+
+  private StoredSnapshot select(Request request) throws IOException {
+    return SnapshotSelector.select(repo.snapshotList(), request.snapshot(), request.filter());
+  }
+
+  /** The volume to restore into: --to, else the snapshot's own (a directory's has none). */
+  private static String target(Request request, StoredSnapshot snap) {
+    SourceInfo source = snap.snapshot().source();
+    if (request.targetVolume() == null && !SourceInfo.VOLUME.equals(source.kind())) {
+      throw new UsageException(
+          "snapshot "
+              + snap.id().shortHex()
+              + " is of a "
+              + source.kind()
+              + ", not a volume: name the volume to restore into with --to");
+    }
+    return request.targetVolume() != null ? request.targetVolume() : source.name();
+  }
+
+  private static PathFilter filter(Request request) {
+    return request.include() == null || request.include().isEmpty()
+        ? PathFilter.ALL
+        : PathFilter.including(request.include());
+  }
+
+  private static void checkIncludes(
+      SnapshotRestorer restorer, StoredSnapshot snap, PathFilter filter) throws IOException {
+    List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
+    if (!unmatched.isEmpty()) {
+      throw new UsageException(
+          "nothing to restore for "
+              + String.join(", ", unmatched)
+              + ": snapshot "
+              + snap.id().shortHex()
+              + " holds no such path (see volback ls "
+              + snap.id().shortHex()
+              + "); nothing was created or changed");
+    }
+  }
+
+  /** The volume a restore creates: the snapshot's driver, options (with overrides) and labels. */
+  private static VolumeSpec newVolume(String target, StoredSnapshot snap, Request request) {
+    SourceInfo source = snap.snapshot().source();
+    Map<String, String> options = new TreeMap<>(source.driverOptions());
+    options.putAll(request.driverOptions());
+    return new VolumeSpec(target, source.driver(), options, source.labels());
+  }
+
+  /**
+   * How the target would be written. A volume not created yet has no mountpoint to look at: auto
+   * decides once it exists, and mountpoint is refused then when it is not visible here.
+   */
+  private String plannedWritePath(VolumeInfo existing, AccessPath writePath) {
+    if (existing != null) {
+      return (writableMountpoint(existing, writePath).isPresent()
+              ? AccessPath.MOUNTPOINT
+              : AccessPath.API)
+          .label();
+    }
+    return switch (writePath) {
+      case API -> AccessPath.API.label();
+      case MOUNTPOINT -> "mountpoint (decided once the volume is created)";
+      default -> "auto (mountpoint when visible once the volume is created, else api)";
+    };
   }
 
   private Result restoreOrUndo(
@@ -149,16 +254,7 @@ public final class RestoreSnapshot {
       throws IOException {
     VolumeInfo volume = host.volume(target);
     listener.volumeStarted(target, snap.snapshot().stats().bytes());
-    Optional<Path> mountpoint =
-        writePath == AccessPath.API ? Optional.empty() : host.mountpoint(volume);
-    if (writePath == AccessPath.MOUNTPOINT && mountpoint.isEmpty()) {
-      throw new UsageException(
-          "the mountpoint of volume "
-              + target
-              + " on "
-              + host.address()
-              + " is not writable here; drop --write-path mountpoint to restore through the Docker API");
-    }
+    Optional<Path> mountpoint = writableMountpoint(volume, writePath);
     RestoreStats stats;
     state.writing = true;
     if (mountpoint.isPresent()) {
@@ -178,6 +274,21 @@ public final class RestoreSnapshot {
         state.created,
         (mountpoint.isPresent() ? AccessPath.MOUNTPOINT : AccessPath.API).label(),
         stats);
+  }
+
+  /** The mountpoint to write volume at, or empty for the Docker API; refuses as writePath says. */
+  private Optional<Path> writableMountpoint(VolumeInfo volume, AccessPath writePath) {
+    Optional<Path> mountpoint =
+        writePath == AccessPath.API ? Optional.empty() : host.mountpoint(volume);
+    if (writePath == AccessPath.MOUNTPOINT && mountpoint.isEmpty()) {
+      throw new UsageException(
+          "the mountpoint of volume "
+              + volume.name()
+              + " on "
+              + host.address()
+              + " is not writable here; drop --write-path mountpoint to restore through the Docker API");
+    }
+    return mountpoint;
   }
 
   /** TarRestore writes a snapshot as the tar stream that VolumeArchive puts into the volume. */
@@ -202,27 +313,18 @@ public final class RestoreSnapshot {
   }
 
   /**
-   * Creates the target volume (state.created is set before the engine is asked, so that an
-   * interrupt from then on removes it), or checks that writing into the existing one is allowed.
+   * The checks a restore makes before it creates or writes anything, the same for run and dryRun: a
+   * volume to create (toCreate) must not share its device with another volume; an existing one
+   * takes no --driver-opt, and without overwrite must be unused and empty.
    */
-  private void prepareTarget(
-      String target,
-      StoredSnapshot snap,
-      boolean overwrite,
-      Map<String, String> optionOverrides,
-      TargetState state)
+  private void checkTarget(String target, VolumeSpec toCreate, StoredSnapshot snap, Request request)
       throws IOException {
-    SourceInfo source = snap.snapshot().source();
-    if (!host.exists(target)) {
-      Map<String, String> options = new TreeMap<>(source.driverOptions());
-      options.putAll(optionOverrides);
-      VolumeSpec spec = new VolumeSpec(target, source.driver(), options, source.labels());
-      new SharedDeviceCheck(host).checkNew(spec, snap, optionOverrides.containsKey("device"));
-      state.options = spec.driverOptions();
-      state.created = true;
-      create(spec);
+    Map<String, String> optionOverrides = request.driverOptions();
+    if (toCreate != null) {
+      new SharedDeviceCheck(host).checkNew(toCreate, snap, optionOverrides.containsKey("device"));
       return;
     }
+    boolean overwrite = request.overwrite();
     if (!optionOverrides.isEmpty()) {
       throw new UsageException(
           "volume "

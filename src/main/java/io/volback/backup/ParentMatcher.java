@@ -83,19 +83,29 @@ final class ParentMatcher {
         && PathComponents.ORDER.compare(current.entry().path(), entry.path()) < 0) {
       current = next();
     }
-    if (entry.inode() == null
-        || entry.ctime() == null
-        || !inParent(entry)
-        || !sameFile(current.entry(), entry)) {
+    if (!inParent(entry) || !reusable(current, entry, index)) {
       return null;
     }
-    List<Id> ids = current.contentIds();
-    for (Id id : ids) {
+    return current.contentIds();
+  }
+
+  /**
+   * The rule: old (the parent's node at entry's path) holds entry's content when size, mtime, ctime
+   * and inode are equal and all its blobs are still indexed. Backups and dry runs both ask it.
+   */
+  static boolean reusable(TreeNode old, FileEntry entry, Index index) {
+    if (entry.type() != EntryType.FILE
+        || entry.inode() == null
+        || entry.ctime() == null
+        || !sameFile(old.entry(), entry)) {
+      return false;
+    }
+    for (Id id : old.contentIds()) {
       if (!index.has(id)) {
-        return null;
+        return false;
       }
     }
-    return ids;
+    return true;
   }
 
   private TreeNode next() throws InterruptedIOException {

@@ -2,7 +2,9 @@ package io.volback.cli;
 
 import io.volback.app.AccessPath;
 import io.volback.app.BackupDirectory;
+import io.volback.app.BackupDryRun;
 import io.volback.app.BackupVolumes;
+import io.volback.app.ProgressListener;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
 import io.volback.app.VolumeSelection;
@@ -94,10 +96,17 @@ final class BackupCommand extends CommandBase {
       description = "With --path: the snapshot's source name (default: the absolute path).")
   String name;
 
+  @Option(
+      names = {"-n", "--dry-run"},
+      description =
+          "Say what would be backed up (volumes; new, changed, removed files from the last"
+              + " snapshot's metadata) without reading file contents or writing to the repository.")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     if (directory != null) {
-      return backupDirectory();
+      return dryRun ? dryRunDirectory() : backupDirectory();
     }
     BackupVolumes.Request request =
         new BackupVolumes.Request(
@@ -109,6 +118,9 @@ final class BackupCommand extends CommandBase {
             force,
             new VolumeSelection(labels, excludeVolumes),
             hostname());
+    if (dryRun) {
+      return dryRunVolumes(request);
+    }
     try (DockerConnection docker = connectDocker(dockerHostOption);
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
@@ -141,6 +153,66 @@ final class BackupCommand extends CommandBase {
       }
       return failed == results.size() ? ExitCode.FAILED : ExitCode.PARTLY_FAILED;
     }
+  }
+
+  private int dryRunVolumes(BackupVolumes.Request request) throws Exception {
+    try (DockerConnection docker = connectDocker(dockerHostOption);
+        Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+      DockerHost host = docker.join();
+      List<BackupDryRun.Preview> previews =
+          new BackupDryRun(repo, warnings())
+              .volumes(
+                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+                  request,
+                  verbose());
+      for (BackupDryRun.Preview p : previews) {
+        printPreview("volume", p);
+      }
+      if (!json()) {
+        out()
+            .println(
+                previews.isEmpty()
+                    ? "no volumes to back up on " + host.address()
+                    : "dry run: no file content was read, nothing was stored");
+      }
+      return BackupDryRunOutput.exitCode(previews);
+    }
+  }
+
+  private int dryRunDirectory() throws Exception {
+    if (all || !volumes.isEmpty() || !labels.isEmpty() || !excludeVolumes.isEmpty()) {
+      throw new UsageException(
+          "--path backs up a directory: name no volumes, and no --all, --label or --exclude-volume");
+    }
+    try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+      printPreview(
+          "directory",
+          new BackupDryRun(repo, warnings())
+              .directory(directory, name, force, hostname(), verbose()));
+      if (!json()) {
+        out().println("dry run: no file content was read, nothing was stored");
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  private void printPreview(String kind, BackupDryRun.Preview p) {
+    if (json()) {
+      BackupDryRunOutput.json(output()::jsonLine, p, verbose());
+    } else if (p.ok()) {
+      BackupDryRunOutput.text(out(), kind, p, verbose());
+    } else {
+      err().println("volback: error: volume " + p.volume() + ": " + p.failure().message());
+    }
+  }
+
+  private boolean verbose() {
+    return root.verbosity() > 0;
+  }
+
+  /** Warnings of a dry run (an unreadable parent tree, a vanished file), as a backup's. */
+  private ProgressListener warnings() {
+    return progress("backup");
   }
 
   private int backupDirectory() throws Exception {

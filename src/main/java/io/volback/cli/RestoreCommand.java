@@ -73,6 +73,13 @@ final class RestoreCommand extends CommandBase {
           "How to write the volume (${COMPLETION-CANDIDATES}): auto, api (Docker API) or mountpoint (directly).")
   AccessPath writePath;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Say what the restore would do (target volume, created or not, driver options, files)"
+              + " and whether it would be refused, without creating or writing anything.")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     if (targetDir != null) {
@@ -82,23 +89,27 @@ final class RestoreCommand extends CommandBase {
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
+      RestoreSnapshot restore =
+          new RestoreSnapshot(
+              repo,
+              new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+              progress);
+      RestoreSnapshot.Request request =
+          new RestoreSnapshot.Request(
+              snapshot.snapshot,
+              snapshot.filter(),
+              to,
+              overwrite,
+              include,
+              writePath,
+              driverOptions,
+              keepPartial);
+      if (dryRun) {
+        return dryRun(restore.dryRun(request));
+      }
       RestoreSnapshot.Result result;
       try (InterruptNotice notice = interruptNotice(progress)) {
-        result =
-            new RestoreSnapshot(
-                    repo,
-                    new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-                    progress)
-                .run(
-                    new RestoreSnapshot.Request(
-                        snapshot.snapshot,
-                        snapshot.filter(),
-                        to,
-                        overwrite,
-                        include,
-                        writePath,
-                        driverOptions,
-                        keepPartial));
+        result = restore.run(request);
       }
       if (json()) {
         output().jsonLine(RestoreSummaryJson.of(result));
@@ -121,6 +132,9 @@ final class RestoreCommand extends CommandBase {
   }
 
   private int restoreToDirectory() throws Exception {
+    if (dryRun) {
+      throw new UsageException("--dry-run previews restores into volumes; not with --target");
+    }
     if (to != null || !driverOptions.isEmpty() || keepPartial || writePath != AccessPath.AUTO) {
       throw new UsageException(
           "--target restores into a directory: --to, --driver-opt, --keep-partial and --write-path"
@@ -162,5 +176,19 @@ final class RestoreCommand extends CommandBase {
                   : " (removed if this restore created it)")
               + "; removing helper containers and the repository lock";
         });
+  }
+
+  /** Prints the plan; a refused one then fails as the restore would, with its error and code. */
+  private int dryRun(RestoreSnapshot.DryRun plan) throws Exception {
+    if (json()) {
+      output().jsonLine(RestoreDryRunOutput.record(plan));
+    } else {
+      RestoreDryRunOutput.text(out(), plan);
+    }
+    out().flush();
+    if (plan.refusal() != null) {
+      throw plan.refusal();
+    }
+    return ExitCode.OK;
   }
 }

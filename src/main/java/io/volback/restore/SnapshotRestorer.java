@@ -50,18 +50,11 @@ public final class SnapshotRestorer {
         if (detachedTargets.contains(node.entry().path())) {
           detached.put(node.entry().path(), node);
         }
-        if (!filter.includes(node.entry().path())
-            && !(node.entry().type() == EntryType.DIRECTORY
-                && filter.isAncestorOfInclude(node.entry().path()))) {
+        if (!selected(node, filter)) {
           continue;
         }
-        TreeNode source = node;
-        FileEntry entry = node.entry();
-        if (node.entry().type() == EntryType.HARDLINK
-            && detached.containsKey(node.entry().linkTarget())) {
-          source = detached.get(node.entry().linkTarget());
-          entry = source.entry().toBuilder().path(node.entry().path()).build();
-        }
+        TreeNode source = source(node, detached);
+        FileEntry entry = entryOf(node, source);
         if (entry.type() == EntryType.FILE) {
           files.write(entry, source.contentIds());
           counts.files++;
@@ -88,6 +81,59 @@ public final class SnapshotRestorer {
           counts.bytes,
           Duration.between(start, Instant.now()).toMillis());
     }
+  }
+
+  /**
+   * What restore(snapshot, sink, filter) would write, counted from the tree alone: no content is
+   * fetched, no lock taken (duration 0).
+   */
+  public RestoreStats plannedStats(StoredSnapshot snapshot, PathFilter filter) throws IOException {
+    BlobLoader loader = repo.newBlobLoader();
+    Set<String> detachedTargets =
+        filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);
+    Map<String, TreeNode> detached = new HashMap<>();
+    Counts counts = new Counts();
+    TreeReader tree = new TreeReader(loader, snapshot.snapshot().treeIds());
+    for (TreeNode node = tree.next(); node != null; node = tree.next()) {
+      if (detachedTargets.contains(node.entry().path())) {
+        detached.put(node.entry().path(), node);
+      }
+      if (selected(node, filter)) {
+        FileEntry entry = entryOf(node, source(node, detached));
+        switch (entry.type()) {
+          case FILE -> {
+            counts.files++;
+            counts.bytes += entry.size();
+          }
+          case DIRECTORY -> counts.dirs++;
+          default -> counts.others++;
+        }
+      }
+    }
+    return new RestoreStats(counts.files, counts.dirs, counts.others, counts.bytes, 0);
+  }
+
+  /** Whether the filter restores node: an included path, or a directory above an include. */
+  private static boolean selected(TreeNode node, PathFilter filter) {
+    return filter.includes(node.entry().path())
+        || (node.entry().type() == EntryType.DIRECTORY
+            && filter.isAncestorOfInclude(node.entry().path()));
+  }
+
+  /** The node whose content node restores: a detached hard link's target, else node itself. */
+  private static TreeNode source(TreeNode node, Map<String, TreeNode> detached) {
+    if (node.entry().type() == EntryType.HARDLINK
+        && detached.containsKey(node.entry().linkTarget())) {
+      return detached.get(node.entry().linkTarget());
+    }
+    return node;
+  }
+
+  /** The entry written at node's path: source's, when it is a detached hard link's target. */
+  private static FileEntry entryOf(TreeNode node, TreeNode source) {
+    return source == node
+        ? node.entry()
+        : source.entry().toBuilder().path(node.entry().path()).build();
   }
 
   /**
