@@ -44,6 +44,8 @@ class ArchitectureTest {
         .definedBy("io.volback.backup..")
         .layer("restore")
         .definedBy("io.volback.restore..")
+        .layer("maintenance")
+        .definedBy("io.volback.maintenance..")
         .layer("repo")
         .definedBy("io.volback.repo..")
         .layer("docker")
@@ -76,6 +78,7 @@ class ArchitectureTest {
             "notify",
             "backup",
             "restore",
+            "maintenance",
             "repo",
             "docker",
             "config",
@@ -89,6 +92,8 @@ class ArchitectureTest {
         .whereLayer("backup")
         .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
         .whereLayer("restore")
+        .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
+        .whereLayer("maintenance")
         .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
         .whereLayer("repo")
         .mayOnlyAccessLayers("store", "entry", "concurrent")

@@ -12,6 +12,7 @@ import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class BackupVolumes {
   /**
    * Request: the volumes by name, or all named ones (and anonymous ones when asked); force reads
    * every file even when the last snapshot says it is unchanged; hostname is the machine name the
-   * snapshots record (null: this machine's).
+   * snapshots record (null: this machine's); time is the time they record (null: when each starts).
    */
   public record Request(
       List<String> volumes,
@@ -45,9 +46,22 @@ public final class BackupVolumes {
       List<String> tags,
       AccessPath readPath,
       boolean force,
-      String hostname) {
+      String hostname,
+      Instant time) {
     public Request {
       hostname = hostname == null ? LocalHost.name() : hostname;
+    }
+
+    /** A request that records the time each backup starts. */
+    public Request(
+        List<String> volumes,
+        boolean all,
+        boolean includeAnonymous,
+        List<String> tags,
+        AccessPath readPath,
+        boolean force,
+        String hostname) {
+      this(volumes, all, includeAnonymous, tags, readPath, force, hostname, null);
     }
   }
 
@@ -109,7 +123,10 @@ public final class BackupVolumes {
               + " is not readable here; drop --read-path mountpoint to read it through the Docker API");
     }
     SnapshotCreator creator =
-        new SnapshotCreator(repo, listener).rereadAll(request.force()).hostname(request.hostname());
+        new SnapshotCreator(repo, listener)
+            .rereadAll(request.force())
+            .hostname(request.hostname())
+            .time(request.time());
     SkipLog skips = new SkipLog(listener::warning);
     if (mountpoint.isPresent()) {
       EntrySource source = new DirectorySource(mountpoint.get(), skips);

@@ -11,6 +11,7 @@ import io.volback.repo.Repository;
 import io.volback.repo.snapshot.Snapshot;
 import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -46,6 +47,15 @@ final class BackupCommand extends CommandBase {
           "The machine name the snapshots record (env VOLBACK_HOSTNAME; default: this machine's,"
               + " which in a container is the container's id).")
   String hostname;
+
+  @Option(
+      names = "--time",
+      paramLabel = "TIME",
+      converter = SnapshotTimeConverter.class,
+      description =
+          "The time the snapshots record instead of now, as restic's: '2026-01-02 15:04:05' in the"
+              + " local time zone (TZ), or ISO-8601 with an offset (2026-01-02T15:04:05+01:00).")
+  Instant time;
 
   @Option(
       names = "--read-path",
@@ -92,7 +102,7 @@ final class BackupCommand extends CommandBase {
                   progress)
               .run(
                   new BackupVolumes.Request(
-                      volumes, all, includeAnonymous, tags, readPath, force, hostname()));
+                      volumes, all, includeAnonymous, tags, readPath, force, hostname(), time));
       long failed = results.stream().filter(r -> !r.ok()).count();
       if (json()) {
         printJson(
@@ -145,7 +155,8 @@ final class BackupCommand extends CommandBase {
       ConsoleProgress progress = progress("backup");
       SnapshotSummary snap =
           SnapshotSummary.of(
-              new BackupDirectory(repo, progress).run(directory, name, tags, force, hostname()));
+              new BackupDirectory(repo, progress)
+                  .run(directory, name, tags, force, hostname(), time));
       if (json()) {
         printJson(snap);
       } else {

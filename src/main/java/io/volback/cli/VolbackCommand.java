@@ -33,7 +33,8 @@ public final class VolbackCommand implements Runnable {
           SnapshotsCommand.class,
           LsCommand.class,
           RestoreCommand.class,
-          ExportCommand.class);
+          ExportCommand.class,
+          ForgetCommand.class);
 
   @Spec CommandSpec spec;
 
