@@ -2,9 +2,14 @@ package io.volback.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.volback.repo.Repository;
+import io.volback.repo.lock.LockMode;
+import io.volback.repo.lock.RepositoryLock;
+import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,6 +105,20 @@ class ForgetCommandTest {
     assertThat(ok(cli.run("snapshots")).out()).contains("2 snapshots").doesNotContain(id);
     Cli.Result both = cli.run("forget", id, "--keep-last", "1");
     assertThat(both.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void forgetWaitsForABackupsSharedLockThenFailsNamingTheHolder() throws Exception {
+    try (Repository repo =
+            Repository.open(new LocalFolderStore(tmp.resolve("repo")), "pw".toCharArray());
+        RepositoryLock backup = repo.lock(LockMode.SHARED, Duration.ofSeconds(5))) {
+      Cli.Result r = cli.run("forget", "--keep-last", "1");
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r.err())
+          .contains("is locked")
+          .contains("shared lock held by pid " + ProcessHandle.current().pid());
+    }
+    assertThat(ok(cli.run("snapshots")).out()).contains("3 snapshots");
   }
 
   @Test
