@@ -10,6 +10,7 @@ import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,6 +32,13 @@ public final class BackupDirectory {
    */
   public StoredSnapshot run(
       Path dir, String name, List<String> tags, boolean force, String hostname) throws IOException {
+    return run(dir, name, tags, force, hostname, null);
+  }
+
+  /** Like run above; time is the time the snapshot records (null: when it starts). */
+  public StoredSnapshot run(
+      Path dir, String name, List<String> tags, boolean force, String hostname, Instant time)
+      throws IOException {
     String machine = machine(hostname);
     Path abs = checkedDirectory(dir);
     String sourceName = sourceName(abs, name);
@@ -41,6 +49,7 @@ public final class BackupDirectory {
       return new SnapshotCreator(repo, listener)
           .rereadAll(force)
           .hostname(machine)
+          .time(time)
           .create(
               new DirectorySource(abs, skips),
               SourceInfo.directory(sourceName, abs.toString()),

@@ -12,6 +12,7 @@ import io.volback.repo.snapshot.StoredSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,8 @@ public final class BackupVolumes {
   /**
    * Request: the volumes by name, or all named ones (and anonymous ones when asked) that the
    * selection keeps; force reads every file even when the last snapshot says it is unchanged;
-   * hostname is the machine name the snapshots record (null: this machine's).
+   * hostname is the machine name the snapshots record (null: this machine's); time is the time they
+   * record (null: when each starts).
    */
   public record Request(
       List<String> volumes,
@@ -46,7 +48,8 @@ public final class BackupVolumes {
       AccessPath readPath,
       boolean force,
       VolumeSelection selection,
-      String hostname) {
+      String hostname,
+      Instant time) {
     public Request {
       selection = selection == null ? VolumeSelection.NONE : selection;
       if (!all && !selection.isEmpty()) {
@@ -126,7 +129,10 @@ public final class BackupVolumes {
     listener.volumeStarted(name, parent.map(p -> p.snapshot().stats().bytes()).orElse(-1L));
     Optional<Path> mountpoint = readableMountpoint(volume, request.readPath());
     SnapshotCreator creator =
-        new SnapshotCreator(repo, listener).rereadAll(request.force()).hostname(request.hostname());
+        new SnapshotCreator(repo, listener)
+            .rereadAll(request.force())
+            .hostname(request.hostname())
+            .time(request.time());
     SkipLog skips = new SkipLog(listener::warning);
     if (mountpoint.isPresent()) {
       EntrySource source = new DirectorySource(mountpoint.get(), skips);

@@ -42,6 +42,7 @@ public final class SnapshotCreator {
   private final ChunkReader chunkReader;
   private boolean rereadAll;
   private String hostname = LocalHost.name();
+  private Instant time;
 
   public SnapshotCreator(Repository repo, BackupListener listener) {
     this.repo = repo;
@@ -64,6 +65,15 @@ public final class SnapshotCreator {
    */
   public SnapshotCreator hostname(String name) {
     this.hostname = name;
+    return this;
+  }
+
+  /**
+   * The time the snapshot records instead of its start (restic's backup --time), for imports and
+   * retention tests; null: the start.
+   */
+  public SnapshotCreator time(Instant time) {
+    this.time = time;
     return this;
   }
 
@@ -147,7 +157,7 @@ public final class SnapshotCreator {
       Snapshot snapshot =
           new Snapshot(
               1,
-              start,
+              time != null ? time : start,
               hostname,
               System.getProperty("user.name"),
               info,

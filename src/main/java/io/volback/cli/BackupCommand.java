@@ -18,6 +18,7 @@ import io.volback.repo.snapshot.Snapshot;
 import io.volback.repo.snapshot.SnapshotStats;
 import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +67,15 @@ final class BackupCommand extends CommandBase {
           "The machine name the snapshots record (env VOLBACK_HOSTNAME; default: this machine's,"
               + " which in a container is the container's id).")
   String hostname;
+
+  @Option(
+      names = "--time",
+      paramLabel = "TIME",
+      converter = SnapshotTimeConverter.class,
+      description =
+          "The time the snapshots record instead of now, as restic's: '2026-01-02 15:04:05' in the"
+              + " local time zone (TZ), or ISO-8601 with an offset (2026-01-02T15:04:05+01:00).")
+  Instant time;
 
   @Option(
       names = "--read-path",
@@ -117,7 +127,8 @@ final class BackupCommand extends CommandBase {
             readPath,
             force,
             new VolumeSelection(labels, excludeVolumes),
-            hostname());
+            hostname(),
+            time);
     if (dryRun) {
       return dryRunVolumes(request);
     }
@@ -226,7 +237,8 @@ final class BackupCommand extends CommandBase {
       try (InterruptNotice notice = interruptNotice(progress)) {
         snap =
             SnapshotSummary.of(
-                new BackupDirectory(repo, progress).run(directory, name, tags, force, hostname()));
+                new BackupDirectory(repo, progress)
+                    .run(directory, name, tags, force, hostname(), time));
       }
       printSnapshot(snap, progress);
       return snap.incomplete() ? ExitCode.PARTLY_FAILED : ExitCode.OK;

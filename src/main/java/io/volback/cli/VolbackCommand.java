@@ -38,7 +38,8 @@ public final class VolbackCommand implements Runnable {
           ExportCommand.class,
           VersionCommand.class,
           GenerateCommand.class,
-          CheckCommand.class);
+          CheckCommand.class,
+          ForgetCommand.class);
 
   @Spec CommandSpec spec;
 

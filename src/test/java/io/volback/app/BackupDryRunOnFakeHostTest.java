@@ -78,7 +78,7 @@ class BackupDryRunOnFakeHostTest {
     backup("data");
     BackupVolumes.Request forced =
         new BackupVolumes.Request(
-            List.of("data"), false, false, List.of(), AccessPath.AUTO, true, null, null);
+            List.of("data"), false, false, List.of(), AccessPath.AUTO, true, null, null, null);
     assertThat(dryRun(forced, false).get(0).changes()).isEqualTo(new Changes(0, 0, 2, 0, 0, 0, 8));
   }
 
@@ -137,7 +137,8 @@ class BackupDryRunOnFakeHostTest {
 
   private static BackupVolumes.Request request(
       List<String> volumes, boolean all, AccessPath readPath) {
-    return new BackupVolumes.Request(volumes, all, false, List.of(), readPath, false, null, null);
+    return new BackupVolumes.Request(
+        volumes, all, false, List.of(), readPath, false, null, null, null);
   }
 
   private BackupVolumes.VolumeResult backup(String volume) throws IOException {

@@ -56,6 +56,7 @@ class BackupSelectionOnFakeHostTest {
                     AccessPath.AUTO,
                     false,
                     new VolumeSelection(labels, excludes),
+                    null,
                     null))
             .stream()
             .map(BackupVolumes.VolumeResult::volume)
@@ -118,6 +119,7 @@ class BackupSelectionOnFakeHostTest {
                             AccessPath.AUTO,
                             false,
                             new VolumeSelection(List.of("backup"), List.of()),
+                            null,
                             null)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--label and --exclude-volume narrow --all");

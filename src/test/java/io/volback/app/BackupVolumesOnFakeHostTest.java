@@ -98,7 +98,7 @@ class BackupVolumesOnFakeHostTest {
         new BackupVolumes(repo, hostA, ProgressListener.NONE)
             .run(
                 new BackupVolumes.Request(
-                    List.of(), true, false, List.of(), AccessPath.AUTO, false, null, null));
+                    List.of(), true, false, List.of(), AccessPath.AUTO, false, null, null, null));
     assertThat(results).extracting(BackupVolumes.VolumeResult::volume).containsExactly("named");
     assertThat(results.get(0).snapshot().source().readPath()).isEqualTo("mountpoint");
   }
@@ -117,6 +117,7 @@ class BackupVolumesOnFakeHostTest {
                             AccessPath.AUTO,
                             false,
                             null,
+                            null,
                             null)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("not both");
@@ -127,6 +128,14 @@ class BackupVolumesOnFakeHostTest {
     return new BackupVolumes(repo, host, ProgressListener.NONE)
         .run(
             new BackupVolumes.Request(
-                List.of(volumes), false, false, List.of(), AccessPath.AUTO, false, null, null));
+                List.of(volumes),
+                false,
+                false,
+                List.of(),
+                AccessPath.AUTO,
+                false,
+                null,
+                null,
+                null));
   }
 }

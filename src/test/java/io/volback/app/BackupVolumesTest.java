@@ -87,6 +87,7 @@ class BackupVolumesTest {
                       AccessPath.MOUNTPOINT,
                       false,
                       null,
+                      null,
                       null));
     }
 

@@ -40,7 +40,7 @@ class ListAndExportOnFakeHostTest {
     new BackupVolumes(repo, host, ProgressListener.NONE)
         .run(
             new BackupVolumes.Request(
-                List.of("src"), false, false, List.of(), AccessPath.AUTO, false, null, null));
+                List.of("src"), false, false, List.of(), AccessPath.AUTO, false, null, null, null));
     snap = repo.snapshots().get(0);
   }
 

@@ -41,7 +41,15 @@ class RestoreDryRunOnFakeHostTest {
         new BackupVolumes(repo, host, ProgressListener.NONE)
             .run(
                 new BackupVolumes.Request(
-                    List.of("src"), false, false, List.of(), AccessPath.AUTO, false, null, null));
+                    List.of("src"),
+                    false,
+                    false,
+                    List.of(),
+                    AccessPath.AUTO,
+                    false,
+                    null,
+                    null,
+                    null));
     assertThat(backup.get(0).ok()).as(String.valueOf(backup.get(0))).isTrue();
   }
 

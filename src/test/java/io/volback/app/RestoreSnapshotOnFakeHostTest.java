@@ -39,7 +39,15 @@ class RestoreSnapshotOnFakeHostTest {
         new BackupVolumes(repo, host, ProgressListener.NONE)
             .run(
                 new BackupVolumes.Request(
-                    List.of("src"), false, false, List.of(), AccessPath.AUTO, false, null, null));
+                    List.of("src"),
+                    false,
+                    false,
+                    List.of(),
+                    AccessPath.AUTO,
+                    false,
+                    null,
+                    null,
+                    null));
     assertThat(backup.get(0).ok()).as(String.valueOf(backup.get(0))).isTrue();
   }
 
