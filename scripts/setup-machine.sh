@@ -55,11 +55,13 @@ wait_for_engine() { # name socket-url log
 
 start_engine A unix:///var/run/docker.sock /var/log/volback-dockerd-a.log
 # Docker 20.10 derives the engine ID from its key file (/etc/docker/key.json): a second engine
-# needs its own, as a second machine has, or both report the same ID.
+# needs its own, as a second machine has, or both report the same ID. The key path is only a
+# daemon.json setting.
 mkdir -p /etc/docker2
+echo '{"deprecated-key-path": "/etc/docker2/key.json"}' >/etc/docker2/daemon.json
 start_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log \
   --data-root /var/lib/docker2 --exec-root /var/run/docker2 \
   -H unix:///var/run/docker2.sock --pidfile /var/run/docker2.pid \
-  --deprecated-key-path /etc/docker2/key.json
+  --config-file /etc/docker2/daemon.json
 wait_for_engine A unix:///var/run/docker.sock /var/log/volback-dockerd-a.log
 wait_for_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log
