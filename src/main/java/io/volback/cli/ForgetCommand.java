@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.volback.app.ForgetSnapshots;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
+import io.volback.cli.json.SnapshotJson;
 import io.volback.maintenance.GroupBy;
 import io.volback.maintenance.Retention;
 import io.volback.maintenance.RetentionDuration;
@@ -203,17 +204,20 @@ final class ForgetCommand extends CommandBase {
     }
   }
 
-  /** A group as --json prints it, in restic's shape: its key, keep, remove and the reasons. */
+  /**
+   * A group as --json prints it, in restic's shape: its key, keep and remove (snapshot records as
+   * `snapshots --json` prints them) and the reasons.
+   */
   record GroupJson(
       @JsonProperty("group_key") SnapshotGroups.Key groupKey,
-      List<SnapshotSummary> keep,
-      List<SnapshotSummary> remove,
+      List<SnapshotJson> keep,
+      List<SnapshotJson> remove,
       List<ReasonJson> reasons) {
     static GroupJson of(ForgetSnapshots.Group g) {
       return new GroupJson(
           g.key(),
-          g.keep().stream().map(k -> SnapshotSummary.of(k.snapshot())).toList(),
-          g.remove().stream().map(SnapshotSummary::of).toList(),
+          g.keep().stream().map(k -> SnapshotJson.of(SnapshotSummary.of(k.snapshot()))).toList(),
+          g.remove().stream().map(s -> SnapshotJson.of(SnapshotSummary.of(s))).toList(),
           g.keep().stream().map(ReasonJson::of).toList());
     }
   }
