@@ -19,6 +19,10 @@ command -v restic >/dev/null || need_pkgs+=(restic)
 # strace proves that export fsyncs; chattr makes a repository folder read-only in a safety test.
 command -v strace >/dev/null || need_pkgs+=(strace)
 command -v chattr >/dev/null || need_pkgs+=(e2fsprogs)
+# VersionAndGenerateTest renders the generated man pages; OutputConventionsTest runs under a pty.
+command -v groff >/dev/null || need_pkgs+=(groff-base)
+command -v man >/dev/null || need_pkgs+=(man-db)
+command -v script >/dev/null || need_pkgs+=(bsdutils)
 if ((${#need_pkgs[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
