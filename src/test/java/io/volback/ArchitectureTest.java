@@ -40,6 +40,8 @@ class ArchitectureTest {
         .definedBy("io.volback.hooks..")
         .optionalLayer("notify")
         .definedBy("io.volback.notify..")
+        .optionalLayer("maintenance")
+        .definedBy("io.volback.maintenance..")
         .layer("backup")
         .definedBy("io.volback.backup..")
         .layer("restore")
@@ -74,6 +76,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers(
             "hooks",
             "notify",
+            "maintenance",
             "backup",
             "restore",
             "repo",
@@ -86,6 +89,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("docker", "config", "entry", "concurrent")
         .whereLayer("notify")
         .mayOnlyAccessLayers("config", "concurrent")
+        .whereLayer("maintenance")
+        .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
         .whereLayer("backup")
         .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
         .whereLayer("restore")

@@ -35,7 +35,8 @@ public final class VolbackCommand implements Runnable {
           RestoreCommand.class,
           ExportCommand.class,
           VersionCommand.class,
-          GenerateCommand.class);
+          GenerateCommand.class,
+          PruneCommand.class);
 
   @Spec CommandSpec spec;
 
