@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * nothing).
  */
 public final class MaxUnused {
-  public static final MaxUnused DEFAULT = parse("5%");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*([kmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
+  // After the patterns: parse uses them.
+  public static final MaxUnused DEFAULT = parse("5%");
 
   private final String text;
   private final double percent;
