@@ -50,6 +50,17 @@ final class PruneRepo {
 
   PruneRepo(String url, Path passwordFile, String s3Endpoint, Map<String, String> env)
       throws IOException {
+    this(url, passwordFile, s3Endpoint, env, true);
+  }
+
+  /** The folder repository dir made earlier (e.g. a copy of one). */
+  static PruneRepo existing(Path dir, Path passwordFile) throws IOException {
+    return new PruneRepo(dir.toString(), passwordFile, null, Map.of(), false);
+  }
+
+  private PruneRepo(
+      String url, Path passwordFile, String s3Endpoint, Map<String, String> env, boolean init)
+      throws IOException {
     this.url = url;
     this.s3Endpoint = s3Endpoint;
     this.env = env;
@@ -62,6 +73,9 @@ final class PruneRepo {
     Cli base = new Cli(url, passwordFile);
     this.cli =
         s3Endpoint == null ? base : base.with("--s3-endpoint", s3Endpoint, "--s3-path-style");
+    if (!init) {
+      return;
+    }
     try (Repository repo =
         Repository.init(
             store(),
@@ -110,11 +124,16 @@ final class PruneRepo {
 
   /** A volback child process on this repository. */
   Cli.Result run(Map<String, String> extraEnv, String... args) throws Exception {
+    return VolbackProcess.run(builder(extraEnv, args), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A volback child process on this repository, to start. */
+  ProcessBuilder builder(Map<String, String> extraEnv, String... args) {
     List<String> all = new ArrayList<>(globals);
     all.addAll(List.of(args));
     Map<String, String> e = new HashMap<>(env);
     e.putAll(extraEnv);
-    return VolbackProcess.run(e, all.toArray(String[]::new));
+    return VolbackProcess.builder(e, all.toArray(String[]::new));
   }
 
   Cli.Result run(String... args) throws Exception {

@@ -123,12 +123,16 @@ class PruneTest {
         .isGreaterThanOrEqualTo(f.onlyForgotten() - unusedAfter);
     assertThat(sizeBefore - repo.totalBytes())
         .isGreaterThanOrEqualTo(f.onlyForgotten() - unusedAfter);
-    assertThat(f.onlyForgotten()).isGreaterThan(5_000_000);
+    assertThat(f.onlyForgotten()).isGreaterThan(3_000_000);
 
     assertThat(repo.exports()).isEqualTo(exports);
     repo.assertConsistent(true);
     Path target = tmp.resolve("restored");
-    Cli.Result restored = repo.cli.run("restore", "latest", "--target", target.toString());
+    Id newest;
+    try (Repository opened = repo.open()) {
+      newest = opened.snapshots().get(opened.snapshots().size() - 1).id();
+    }
+    Cli.Result restored = repo.cli.run("restore", newest.hex(), "--target", target.toString());
     assertThat(restored.exitCode()).as(restored.toString()).isZero();
     assertThat(TestTrees.describe(target.resolve("z")))
         .containsExactlyElementsOf(TestTrees.describe(z.resolve("z")));
@@ -146,7 +150,8 @@ class PruneTest {
 
     Cli.Result r = f.repo().run("prune", "--max-unused", "0");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).containsPattern("deleted \\d+ packs, repacked \\d+ packs");
+    assertThat(r.out())
+        .containsPattern("deleted \\d+ packs, repacked \\d+ packs? \\(\\d+ blobs\\)");
 
     for (Id id : f.repo().snapshotIds()) {
       Path target = tmp.resolve("restore-" + id.shortHex());
@@ -178,7 +183,7 @@ class PruneTest {
     assertThat(text.exitCode()).as(text.toString()).isZero();
     assertThat(text.out())
         .contains("would delete data/", "would repack data/", "would free ")
-        .containsPattern("would delete \\d+ packs, would repack \\d+ packs");
+        .containsPattern("would delete \\d+ packs, would repack \\d+ packs?");
     assertThat(FolderContent.of(dir)).isEqualTo(before);
   }
 
