@@ -27,7 +27,7 @@ final class PruneCommand extends CommandBase {
       paramLabel = "LIMIT",
       defaultValue = "5%",
       description =
-          "Unused space that may stay in partly used packs: N% of the repository, a SIZE"
+          "Unused space that may stay in partly used packs: N%% of the repository, a SIZE"
               + " (500M, 2G) or 'unlimited' (repack nothing). Default: ${DEFAULT-VALUE}.")
   String maxUnused;
 

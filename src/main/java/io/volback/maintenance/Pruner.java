@@ -12,8 +12,10 @@ import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobData;
 import io.volback.repo.pack.BlobLoader;
 import io.volback.repo.pack.BlobSaver;
+import io.volback.store.LocalFolderStore;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectStore;
+import io.volback.store.RetryingStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pruner removes from a repository what no snapshot references, holding the exclusive lock
@@ -33,6 +37,8 @@ import java.util.Set;
 public final class Pruner {
   // Entries per index object, as a backup writes them.
   private static final int INDEX_MAX_BLOBS = 16_384;
+  private static final Duration TEMP_FILE_GRACE = Duration.ofHours(1);
+  private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
 
   private final Repository repo;
   private final ObjectStore store;
@@ -74,7 +80,19 @@ public final class Pruner {
       }
       lock.checkStillHeld();
       deletePacks(plan.packsToDelete());
+      removeStaleTempFiles();
       return plan.result(false, written);
+    }
+  }
+
+  /** Temporary files of killed writers in a folder repository (repository-format.md's rule). */
+  private void removeStaleTempFiles() throws IOException {
+    ObjectStore s = store instanceof RetryingStore retrying ? retrying.inner() : store;
+    if (s instanceof LocalFolderStore folder) {
+      int removed = folder.removeStaleTempFiles(TEMP_FILE_GRACE);
+      if (removed > 0) {
+        LOG.info("removed {} stale temporary files", removed);
+      }
     }
   }
 

@@ -145,6 +145,22 @@ class PruneTest {
   }
 
   @Test
+  void pruneRemovesTemporaryFilesOfKilledWritersOlderThanAnHourOnly() throws Exception {
+    Forgotten f = forgottenSnapshot(folderRepo());
+    Path data = Path.of(f.repo().url).resolve("data");
+    Path stale = Files.writeString(data.resolve(".tmp-0123-stale"), "half a pack");
+    Files.setLastModifiedTime(
+        stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7200)));
+    Path fresh = Files.writeString(data.resolve(".tmp-4567-fresh"), "a pack being written");
+
+    Cli.Result r = f.repo().run("prune");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists();
+  }
+
+  @Test
   void keptSnapshotOfSharedDataRestoresByteForByteAfterItsPacksWereRepacked() throws Exception {
     Forgotten f = forgottenSnapshot(folderRepo());
 
