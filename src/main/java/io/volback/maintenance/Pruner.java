@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Pruner {
   // Entries per index object, as a backup writes them.
   private static final int INDEX_MAX_BLOBS = 16_384;
+  private static final int CHECK_EVERY = 100;
   private static final Duration TEMP_FILE_GRACE = Duration.ofHours(1);
   private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
 
@@ -76,10 +77,10 @@ public final class Pruner {
         lock.checkStillHeld();
         Set<String> newKeys = writeIndex(newIndex);
         lock.checkStillHeld();
-        deleteIndexObjectsBut(newKeys);
+        deleteIndexObjectsBut(newKeys, lock);
       }
       lock.checkStillHeld();
-      deletePacks(plan.packsToDelete());
+      deletePacks(plan.packsToDelete(), lock);
       removeStaleTempFiles();
       return plan.result(false, written);
     }
@@ -148,7 +149,7 @@ public final class Pruner {
     return keys;
   }
 
-  private void deleteIndexObjectsBut(Set<String> keep) throws IOException {
+  private void deleteIndexObjectsBut(Set<String> keep, RepositoryLock lock) throws IOException {
     List<ObjectInfo> old = new ArrayList<>();
     for (ObjectInfo info : store.list(RepoLayout.INDEX)) {
       if (!keep.contains(info.key())) {
@@ -156,20 +157,30 @@ public final class Pruner {
       }
     }
     listener.phase("deleting index objects", old.size());
-    for (ObjectInfo info : old) {
+    for (int i = 0; i < old.size(); i++) {
+      ObjectInfo info = old.get(i);
+      checkEvery(i, lock);
       store.delete(info.key());
       listener.done(info.size());
     }
     listener.phaseFinished();
   }
 
-  private void deletePacks(List<Id> packs) throws IOException {
+  private void deletePacks(List<Id> packs, RepositoryLock lock) throws IOException {
     listener.phase("deleting packs", packs.size());
-    for (Id pack : packs) {
-      store.delete(RepoLayout.pack(pack));
+    for (int i = 0; i < packs.size(); i++) {
+      checkEvery(i, lock);
+      store.delete(RepoLayout.pack(packs.get(i)));
       listener.done(0);
     }
     listener.phaseFinished();
+  }
+
+  /** Checks the lock again every CHECK_EVERY deletes: a long run of deletes must not outlive it. */
+  private static void checkEvery(int i, RepositoryLock lock) throws IOException {
+    if (i > 0 && i % CHECK_EVERY == 0) {
+      lock.checkStillHeld();
+    }
   }
 
   private static Set<String> keys(List<IndexObject> objects) {

@@ -88,6 +88,7 @@ class PruneCrashTest {
       assertThat(third.out()).contains("\"packs_deleted\" : 0", "\"packs_repacked\" : 0");
       TestTrees.run("rm", "-rf", tmp.resolve("crash-" + n).toString());
     }
+    System.out.println("PruneCrashTest: prune killed at " + crashes + " points");
     assertThat(crashes).isGreaterThanOrEqualTo(10);
   }
 
