@@ -40,6 +40,8 @@ class ArchitectureTest {
         .definedBy("io.volback.hooks..")
         .optionalLayer("notify")
         .definedBy("io.volback.notify..")
+        .optionalLayer("maintenance")
+        .definedBy("io.volback.maintenance..")
         .layer("backup")
         .definedBy("io.volback.backup..")
         .layer("restore")
@@ -76,6 +78,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers(
             "hooks",
             "notify",
+            "maintenance",
             "backup",
             "restore",
             "maintenance",
@@ -89,6 +92,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("docker", "config", "entry", "concurrent")
         .whereLayer("notify")
         .mayOnlyAccessLayers("config", "concurrent")
+        .whereLayer("maintenance")
+        .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
         .whereLayer("backup")
         .mayOnlyAccessLayers("repo", "store", "entry", "concurrent")
         .whereLayer("restore")

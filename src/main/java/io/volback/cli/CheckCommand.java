@@ -33,14 +33,14 @@ final class CheckCommand extends CommandBase {
       names = "--read-data-subset",
       paramLabel = "SUBSET",
       description =
-          "Read and verify only some packs: N% (a random share; the seed is reported) or n/m (the"
+          "Read and verify only some packs: N%% (a random share; the seed is reported) or n/m (the"
               + " n-th of m slices: 1/m to m/m together read every pack once).")
   String readDataSubset;
 
   @Option(
       names = "--read-data-seed",
       paramLabel = "SEED",
-      description = "The seed of --read-data-subset N%, to repeat an earlier run's sample.")
+      description = "The seed of --read-data-subset N%%, to repeat an earlier run's sample.")
   Long seed;
 
   @Override

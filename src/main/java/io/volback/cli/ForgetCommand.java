@@ -2,10 +2,12 @@ package io.volback.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.volback.app.ForgetSnapshots;
+import io.volback.app.PruneRepository;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
 import io.volback.cli.json.SnapshotJson;
 import io.volback.maintenance.GroupBy;
+import io.volback.maintenance.MaxUnused;
 import io.volback.maintenance.Retention;
 import io.volback.maintenance.RetentionDuration;
 import io.volback.maintenance.RetentionPolicy;
@@ -143,8 +145,18 @@ final class ForgetCommand extends CommandBase {
               + " every snapshot the filter selects).")
   boolean allowRemoveAll;
 
-  @Option(names = "--prune", description = "Remove the data no snapshot references afterwards.")
+  @Option(
+      names = "--prune",
+      description =
+          "Then prune: remove the data no snapshot references (with --dry-run: say what would go).")
   boolean prune;
+
+  @Option(
+      names = "--max-unused",
+      paramLabel = "LIMIT",
+      defaultValue = "5%",
+      description = "With --prune: as prune's --max-unused. Default: ${DEFAULT-VALUE}.")
+  String maxUnused;
 
   @Override
   public Integer call() throws Exception {
@@ -158,10 +170,7 @@ final class ForgetCommand extends CommandBase {
             allowRemoveAll,
             ZoneId.systemDefault(),
             Instant.now());
-    if (prune) {
-      // Prune comes with its own use case; until it exists, --prune must not silently do less.
-      throw new UsageException("--prune: prune is not available yet; run forget without --prune");
-    }
+    MaxUnused max = prune ? PruneRepository.maxUnused(maxUnused) : null;
     Repository.Preload preload = dryRun ? Repository.Preload.SNAPSHOTS : Repository.Preload.NOTHING;
     try (Repository repo = openRepository(preload)) {
       ForgetSnapshots.Result result = new ForgetSnapshots(repo).run(request);
@@ -173,8 +182,14 @@ final class ForgetCommand extends CommandBase {
       } else {
         new ForgetReport(out()).print(result, request.policy());
       }
-      return result.damaged().isEmpty() ? ExitCode.OK : ExitCode.PARTLY_FAILED;
+      if (!result.damaged().isEmpty()) {
+        return ExitCode.PARTLY_FAILED;
+      }
     }
+    if (prune) {
+      PruneCommand.prune(this, max, dryRun);
+    }
+    return ExitCode.OK;
   }
 
   private RetentionPolicy policy() {

@@ -39,7 +39,8 @@ public final class VolbackCommand implements Runnable {
           VersionCommand.class,
           GenerateCommand.class,
           CheckCommand.class,
-          ForgetCommand.class);
+          ForgetCommand.class,
+          PruneCommand.class);
 
   @Spec CommandSpec spec;
 

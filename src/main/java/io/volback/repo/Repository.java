@@ -11,6 +11,7 @@ import io.volback.repo.crypto.MasterKey;
 import io.volback.repo.crypto.Sealer;
 import io.volback.repo.index.Index;
 import io.volback.repo.index.IndexCodec;
+import io.volback.repo.index.IndexObject;
 import io.volback.repo.lock.LockMode;
 import io.volback.repo.lock.RepositoryLock;
 import io.volback.repo.pack.BlobCodec;
@@ -281,6 +282,18 @@ public final class Repository implements AutoCloseable {
     return index;
   }
 
+  /**
+   * Engine API (prune, check): every index object on storage with all the entries it lists, read
+   * now; a blob listed twice appears twice. A damaged index object fails with its key.
+   */
+  public List<IndexObject> indexObjects() throws IOException {
+    List<IndexObject> out = new ArrayList<>();
+    for (Preloader.Raw raw : objects(RepoLayout.INDEX)) {
+      out.add(new IndexObject(raw.key(), IndexCodec.read(unseal(raw), raw.key())));
+    }
+    return out;
+  }
+
   /** Takes a shared (backup, restore) or exclusive (prune) lock, waiting up to timeout. */
   public RepositoryLock lock(LockMode mode, Duration timeout) throws IOException {
     return RepositoryLock.acquire(store, sealer, mode, timeout);
@@ -378,6 +391,20 @@ public final class Repository implements AutoCloseable {
         chunker().params().maxSize(),
         Math.max(1, cores),
         3);
+  }
+
+  /**
+   * Engine API (prune): a saver that deduplicates only against known and its own blobs, so that it
+   * stores again blobs the repository index already lists (to copy them out of a pack).
+   */
+  public BlobSaver newBlobSaver(Index known) {
+    return new BlobSaver(
+        store, codec, sealer, known, config.packSize(), chunker().params().maxSize(), 1, 2);
+  }
+
+  /** Engine API (prune): a loader that finds blobs in the given index only. */
+  public BlobLoader newBlobLoader(Index index) {
+    return new BlobLoader(store, codec, index, config.packSize());
   }
 
   /** Engine API: a new loader of blobs by id, shared by the workers of one restore. */
