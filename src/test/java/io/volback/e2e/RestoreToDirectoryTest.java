@@ -114,7 +114,7 @@ class RestoreToDirectoryTest {
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
     assertThat(r.err().strip())
-        .isEqualTo("volback: --target " + file + " exists and is not a directory");
+        .isEqualTo("volback: error: --target " + file + " exists and is not a directory");
   }
 
   private static Path passwordFile() throws Exception {
