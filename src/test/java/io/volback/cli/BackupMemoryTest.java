@@ -62,7 +62,7 @@ class BackupMemoryTest {
             "--name",
             "mail");
     assertThat(again.exitCode()).as(again.toString()).isZero();
-    assertThat(again.out()).contains("0 B new");
+    assertThat(again.out()).contains("0 B added");
   }
 
   /**
