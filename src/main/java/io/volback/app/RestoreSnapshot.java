@@ -56,7 +56,29 @@ public final class RestoreSnapshot {
       List<String> include,
       AccessPath writePath,
       Map<String, String> driverOptions,
-      boolean keepPartial) {}
+      boolean keepPartial,
+      boolean delete) {
+    public Request(
+        String snapshot,
+        SnapshotFilter filter,
+        String targetVolume,
+        boolean overwrite,
+        List<String> include,
+        AccessPath writePath,
+        Map<String, String> driverOptions,
+        boolean keepPartial) {
+      this(
+          snapshot,
+          filter,
+          targetVolume,
+          overwrite,
+          include,
+          writePath,
+          driverOptions,
+          keepPartial,
+          false);
+    }
+  }
 
   /** Result: what was restored where. */
   public record Result(
@@ -86,6 +108,7 @@ public final class RestoreSnapshot {
       Exception refusal) {}
 
   public Result run(Request request) throws IOException {
+    checkDelete(request);
     StoredSnapshot snap = select(request);
     host.removeLeftoverHelpers();
     String target = target(request, snap);
@@ -124,6 +147,7 @@ public final class RestoreSnapshot {
    * container is swept or created, no lock taken): the refusal is returned, not thrown.
    */
   public DryRun dryRun(Request request) throws IOException {
+    checkDelete(request);
     StoredSnapshot snap = select(request);
     String target = target(request, snap);
     PathFilter filter = filter(request);
@@ -140,6 +164,9 @@ public final class RestoreSnapshot {
     }
     try {
       writePath = plannedWritePath(existing, request.writePath());
+      if (request.delete() && existing != null && writePath.equals(AccessPath.API.label())) {
+        throw deleteNeedsMountpoint(target);
+      }
     } catch (UsageException e) {
       refusal = refusal == null ? e : refusal;
     }
@@ -155,6 +182,35 @@ public final class RestoreSnapshot {
         stats.files(),
         stats.bytes(),
         refusal);
+  }
+
+  /**
+   * --delete makes the volume exactly the snapshot, which only the mountpoint path can do: a tar
+   * stream through the Docker API can add and replace files but not remove them.
+   */
+  private static void checkDelete(Request request) {
+    if (!request.delete()) {
+      return;
+    }
+    if (!request.overwrite()) {
+      throw new UsageException(
+          "--delete removes what the target holds beyond the snapshot: it needs --overwrite");
+    }
+    if (request.writePath() == AccessPath.API) {
+      throw new UsageException(
+          "--delete needs --write-path mountpoint (or auto with the mountpoint visible here):"
+              + " the Docker API path writes a tar stream, which cannot remove files");
+    }
+  }
+
+  private UsageException deleteNeedsMountpoint(String target) {
+    return new UsageException(
+        "--delete needs the mountpoint of volume "
+            + target
+            + " on "
+            + host.address()
+            + ", which is not writable here: the Docker API path writes a tar stream, which cannot"
+            + " remove files; run volback on that Docker host, or restore without --delete");
   }
 
   private StoredSnapshot select(Request request) throws IOException {
@@ -233,7 +289,7 @@ public final class RestoreSnapshot {
       if (state.created && !request.overwrite()) {
         refuseNonEmptyDevice(state.volume);
       }
-      return restoreInto(state.volume, snap, restorer, filter, request.writePath(), state);
+      return restoreInto(state.volume, snap, restorer, filter, request, state);
     } catch (UsageException e) {
       throw new UsageException(state.undo(e, request.keepPartial()));
     } catch (IOException | RuntimeException e) {
@@ -249,16 +305,19 @@ public final class RestoreSnapshot {
       StoredSnapshot snap,
       SnapshotRestorer restorer,
       PathFilter filter,
-      AccessPath writePath,
+      Request request,
       TargetState state)
       throws IOException {
     VolumeInfo volume = host.volume(target);
+    Optional<Path> mountpoint = writableMountpoint(volume, request.writePath());
+    if (request.delete() && mountpoint.isEmpty()) {
+      throw deleteNeedsMountpoint(target);
+    }
     listener.volumeStarted(target, snap.snapshot().stats().bytes());
-    Optional<Path> mountpoint = writableMountpoint(volume, writePath);
     RestoreStats stats;
     state.writing = true;
     if (mountpoint.isPresent()) {
-      try (DirectorySink sink = new DirectorySink(mountpoint.get(), listener::warning)) {
+      try (DirectorySink sink = sink(mountpoint.get(), filter, request.delete())) {
         stats = restorer.restore(snap, sink, filter);
       }
     } else {
@@ -274,6 +333,11 @@ public final class RestoreSnapshot {
         state.created,
         (mountpoint.isPresent() ? AccessPath.MOUNTPOINT : AccessPath.API).label(),
         stats);
+  }
+
+  private DirectorySink sink(Path mountpoint, PathFilter filter, boolean delete) {
+    DirectorySink sink = new DirectorySink(mountpoint, listener::warning);
+    return delete ? sink.removingExtras(filter::includes) : sink;
   }
 
   /** The mountpoint to write volume at, or empty for the Docker API; refuses as writePath says. */

@@ -34,6 +34,20 @@ public final class RestoreToDirectory {
 
   public Result run(StoredSnapshot snap, Path target, boolean overwrite, List<String> include)
       throws IOException {
+    return run(snap, target, overwrite, include, false);
+  }
+
+  /**
+   * With delete (restore --delete, which needs overwrite), whatever the directory holds that the
+   * snapshot does not is removed (with includes: below the included paths only).
+   */
+  public Result run(
+      StoredSnapshot snap, Path target, boolean overwrite, List<String> include, boolean delete)
+      throws IOException {
+    if (delete && !overwrite) {
+      throw new UsageException(
+          "--delete removes what the target holds beyond the snapshot: it needs --overwrite");
+    }
     PathFilter filter =
         include == null || include.isEmpty() ? PathFilter.ALL : PathFilter.including(include);
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
@@ -51,7 +65,11 @@ public final class RestoreToDirectory {
     Path dir = prepare(target.toAbsolutePath().normalize(), overwrite);
     listener.volumeStarted(dir.toString(), snap.snapshot().stats().bytes());
     RestoreStats stats;
-    try (DirectorySink sink = new DirectorySink(dir, listener::warning)) {
+    DirectorySink directorySink = new DirectorySink(dir, listener::warning);
+    if (delete) {
+      directorySink.removingExtras(filter::includes);
+    }
+    try (DirectorySink sink = directorySink) {
       stats = restorer.restore(snap, sink, filter);
     } catch (IOException | RuntimeException e) {
       throw new IOException(

@@ -45,6 +45,14 @@ final class RestoreCommand extends CommandBase {
   boolean overwrite;
 
   @Option(
+      names = "--delete",
+      description =
+          "With --overwrite: also remove what the volume (or --target directory) holds that the"
+              + " snapshot does not, below the --include paths if given; needs the mountpoint"
+              + " write path.")
+  boolean delete;
+
+  @Option(
       names = "--include",
       paramLabel = "PATH",
       description = "Restore only PATH and below (repeatable).")
@@ -82,6 +90,10 @@ final class RestoreCommand extends CommandBase {
 
   @Override
   public Integer call() throws Exception {
+    if (delete && !overwrite) {
+      throw new UsageException(
+          "--delete removes what the target holds beyond the snapshot: it needs --overwrite");
+    }
     if (targetDir != null) {
       return restoreToDirectory();
     }
@@ -103,7 +115,8 @@ final class RestoreCommand extends CommandBase {
               include,
               writePath,
               driverOptions,
-              keepPartial);
+              keepPartial,
+              delete);
       if (dryRun) {
         return dryRun(restore.dryRun(request));
       }
@@ -143,7 +156,7 @@ final class RestoreCommand extends CommandBase {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       RestoreToDirectory.Result result =
           new RestoreToDirectory(repo, progress("restore"))
-              .run(snapshot.find(repo), targetDir, overwrite, include);
+              .run(snapshot.find(repo), targetDir, overwrite, include, delete);
       if (json()) {
         output().jsonLine(RestoreSummaryJson.of(result));
       } else {
@@ -181,9 +194,17 @@ final class RestoreCommand extends CommandBase {
   /** Prints the plan; a refused one then fails as the restore would, with its error and code. */
   private int dryRun(RestoreSnapshot.DryRun plan) throws Exception {
     if (json()) {
-      output().jsonLine(RestoreDryRunOutput.record(plan));
+      Map<String, Object> record = RestoreDryRunOutput.record(plan);
+      record.put("delete", delete);
+      output().jsonLine(record);
     } else {
       RestoreDryRunOutput.text(out(), plan);
+      if (delete) {
+        out()
+            .println(
+                "  --delete: what the volume holds beyond the snapshot would be removed;"
+                    + " how much cannot be told without listing the volume");
+      }
     }
     out().flush();
     if (plan.refusal() != null) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * DirectorySink writes a streamed tree into an existing local directory, with owners, modes,
@@ -47,15 +48,32 @@ public final class DirectorySink implements ConcurrentFileSink {
   private final Chain chain = new Chain();
   private Fd rootFd;
   private volatile boolean chownFailed;
+  private ExtraEntries extras;
 
   public DirectorySink(Path root, Consumer<String> warnings) {
     this.root = root.toAbsolutePath().normalize();
     this.warnings = warnings;
   }
 
+  /**
+   * Makes the restore exact (restore --delete): whatever the target holds that the written tree
+   * does not is removed, in the directories swept accepts (by entry path), never following a
+   * symlink. Call before the first entry.
+   */
+  public DirectorySink removingExtras(Predicate<String> swept) {
+    extras = new ExtraEntries(swept);
+    return this;
+  }
+
+  /** How many entries removingExtras removed so far (below a removed directory included). */
+  public long removedExtras() {
+    return extras == null ? 0 : extras.removed();
+  }
+
   @Override
   public void write(FileEntry entry, InputStream content) throws IOException {
     List<String> components = SafePaths.components(entry.path());
+    recordWritten(entry);
     if (entry.isRoot()) {
       if (entry.type() != EntryType.DIRECTORY) {
         throw new IOException("/: the root entry must be a directory, not " + entry.type());
@@ -86,13 +104,24 @@ public final class DirectorySink implements ConcurrentFileSink {
       throw new IOException(
           printable(entry) + ": prepareFile takes FILE entries, not " + entry.type());
     }
+    recordWritten(entry);
     Fd parent = chain.open(components.subList(0, components.size() - 1), true, entry.path());
     return create(parent, ByteNames.encode(entry.name()), entry);
+  }
+
+  private void recordWritten(FileEntry entry) throws IOException {
+    if (extras != null) {
+      extras.written(entry.path(), entry.type() == EntryType.DIRECTORY, this::openDetached);
+    }
   }
 
   @Override
   public void finish() throws IOException {
     chain.truncate(0);
+    if (extras != null) {
+      // before the directory times are set: removing a name changes its directory's mtime
+      extras.finish(this::openDetached);
+    }
     List<String> dirs = new ArrayList<>(pendingDirs.keySet());
     dirs.sort(PathComponents.ORDER);
     new MetadataWalk().run(dirs);
@@ -250,6 +279,11 @@ public final class DirectorySink implements ConcurrentFileSink {
       return;
     }
     chain.forget(entry.path());
+    if (a.isDirectory() && extras != null) {
+      extras.remove(parent, name, entry.path());
+      pendingDirs.remove(entry.path());
+      return;
+    }
     try {
       Posix.unlinkAt(parent.fd, name, a.isDirectory(), entry.path());
     } catch (DirectoryNotEmptyException e) {
