@@ -65,7 +65,7 @@ class KeyAndUnlockCommandTest {
     assertThat(ok(second.run("snapshots")).out()).contains("1 snapshot");
 
     JsonNode byFirst = MAPPER.readTree(ok(first.run("--json", "key", "list")).out());
-    JsonNode bySecond = MAPPER.readTree(ok(second.run("--json", "key", "list")).out());
+    JsonNode bySecond = MAPPER.readTree(ok(second.run("key", "list", "--json")).out());
     assertThat(byFirst).hasSize(2);
     String firstId = currentId(byFirst);
     String secondId = currentId(bySecond);
