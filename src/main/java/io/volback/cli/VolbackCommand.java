@@ -40,7 +40,9 @@ public final class VolbackCommand implements Runnable {
           GenerateCommand.class,
           CheckCommand.class,
           ForgetCommand.class,
-          PruneCommand.class);
+          PruneCommand.class,
+          KeyCommand.class,
+          UnlockCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -47,11 +47,15 @@ public final class Repository implements AutoCloseable {
   private final Sealer sealer;
   private final BlobCodec codec;
   private final Chunker chunker;
+  private final MasterKey masterKey;
+  private final String keyName;
   private Index index;
   private Preloader preloader;
 
-  private Repository(ObjectStore store, MasterKey key, RepoConfig config) {
+  private Repository(ObjectStore store, MasterKey key, String keyName, RepoConfig config) {
     this.store = store;
+    this.masterKey = key;
+    this.keyName = keyName;
     this.config = config;
     this.sealer = Sealer.forMasterKey(key);
     this.codec = new BlobCodec(sealer, new BlobHasher(key), config.compressionLevel());
@@ -83,13 +87,13 @@ public final class Repository implements AutoCloseable {
     byte[] keyFile =
         Json.write(
             KeyFile.wrap(key, password, kdf, LocalHost.name(), System.getProperty("user.name")));
-    Repository repo = new Repository(store, key, config);
+    String keyName = RepoLayout.key(Id.sha256(keyFile));
+    Repository repo = new Repository(store, key, keyName, config);
     byte[] sealedConfig = repo.sealer.seal(Json.write(config));
     store.putIfAbsent(RepoLayout.CONFIG, sealedConfig);
     if (!storedConfigIs(store, sealedConfig)) {
       throw alreadyExists(store);
     }
-    String keyName = RepoLayout.key(Id.sha256(keyFile));
     try {
       store.put(keyName, keyFile);
     } catch (IOException e) {
@@ -157,7 +161,8 @@ public final class Repository implements AutoCloseable {
     }
     Preloader preloader =
         preload == Preload.NOTHING ? null : Preloader.start(store, preload.prefixes);
-    MasterKey key = unlock(store, password);
+    Unlocked unlocked = unlock(store, password);
+    MasterKey key = unlocked.key();
     Sealer sealer = Sealer.forMasterKey(key);
     RepoConfig config;
     try {
@@ -178,13 +183,16 @@ public final class Repository implements AutoCloseable {
     }
     LOG.debug(
         "opened repository {} in {} ms", store.location(), (System.nanoTime() - start) / 1_000_000);
-    Repository repo = new Repository(store, key, config);
+    Repository repo = new Repository(store, key, unlocked.keyName(), config);
     repo.preloader = preloader;
     return repo;
   }
 
+  /** The master key and the key file that gave it. */
+  private record Unlocked(MasterKey key, String keyName) {}
+
   /** Tries every key file; a damaged one is named in a warning and skipped. */
-  private static MasterKey unlock(ObjectStore store, char[] password) throws IOException {
+  private static Unlocked unlock(ObjectStore store, char[] password) throws IOException {
     List<ObjectInfo> keys = store.list(RepoLayout.KEYS);
     List<String> damaged = new ArrayList<>();
     for (ObjectInfo info : keys) {
@@ -199,7 +207,7 @@ public final class Repository implements AutoCloseable {
         continue;
       }
       try {
-        return keyFile.unwrap(password);
+        return new Unlocked(keyFile.unwrap(password), info.key());
       } catch (AuthenticationFailedException wrongPassword) {
         // try the next key
       }
@@ -238,6 +246,60 @@ public final class Repository implements AutoCloseable {
       throw new CorruptObjectException(key + " cannot be used: " + e.getMessage());
     }
     return keyFile;
+  }
+
+  /** The id of the key file whose password opened (or created) this repository. */
+  public Id currentKeyId() {
+    return RepoLayout.idOf(keyName);
+  }
+
+  /**
+   * Engine API (key list): every key file that can be read, by id; a damaged one is named in a
+   * warning and left out.
+   */
+  public List<StoredKey> keys() throws IOException {
+    List<StoredKey> out = new ArrayList<>();
+    for (ObjectInfo info : store.list(RepoLayout.KEYS)) {
+      try {
+        out.add(new StoredKey(RepoLayout.idOf(info.key()), readKeyFile(store, info.key())));
+      } catch (ObjectNotFoundException removedMeanwhile) {
+        // removed by a concurrent key remove
+      } catch (CorruptObjectException e) {
+        LOG.warn("skipping key file: {}", e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Engine API (key add): stores a new key file that wraps this repository's master key with
+   * password, checks that it reads back and opens, and returns its id. Data is not touched.
+   */
+  public Id addKey(char[] password, KdfParams kdf) throws IOException {
+    byte[] bytes =
+        Json.write(
+            KeyFile.wrap(
+                masterKey, password, kdf, LocalHost.name(), System.getProperty("user.name")));
+    Id id = Id.sha256(bytes);
+    String name = RepoLayout.key(id);
+    store.put(name, bytes);
+    try {
+      readKeyFile(store, name).unwrap(password);
+    } catch (AuthenticationFailedException | IllegalArgumentException e) {
+      deleteQuietly(store, name, e);
+      throw new RepositoryException("the new key " + name + " does not open after writing it", e);
+    }
+    return id;
+  }
+
+  /** Engine API (key remove): deletes the key file id; the caller decides whether it may go. */
+  public void removeKey(Id id) throws IOException {
+    store.delete(RepoLayout.key(id));
+  }
+
+  /** Engine API (unlock): removes stale locks, or every lock with all; says which. */
+  public List<RepositoryLock.RemovedLock> removeLocks(boolean all) throws IOException {
+    return RepositoryLock.removeLocks(store, sealer, all);
   }
 
   public ObjectStore store() {

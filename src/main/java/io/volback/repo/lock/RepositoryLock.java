@@ -136,6 +136,55 @@ public final class RepositoryLock implements AutoCloseable {
     }
   }
 
+  /** RemovedLock is a lock object that unlock removed: its key, whose it was, and why it went. */
+  public record RemovedLock(String key, String holder, String reason) {}
+
+  /**
+   * Removes the stale locks (StaleLockRule) of the repository, or with all every lock, and says
+   * which. Ages are measured by this host's clock against the lock's time (there is no lock object
+   * of ours whose store time could serve as "now"); a process of this host is looked up as when
+   * acquiring. A lock object not sealed with the repository key is garbage and always removed.
+   */
+  public static List<RemovedLock> removeLocks(ObjectStore store, Sealer sealer, boolean all)
+      throws IOException {
+    Environment env = Environment.REAL;
+    StaleLockRule rule = new StaleLockRule(env.owner(), env.processes());
+    List<RemovedLock> removed = new ArrayList<>();
+    for (ObjectInfo info : store.list(RepoLayout.LOCKS)) {
+      byte[] sealed;
+      try (var in = store.get(info.key())) {
+        sealed = in.readAllBytes();
+      } catch (ObjectNotFoundException goneMeanwhile) {
+        continue;
+      }
+      String holder;
+      String reason;
+      try {
+        LockInfo lock = Json.read(sealer.open(sealed), LockInfo.class, info.key());
+        if (lock.time() == null) {
+          throw new CorruptObjectException(info.key() + " has no time");
+        }
+        holder = lock.describe();
+        reason = rule.staleReason(lock, env.clock().instant(), Optional.empty());
+      } catch (AuthenticationFailedException e) {
+        holder = "unknown";
+        reason = "not sealed with this repository's key";
+      } catch (CorruptObjectException e) {
+        holder = "unknown";
+        reason = null;
+        LOG.warn("unreadable lock: {}", e.getMessage());
+      }
+      if (reason == null && all) {
+        reason = "--remove-all";
+      }
+      if (reason != null) {
+        store.delete(info.key());
+        removed.add(new RemovedLock(info.key(), holder, reason));
+      }
+    }
+    return removed;
+  }
+
   /**
    * How long to wait before trying again: about a tenth of the timeout (100 ms to 2 s), varied by
    * half of it either way so that two waiters do not keep colliding.
