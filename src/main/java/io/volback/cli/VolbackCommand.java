@@ -40,7 +40,9 @@ public final class VolbackCommand implements Runnable {
           GenerateCommand.class,
           CheckCommand.class,
           ForgetCommand.class,
-          PruneCommand.class);
+          PruneCommand.class,
+          StatsCommand.class,
+          DiffCommand.class);
 
   @Spec CommandSpec spec;
 
