@@ -42,7 +42,9 @@ public final class VolbackCommand implements Runnable {
           ForgetCommand.class,
           PruneCommand.class,
           KeyCommand.class,
-          UnlockCommand.class);
+          UnlockCommand.class,
+          StatsCommand.class,
+          DiffCommand.class);
 
   @Spec CommandSpec spec;
 
