@@ -232,13 +232,20 @@ public final class RestoreSnapshot {
   }
 
   private static PathFilter filter(Request request) {
-    return request.include() == null || request.include().isEmpty()
-        ? PathFilter.ALL
-        : PathFilter.including(request.include());
+    return filter(request.include());
   }
 
-  private static void checkIncludes(
-      SnapshotRestorer restorer, StoredSnapshot snap, PathFilter filter) throws IOException {
+  /** The filter of --include paths: all when none are given. */
+  static PathFilter filter(List<String> include) {
+    return include == null || include.isEmpty() ? PathFilter.ALL : PathFilter.including(include);
+  }
+
+  /**
+   * Refuses (a usage error) --include paths the snapshot does not hold, before anything is created
+   * or changed; restores into volumes and into directories alike.
+   */
+  static void checkIncludes(SnapshotRestorer restorer, StoredSnapshot snap, PathFilter filter)
+      throws IOException {
     List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
     if (!unmatched.isEmpty()) {
       throw new UsageException(

@@ -48,20 +48,9 @@ public final class RestoreToDirectory {
       throw new UsageException(
           "--delete removes what the target holds beyond the snapshot: it needs --overwrite");
     }
-    PathFilter filter =
-        include == null || include.isEmpty() ? PathFilter.ALL : PathFilter.including(include);
+    PathFilter filter = RestoreSnapshot.filter(include);
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
-    List<String> unmatched = restorer.unmatchedIncludes(snap, filter);
-    if (!unmatched.isEmpty()) {
-      throw new IOException(
-          "nothing to restore for "
-              + String.join(", ", unmatched)
-              + ": snapshot "
-              + snap.id().shortHex()
-              + " holds no such path (see volback ls "
-              + snap.id().shortHex()
-              + "); nothing was created or changed");
-    }
+    RestoreSnapshot.checkIncludes(restorer, snap, filter);
     Path dir = prepare(target.toAbsolutePath().normalize(), overwrite);
     listener.volumeStarted(dir.toString(), snap.snapshot().stats().bytes());
     RestoreStats stats;

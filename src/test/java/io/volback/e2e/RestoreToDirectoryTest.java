@@ -117,6 +117,23 @@ class RestoreToDirectoryTest {
         .isEqualTo("volback: error: --target " + file + " exists and is not a directory");
   }
 
+  /** The same rule, and the same exit code, as an --include a volume restore does not find. */
+  @Test
+  void restoreTargetWithAnIncludeTheSnapshotLacksIsAUsageErrorAndCreatesNothing() throws Exception {
+    Cli.Result r =
+        volback(
+            "restore",
+            "latest",
+            "--target",
+            tmp.resolve("absent").toString(),
+            "--include",
+            "/no/such/path");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("nothing to restore for /no/such/path");
+    assertThat(tmp.resolve("absent")).doesNotExist();
+  }
+
   private static Path passwordFile() throws Exception {
     return Cli.passwordFile(shared, "pw");
   }
