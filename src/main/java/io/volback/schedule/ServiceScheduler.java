@@ -27,6 +27,9 @@ public interface ServiceScheduler extends AutoCloseable {
 
   RunHistory history();
 
+  /** The locks that keep a volume from being backed up by two runs at once. */
+  VolumeLocks volumeLocks();
+
   /** The id of this instance (unique within a cluster). */
   String instanceId();
 
