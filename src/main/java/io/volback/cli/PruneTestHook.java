@@ -1,13 +1,10 @@
 package io.volback.cli;
 
 import io.volback.repo.RepoLayout;
-import io.volback.store.ObjectInfo;
+import io.volback.store.ForwardingStore;
 import io.volback.store.ObjectStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,14 +34,13 @@ final class PruneTestHook {
   }
 
   /** Counting counts prune's writes and deletes of packs and index objects. */
-  private static final class Counting implements ObjectStore {
-    private final ObjectStore store;
+  private static final class Counting extends ForwardingStore {
     private final int after;
     private final boolean pause;
     private final AtomicInteger count = new AtomicInteger();
 
     Counting(ObjectStore store, int after, boolean pause) {
-      this.store = store;
+      super(store);
       this.after = after;
       this.pause = pause;
     }
@@ -69,52 +65,28 @@ final class PruneTestHook {
     }
 
     @Override
-    public String location() {
-      return store.location();
+    public void put(String key, byte[] data) throws IOException {
+      super.put(key, data);
+      counted(key);
     }
 
     @Override
     public void put(String key, byte[] data, int length) throws IOException {
-      store.put(key, data, length);
+      super.put(key, data, length);
       counted(key);
     }
 
     @Override
     public boolean putIfAbsent(String key, byte[] data) throws IOException {
-      boolean stored = store.putIfAbsent(key, data);
+      boolean stored = super.putIfAbsent(key, data);
       counted(key);
       return stored;
     }
 
     @Override
-    public InputStream get(String key) throws IOException {
-      return store.get(key);
-    }
-
-    @Override
-    public void readRange(String key, long offset, int length, byte[] into) throws IOException {
-      store.readRange(key, offset, length, into);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) throws IOException {
-      return store.stat(key);
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) throws IOException {
-      return store.list(prefix);
-    }
-
-    @Override
     public void delete(String key) throws IOException {
-      store.delete(key);
+      super.delete(key);
       counted(key);
-    }
-
-    @Override
-    public void close() throws IOException {
-      store.close();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.volback.repo.crypto.KdfParams;
+import io.volback.store.ForwardingStore;
 import io.volback.store.LocalFolderStore;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectStore;
@@ -14,7 +15,6 @@ import io.volback.testsupport.MemoryStore;
 import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.TestRepoConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,33 +150,17 @@ class ConcurrentInitTest {
   }
 
   /** HookedStore meets the other init after looking for the config and after creating it. */
-  private static final class HookedStore implements ObjectStore {
-    private final ObjectStore inner;
+  private static final class HookedStore extends ForwardingStore {
     private final Rendezvous rendezvous;
 
     HookedStore(ObjectStore inner, Rendezvous rendezvous) {
-      this.inner = inner;
+      super(inner);
       this.rendezvous = rendezvous;
     }
 
     @Override
-    public boolean isEmpty() throws IOException {
-      return inner.isEmpty();
-    }
-
-    @Override
-    public String location() {
-      return inner.location();
-    }
-
-    @Override
-    public void put(String key, byte[] data, int length) throws IOException {
-      inner.put(key, data, length);
-    }
-
-    @Override
     public boolean putIfAbsent(String key, byte[] data) throws IOException {
-      boolean created = inner.putIfAbsent(key, data);
+      boolean created = super.putIfAbsent(key, data);
       if (key.equals(RepoLayout.CONFIG)) {
         rendezvous.createDone();
       }
@@ -184,37 +168,12 @@ class ConcurrentInitTest {
     }
 
     @Override
-    public InputStream get(String key) throws IOException {
-      return inner.get(key);
-    }
-
-    @Override
-    public void readRange(String key, long offset, int length, byte[] into) throws IOException {
-      inner.readRange(key, offset, length, into);
-    }
-
-    @Override
     public Optional<ObjectInfo> stat(String key) throws IOException {
-      Optional<ObjectInfo> info = inner.stat(key);
+      Optional<ObjectInfo> info = super.stat(key);
       if (key.equals(RepoLayout.CONFIG)) {
         rendezvous.statDone();
       }
       return info;
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) throws IOException {
-      return inner.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) throws IOException {
-      inner.delete(key);
-    }
-
-    @Override
-    public void close() throws IOException {
-      inner.close();
     }
   }
 }

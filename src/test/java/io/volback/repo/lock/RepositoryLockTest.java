@@ -9,12 +9,12 @@ import io.volback.repo.Json;
 import io.volback.repo.RepoLayout;
 import io.volback.repo.Repository;
 import io.volback.repo.crypto.KdfParams;
+import io.volback.store.ForwardingStore;
 import io.volback.store.LocalFolderStore;
 import io.volback.store.ObjectInfo;
 import io.volback.store.ObjectStore;
 import io.volback.testsupport.TestRepoConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -306,55 +305,35 @@ class RepositoryLockTest {
   }
 
   /** FlakyStore is a real store whose puts can be made to fail. */
-  static final class FlakyStore implements ObjectStore {
+  static final class FlakyStore extends ForwardingStore {
     final AtomicBoolean failPuts = new AtomicBoolean();
-    private final ObjectStore real;
 
     FlakyStore(ObjectStore real) {
-      this.real = real;
+      super(real);
+    }
+
+    private void maybeFail() throws IOException {
+      if (failPuts.get()) {
+        throw new IOException("store unreachable");
+      }
     }
 
     @Override
-    public boolean isEmpty() throws IOException {
-      return real.isEmpty();
-    }
-
-    @Override
-    public String location() {
-      return real.location();
+    public void put(String key, byte[] data) throws IOException {
+      maybeFail();
+      super.put(key, data);
     }
 
     @Override
     public void put(String key, byte[] data, int length) throws IOException {
-      if (failPuts.get()) {
-        throw new IOException("store unreachable");
-      }
-      real.put(key, data, length);
+      maybeFail();
+      super.put(key, data, length);
     }
 
     @Override
-    public InputStream get(String key) throws IOException {
-      return real.get(key);
-    }
-
-    @Override
-    public void readRange(String key, long offset, int length, byte[] into) throws IOException {
-      real.readRange(key, offset, length, into);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) throws IOException {
-      return real.stat(key);
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) throws IOException {
-      return real.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) throws IOException {
-      real.delete(key);
+    public boolean putIfAbsent(String key, byte[] data) throws IOException {
+      maybeFail();
+      return super.putIfAbsent(key, data);
     }
   }
 }
