@@ -7,6 +7,7 @@ import io.volback.repo.SnapshotNotFoundException;
 import io.volback.repo.WrongPasswordException;
 import io.volback.repo.lock.LockLostException;
 import io.volback.repo.lock.RepositoryLockedException;
+import io.volback.store.BucketNotFoundException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -35,7 +36,7 @@ public final class ExitCode {
   /** The exit code for a command that failed with failure. */
   static int of(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof RepositoryNotFoundException) {
+      if (t instanceof RepositoryNotFoundException || t instanceof BucketNotFoundException) {
         return REPOSITORY_NOT_FOUND;
       }
       if (t instanceof WrongPasswordException) {

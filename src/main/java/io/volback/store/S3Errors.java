@@ -57,8 +57,7 @@ final class S3Errors {
     int status = e.statusCode();
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     if ("NoSuchBucket".equals(code)) {
-      return permanent(
-          action, "bucket '" + location.bucket() + "' does not exist at " + endpoint, e);
+      return new BucketNotFoundException(location.url(), location.bucket(), endpoint, e);
     }
     if (status == 404 && key != null) {
       return new ObjectNotFoundException(location.url(), key);

@@ -104,9 +104,9 @@ class S3StoreTest extends ObjectStoreContractTest {
   void missingBucketIsPermanentAndNamed() {
     try (S3Store missing = new S3Store(config("no-such-bucket", "p"))) {
       assertThatThrownBy(() -> missing.put("config", new byte[1]))
-          .isInstanceOf(StoreException.class)
+          .isInstanceOf(BucketNotFoundException.class)
           .hasMessage(
-              "cannot write object config: bucket 'no-such-bucket' does not exist at "
+              "no repository at s3://no-such-bucket/p: bucket 'no-such-bucket' does not exist at "
                   + s3.endpoint())
           .matches(e -> ((StoreException) e).permanent());
       assertThatThrownBy(() -> missing.list("snapshots/"))
