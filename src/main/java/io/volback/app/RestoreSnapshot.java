@@ -87,7 +87,8 @@ public final class RestoreSnapshot {
       String host,
       boolean created,
       String writePath,
-      RestoreStats stats) {}
+      RestoreStats stats,
+      Long removedExtras) {}
 
   /**
    * DryRun: what run(request) would do, found without touching anything: the target volume, whether
@@ -322,10 +323,12 @@ public final class RestoreSnapshot {
     }
     listener.volumeStarted(target, snap.snapshot().stats().bytes());
     RestoreStats stats;
+    Long removedExtras = null;
     state.writing = true;
     if (mountpoint.isPresent()) {
       try (DirectorySink sink = sink(mountpoint.get(), filter, request.delete())) {
         stats = restorer.restore(snap, sink, filter);
+        removedExtras = request.delete() ? sink.removedExtras() : null;
       }
     } else {
       TarRestore tar = new TarRestore(restorer, snap, filter);
@@ -339,7 +342,8 @@ public final class RestoreSnapshot {
         host.address(),
         state.created,
         (mountpoint.isPresent() ? AccessPath.MOUNTPOINT : AccessPath.API).label(),
-        stats);
+        stats,
+        removedExtras);
   }
 
   private DirectorySink sink(Path mountpoint, PathFilter filter, boolean delete) {

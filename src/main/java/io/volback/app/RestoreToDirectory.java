@@ -29,8 +29,12 @@ public final class RestoreToDirectory {
     this.listener = listener;
   }
 
-  /** Result: what was restored where. */
-  public record Result(SnapshotSummary snapshot, String directory, RestoreStats stats) {}
+  /**
+   * Result: what was restored where; removedExtras counts what --delete removed (everything below a
+   * removed directory included), null without --delete.
+   */
+  public record Result(
+      SnapshotSummary snapshot, String directory, RestoreStats stats, Long removedExtras) {}
 
   public Result run(StoredSnapshot snap, Path target, boolean overwrite, List<String> include)
       throws IOException {
@@ -65,7 +69,11 @@ public final class RestoreToDirectory {
           message(e) + "; directory " + dir + " keeps what was restored before the failure", e);
     }
     listener.volumeFinished(dir.toString());
-    return new Result(SnapshotSummary.of(snap), dir.toString(), stats);
+    return new Result(
+        SnapshotSummary.of(snap),
+        dir.toString(),
+        stats,
+        delete ? directorySink.removedExtras() : null);
   }
 
   /**

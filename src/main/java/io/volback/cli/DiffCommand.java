@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
 final class DiffCommand extends CommandBase {
   @Mixin NoDockerHostOption noDockerHost;
 
+  @Mixin SnapshotFilterOptions filters;
+
   @Parameters(index = "0", paramLabel = "SNAPSHOT1", description = "The older snapshot.")
   String from;
 
@@ -37,8 +39,9 @@ final class DiffCommand extends CommandBase {
   public Integer call() throws Exception {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       SnapshotList all = repo.snapshotList();
-      StoredSnapshot a = SnapshotSelector.select(all, from, SnapshotFilter.ALL);
-      StoredSnapshot b = SnapshotSelector.select(all, to, SnapshotFilter.ALL);
+      SnapshotFilter filter = filters.filter();
+      StoredSnapshot a = SnapshotSelector.select(all, from, filter);
+      StoredSnapshot b = SnapshotSelector.select(all, to, filter);
       if (!json()) {
         out().println("comparing snapshot " + a.id().shortHex() + " to " + b.id().shortHex() + ":");
         out().println();

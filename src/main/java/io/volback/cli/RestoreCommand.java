@@ -4,6 +4,7 @@ import io.volback.app.AccessPath;
 import io.volback.app.RestoreSnapshot;
 import io.volback.app.RestoreToDirectory;
 import io.volback.app.UsageException;
+import io.volback.cli.json.RestoreDryRunJson;
 import io.volback.cli.json.RestoreSummaryJson;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
@@ -130,7 +131,7 @@ final class RestoreCommand extends CommandBase {
         output()
             .info(
                 String.format(
-                    "restored snapshot %s into volume %s on %s%s: %s, %s in %s via %s",
+                    "restored snapshot %s into volume %s on %s%s: %s, %s in %s via %s%s",
                     result.snapshot().shortId(),
                     result.volume(),
                     result.host(),
@@ -138,7 +139,8 @@ final class RestoreCommand extends CommandBase {
                     Format.count(result.stats().files(), "file", "files"),
                     Format.bytes(result.stats().bytes()),
                     Format.duration(result.stats().durationMillis()),
-                    result.writePath()));
+                    result.writePath(),
+                    removed(result.removedExtras())));
       }
     }
     return ExitCode.OK;
@@ -162,15 +164,23 @@ final class RestoreCommand extends CommandBase {
       } else {
         out()
             .printf(
-                "restored snapshot %s into directory %s: %d files, %s in %s%n",
+                "restored snapshot %s into directory %s: %d files, %s in %s%s%n",
                 result.snapshot().shortId(),
                 result.directory(),
                 result.stats().files(),
                 Format.bytes(result.stats().bytes()),
-                Format.duration(result.stats().durationMillis()));
+                Format.duration(result.stats().durationMillis()),
+                removed(result.removedExtras()));
       }
     }
     return ExitCode.OK;
+  }
+
+  /** The text of what --delete removed, "" without --delete. */
+  private static String removed(Long removedExtras) {
+    return removedExtras == null
+        ? ""
+        : "; removed " + Format.count(removedExtras, "extra entry", "extra entries");
   }
 
   private InterruptNotice interruptNotice(ConsoleProgress progress) {
@@ -194,9 +204,7 @@ final class RestoreCommand extends CommandBase {
   /** Prints the plan; a refused one then fails as the restore would, with its error and code. */
   private int dryRun(RestoreSnapshot.DryRun plan) throws Exception {
     if (json()) {
-      Map<String, Object> record = RestoreDryRunOutput.record(plan);
-      record.put("delete", delete);
-      output().jsonLine(record);
+      output().jsonLine(RestoreDryRunJson.of(plan, delete));
     } else {
       RestoreDryRunOutput.text(out(), plan);
       if (delete) {

@@ -69,6 +69,24 @@ class DiffCommandTest {
     return list.get(list.size() - 1).get("id").asText();
   }
 
+  @Test
+  void diffLatestHonoursTheSnapshotFiltersInARepositoryOfSeveralVolumes() throws Exception {
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    Files.writeString(other.resolve("unrelated.txt"), "another volume");
+    ok(cli.run("backup", "--path", other.toString(), "--name", "other"));
+
+    Cli.Result r = ok(cli.run("diff", first, "latest", "--volume", "data"));
+
+    assertThat(r.out())
+        .contains("comparing snapshot " + first.substring(0, 8) + " to " + second.substring(0, 8));
+    assertThat(changeLines(r.out()))
+        .contains("+    /new.txt", "-    /gone.txt")
+        .noneMatch(l -> l.contains("unrelated"));
+    Cli.Result noMatch = cli.run("diff", first, "latest", "--volume", "nosuchvolume");
+    assertThat(noMatch.exitCode()).as(noMatch.toString()).isEqualTo(2);
+    assertThat(noMatch.err()).startsWith("volback: error: ");
+  }
+
   private static Cli.Result ok(Cli.Result r) {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     return r;

@@ -2,10 +2,12 @@ package io.volback.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.JsonLines;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import java.nio.file.Files;
@@ -116,6 +118,44 @@ class RestoreDeleteTest {
 
     assertThat(TestTrees.describe(target)).containsExactlyElementsOf(snapshotState);
     assertThat(outside.resolve("precious.txt")).hasContent("must survive");
+  }
+
+  @Test
+  void restoreDeleteIntoAVolumeSaysHowManyExtraEntriesItRemoved() {
+    Cli.Result r =
+        ok(onA.run("restore", "latest", "--overwrite", "--delete", "--write-path", "mountpoint"));
+
+    assertThat(r.err()).contains("; removed 8 extra entries");
+  }
+
+  @Test
+  void restoreTargetDeleteCountsTheRemovedEntriesInTheTextAndTheJsonSummary() throws Exception {
+    Path target = tmp.resolve("folder");
+    ok(onA.run("restore", "latest", "--target", target.toString()));
+    addExtras(target);
+    Path again = tmp.resolve("again");
+    ok(onA.run("restore", "latest", "--target", again.toString()));
+    addExtras(again);
+
+    Cli.Result text =
+        ok(onA.run("restore", "latest", "--target", target.toString(), "--overwrite", "--delete"));
+    Cli.Result json =
+        ok(
+            onA.run(
+                "--json",
+                "restore",
+                "latest",
+                "--target",
+                again.toString(),
+                "--overwrite",
+                "--delete"));
+
+    assertThat(text.out()).contains("; removed 8 extra entries");
+    JsonNode summary = JsonLines.summary(json.out());
+    assertThat(summary.get("files_deleted").asLong()).isEqualTo(8);
+    Cli.Result plain =
+        ok(onA.run("--json", "restore", "latest", "--target", again.toString() + "-fresh"));
+    assertThat(JsonLines.summary(plain.out()).has("files_deleted")).isFalse();
   }
 
   @Test

@@ -7,7 +7,9 @@ import io.volback.app.RestoreToDirectory;
  * RestoreSummaryJson is the last line of `restore --json`: which snapshot went into which volume on
  * which Docker host (or, with --target, into which directory: "target"), whether the volume was
  * created, how it was written ("api", "mountpoint" or "directory"), and what was restored (restic's
- * files_restored and bytes_restored, plus the directories and other entries).
+ * files_restored and bytes_restored, plus the directories and other entries); with --delete,
+ * files_deleted (restic 0.17's name) counts the entries removed from the target, everything below a
+ * removed directory included.
  */
 public record RestoreSummaryJson(
     String messageType,
@@ -22,7 +24,8 @@ public record RestoreSummaryJson(
     long filesRestored,
     long dirsRestored,
     long othersRestored,
-    long bytesRestored) {
+    long bytesRestored,
+    Long filesDeleted) {
 
   public static RestoreSummaryJson of(RestoreSnapshot.Result r) {
     return new RestoreSummaryJson(
@@ -38,7 +41,8 @@ public record RestoreSummaryJson(
         r.stats().files(),
         r.stats().dirs(),
         r.stats().others(),
-        r.stats().bytes());
+        r.stats().bytes(),
+        r.removedExtras());
   }
 
   public static RestoreSummaryJson of(RestoreToDirectory.Result r) {
@@ -55,6 +59,7 @@ public record RestoreSummaryJson(
         r.stats().files(),
         r.stats().dirs(),
         r.stats().others(),
-        r.stats().bytes());
+        r.stats().bytes(),
+        r.removedExtras());
   }
 }
