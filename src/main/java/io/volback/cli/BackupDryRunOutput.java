@@ -2,11 +2,10 @@ package io.volback.cli;
 
 import io.volback.app.BackupDryRun;
 import io.volback.backup.Changes;
+import io.volback.cli.json.BackupDryRunJson;
 import io.volback.entry.ByteNames;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -45,39 +44,10 @@ final class BackupDryRunOutput {
   static void json(Consumer<Object> line, BackupDryRun.Preview p, boolean verbose) {
     if (verbose) {
       for (BackupDryRun.PathChange change : p.paths()) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("message_type", "verbose_status");
-        status.put("action", change.change());
-        status.put("item", change.path());
-        status.put("volume", p.volume());
-        line.accept(status);
+        line.accept(BackupDryRunJson.ChangedPathJson.of(change, p.volume()));
       }
     }
-    line.accept(record(p));
-  }
-
-  /** The dry_run record: the counts are null when the changes cannot be known (see note). */
-  static Map<String, Object> record(BackupDryRun.Preview p) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("message_type", "dry_run");
-    r.put("dry_run", true);
-    r.put("volume", p.volume());
-    r.put("parent", p.parent());
-    r.put("read_path", p.readPath());
-    Changes c = p.changes();
-    r.put("changes_known", c != null);
-    r.put("files_new", c == null ? null : c.filesNew());
-    r.put("files_changed", c == null ? null : c.filesChanged());
-    r.put("files_unmodified", c == null ? null : c.filesUnmodified());
-    r.put("files_removed", c == null ? null : c.filesRemoved());
-    r.put("data_to_read", c == null ? null : c.dataToRead());
-    if (p.note() != null) {
-      r.put("note", p.note());
-    }
-    if (!p.ok()) {
-      r.put("error", p.failure().message());
-    }
-    return r;
+    line.accept(BackupDryRunJson.of(p));
   }
 
   /** The exit code: as the backup would, 1 when every volume failed, 3 when some did. */

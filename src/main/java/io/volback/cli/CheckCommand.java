@@ -1,14 +1,14 @@
 package io.volback.cli;
 
 import io.volback.app.CheckRepository;
+import io.volback.cli.json.CheckFindingJson;
+import io.volback.cli.json.CheckSummaryJson;
 import io.volback.maintenance.CheckReport;
 import io.volback.maintenance.CheckSummary;
 import io.volback.maintenance.Finding;
 import io.volback.maintenance.ReadDataSelection;
 import io.volback.maintenance.Severity;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,13 +47,13 @@ final class CheckCommand extends CommandBase {
   public Integer call() throws Exception {
     ReadDataSelection selection = CheckRepository.readData(readData, readDataSubset, seed);
     CheckReport report;
-    try (CheckProgress progress = new CheckProgress(output())) {
+    try (StepProgress progress = new StepProgress(output(), "check")) {
       report =
           new CheckRepository(progress).run(root.repositorySettings(), password(false), selection);
     }
     if (json()) {
-      report.findings().forEach(f -> output().jsonLine(jsonOf(f)));
-      output().jsonLine(jsonOf(report.summary(), selection));
+      report.findings().forEach(f -> output().jsonLine(CheckFindingJson.of(f)));
+      output().jsonLine(CheckSummaryJson.of(report.summary(), seed(selection)));
     } else {
       report.findings().stream()
           .filter(f -> f.severity() == Severity.ERROR || root.verbosity() >= 0)
@@ -113,35 +113,7 @@ final class CheckCommand extends CommandBase {
     }
   }
 
-  private static Map<String, Object> jsonOf(Finding f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("message_type", "finding");
-    m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-    m.put("object", f.object());
-    m.put("message", f.message());
-    m.put("snapshots", f.snapshots());
-    m.put("paths", f.paths());
-    m.put("paths_omitted", f.pathsOmitted());
-    return m;
-  }
-
-  private static Map<String, Object> jsonOf(CheckSummary s, ReadDataSelection selection) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("message_type", "summary");
-    m.put("num_errors", s.errors());
-    m.put("num_infos", s.infos());
-    m.put("key_files", s.keys());
-    m.put("index_objects", s.indexObjects());
-    m.put("packs", s.packs());
-    m.put("orphaned_packs", s.orphanedPacks());
-    m.put("snapshots", s.snapshots());
-    m.put("blobs", s.blobs());
-    m.put("read_data", s.readData());
-    if (selection instanceof ReadDataSelection.Share share) {
-      m.put("read_data_seed", share.seed());
-    }
-    m.put("read_data_packs", s.readPacks());
-    m.put("read_data_bytes", s.readBytes());
-    return m;
+  private static Long seed(ReadDataSelection selection) {
+    return selection instanceof ReadDataSelection.Share share ? share.seed() : null;
   }
 }

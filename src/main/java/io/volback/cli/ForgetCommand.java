@@ -1,20 +1,15 @@
 package io.volback.cli;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.volback.app.ForgetSnapshots;
 import io.volback.app.PruneRepository;
-import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
-import io.volback.cli.json.SnapshotJson;
+import io.volback.cli.json.ForgetGroupJson;
 import io.volback.maintenance.GroupBy;
 import io.volback.maintenance.MaxUnused;
-import io.volback.maintenance.Retention;
 import io.volback.maintenance.RetentionDuration;
 import io.volback.maintenance.RetentionPolicy;
-import io.volback.maintenance.SnapshotGroups;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.SnapshotList;
-import io.volback.repo.snapshot.StoredSnapshot;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -178,7 +173,7 @@ final class ForgetCommand extends CommandBase {
         err().println("volback: warning: left damaged snapshot alone: " + d.problem());
       }
       if (json()) {
-        printJson(result.groups().stream().map(GroupJson::of).toList());
+        printJson(result.groups().stream().map(ForgetGroupJson::of).toList());
       } else {
         new ForgetReport(out()).print(result, request.policy());
       }
@@ -216,33 +211,6 @@ final class ForgetCommand extends CommandBase {
       return GroupBy.parse(groupBy);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--group-by '" + groupBy + "': " + e.getMessage());
-    }
-  }
-
-  /**
-   * A group as --json prints it, in restic's shape: its key, keep and remove (snapshot records as
-   * `snapshots --json` prints them) and the reasons.
-   */
-  record GroupJson(
-      @JsonProperty("group_key") SnapshotGroups.Key groupKey,
-      List<SnapshotJson> keep,
-      List<SnapshotJson> remove,
-      List<ReasonJson> reasons) {
-    static GroupJson of(ForgetSnapshots.Group g) {
-      return new GroupJson(
-          g.key(),
-          g.keep().stream().map(k -> SnapshotJson.of(SnapshotSummary.of(k.snapshot()))).toList(),
-          g.remove().stream().map(s -> SnapshotJson.of(SnapshotSummary.of(s))).toList(),
-          g.keep().stream().map(ReasonJson::of).toList());
-    }
-  }
-
-  /** Why one snapshot is kept: its id and the rules it matched ("daily snapshot"). */
-  record ReasonJson(
-      String snapshot, @JsonProperty("short_id") String shortId, List<String> matches) {
-    static ReasonJson of(Retention.Kept k) {
-      StoredSnapshot s = k.snapshot();
-      return new ReasonJson(s.id().hex(), s.id().shortHex(), k.reasons());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.volback.cli;
 
 import io.volback.app.PruneRepository;
 import io.volback.app.Repositories;
+import io.volback.cli.json.PruneJson;
 import io.volback.maintenance.MaxUnused;
 import io.volback.maintenance.PruneResult;
 import io.volback.repo.Repository;
@@ -50,7 +51,7 @@ final class PruneCommand extends CommandBase {
   static void prune(CommandBase command, MaxUnused max, boolean dryRun) throws Exception {
     ObjectStore store =
         PruneTestHook.wrap(Repositories.store(command.root.repositorySettings()), System.getenv());
-    PruneProgress progress = new PruneProgress(command.output());
+    StepProgress progress = new StepProgress(command.output(), "prune");
     PruneResult result;
     try (Repository repo =
         Repository.open(store, command.password(false), Repository.Preload.SNAPSHOTS_AND_INDEX)) {
@@ -59,7 +60,7 @@ final class PruneCommand extends CommandBase {
       progress.phaseFinished();
     }
     if (command.json()) {
-      command.printJson(result);
+      command.printJson(PruneJson.of(result));
     } else {
       print(command.out(), result);
     }

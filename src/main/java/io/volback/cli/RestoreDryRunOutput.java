@@ -2,7 +2,6 @@ package io.volback.cli;
 
 import io.volback.app.RestoreSnapshot;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -33,27 +32,6 @@ final class RestoreDryRunOutput {
         p.refusal() == null
             ? "  the restore would go ahead; nothing was created or written"
             : "  the restore would be refused: " + p.refusal().getMessage());
-  }
-
-  static Map<String, Object> record(RestoreSnapshot.DryRun p) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("message_type", "dry_run");
-    r.put("dry_run", true);
-    r.put("snapshot", p.snapshot().id());
-    r.put("short_id", p.snapshot().shortId());
-    r.put("volume", p.volume());
-    r.put("docker_host", p.host());
-    r.put("create", p.create());
-    r.put("driver", p.driver());
-    r.put("driver_options", p.driverOptions());
-    r.put("write_path", p.writePath());
-    r.put("files_restored", p.files());
-    r.put("bytes_restored", p.bytes());
-    r.put("refused", p.refusal() != null);
-    if (p.refusal() != null) {
-      r.put("error", p.refusal().getMessage());
-    }
-    return r;
   }
 
   private static String options(Map<String, String> options) {

@@ -150,6 +150,56 @@ class JsonContractTest {
     assertThat(usageError.get("code").asInt()).isEqualTo(2);
   }
 
+  @Test
+  void forgetDryRunJsonIsOneArrayOfGroupsWithKeepRemoveAndReasons() throws Exception {
+    Cli.Result r = volback("--json", "forget", "--keep-last", "1", "--dry-run");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode group = JSON.readTree(r.out()).get(0);
+    assertThat(group.get("group_key").get("volume").asText()).isEqualTo("fixture-vol");
+    assertThat(group.get("group_key").has("tags")).isFalse();
+    assertThat(group.get("remove").get(0).get("short_id").asText()).isEqualTo(FIRST);
+    assertThat(group.get("reasons").get(0).get("matches").get(0).asText())
+        .isEqualTo("last snapshot");
+    JsonGolden.assertMatches("forget-dry-run.json", JsonGolden.document(r.out(), Set.of()));
+  }
+
+  @Test
+  void checkJsonIsFindingLinesThenASummaryWithoutAbsentFields() throws Exception {
+    Cli.Result r = volback("--json", "check", "--read-data");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode summary = lastLine(r.out());
+    assertThat(summary.get("message_type").asText()).isEqualTo("summary");
+    assertThat(summary.get("num_errors").asLong()).isZero();
+    assertThat(summary.has("read_data_seed")).isFalse();
+    JsonGolden.assertMatches("check.jsonl", JsonGolden.lines(r.out(), Set.of(), Set.of("status")));
+  }
+
+  @Test
+  void pruneDryRunJsonIsOneObjectOfCountsAndPackKeys() throws Exception {
+    Cli.Result r = volback("--json", "prune", "--dry-run");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode prune = JSON.readTree(r.out());
+    assertThat(prune.get("dry_run").asBoolean()).isTrue();
+    assertThat(prune.get("packs_deleted").asInt()).isZero();
+    assertThat(prune.get("deleted").isArray()).isTrue();
+    JsonGolden.assertMatches("prune-dry-run.json", JsonGolden.document(r.out(), Set.of()));
+  }
+
+  @Test
+  void backupDryRunJsonLeavesOutWhatIsAbsentAndListsChangedPathsWithV() throws Exception {
+    Cli.Result r =
+        volback(
+            "--json", "-v", "backup", "--dry-run", "--path", source.toString(), "--name", "app");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode record = lastLine(r.out());
+    assertThat(record.get("message_type").asText()).isEqualTo("dry_run");
+    assertThat(record.has("parent")).as("no parent: left out, not null").isFalse();
+    assertThat(record.has("error")).isFalse();
+    assertThat(record.get("files_new").asLong()).isEqualTo(3);
+    JsonGolden.assertMatches(
+        "backup-dry-run.jsonl", JsonGolden.lines(r.out(), Set.of(), Set.of("status")));
+  }
+
   private static JsonNode lastLine(String out) throws Exception {
     String[] lines = out.strip().split("\n");
     return JSON.readTree(lines[lines.length - 1]);
