@@ -58,8 +58,8 @@ final class PruneRepo {
     return new PruneRepo(dir.toString(), passwordFile, null, Map.of(), false);
   }
 
-  private PruneRepo(
-      String url, Path passwordFile, String s3Endpoint, Map<String, String> env, boolean init)
+  /** A repository at url, made (with 1 MiB packs) when init, else one that exists there. */
+  PruneRepo(String url, Path passwordFile, String s3Endpoint, Map<String, String> env, boolean init)
       throws IOException {
     this.url = url;
     this.s3Endpoint = s3Endpoint;
