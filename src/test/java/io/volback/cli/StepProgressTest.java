@@ -30,7 +30,7 @@ class StepProgressTest {
     }
     progress.phaseFinished();
 
-    assertThat(err.toString()).contains("prune repacking: 3 objects, 3.0 KiB").endsWith("\r");
+    assertThat(err.toString()).contains("prune repacking: 3 objects, ").endsWith("\r");
   }
 
   @Test
@@ -46,8 +46,8 @@ class StepProgressTest {
     progress.close();
 
     assertThat(err.toString())
-        .contains("check packs: 1 object, 2.0 KiB")
-        .contains("check snapshots: 1 object, 10 B")
+        .contains("check packs: 1 object, ")
+        .contains("check snapshots: 1 object, ")
         .endsWith("\r");
   }
 }
