@@ -225,6 +225,18 @@ final class MapReader {
    * The secret named by at most one of PREFIX-file, PREFIX-env and PREFIX-command; null when none.
    */
   SecretRef secret(String prefix) {
+    if (map.entries().containsKey(prefix)) {
+      known.add(prefix);
+      problem(
+          prefix,
+          "secrets are never written in the file: use "
+              + prefix
+              + "-file, "
+              + prefix
+              + "-env or "
+              + prefix
+              + "-command");
+    }
     SecretRef found = null;
     String foundKey = null;
     for (SecretRef.Source source : SecretRef.Source.values()) {

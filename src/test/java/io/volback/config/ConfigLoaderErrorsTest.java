@@ -209,6 +209,16 @@ class ConfigLoaderErrorsTest {
   }
 
   @Test
+  void inlineSecretsAreRefusedWithoutEchoingThem() {
+    assertThat(problems("repository:\n  password: hunter2\nserver:\n  token: t0ps3cret\n"))
+        .containsExactly(
+            "volback.yml:2:13: repository.password: secrets are never written in the file: use"
+                + " password-file, password-env or password-command",
+            "volback.yml:4:10: server.token: secrets are never written in the file: use"
+                + " token-file, token-env or token-command");
+  }
+
+  @Test
   void everyProblemIsReportedNotJustTheFirst() {
     List<String> p =
         problems(
