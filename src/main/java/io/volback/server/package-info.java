@@ -1,0 +1,7 @@
+/**
+ * The service's HTTP side: ServiceHttpServer answers /healthz (liveness), /readyz (scheduler
+ * started, repository reachable: a ReadinessProbe), /metrics (ServiceMetrics, the Prometheus text
+ * of the runs it heard) and the JSON API under /api/v1 (ApiHandler: jobs, runs, volumes from a
+ * VolumeCatalog, and a trigger guarded by a BearerToken). ServerSettings says where it listens.
+ */
+package io.volback.server;
