@@ -23,6 +23,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,34 @@ class ServiceHttpServerTest {
     server.stop(Duration.ofSeconds(1));
 
     assertThatThrownBy(() -> get("/healthz")).isInstanceOf(ConnectException.class);
+    server = null;
+  }
+
+  @Test
+  void stopLetsARequestInProgressFinish() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    server =
+        ServiceHttpServer.start(
+            ServerSettings.readOnly(new InetSocketAddress("127.0.0.1", 0)),
+            scheduler,
+            metrics,
+            ReadinessProbe.alwaysReady(),
+            () -> {
+              entered.countDown();
+              Thread.sleep(700);
+              return List.of(new VolumeStatus("slow", "host-a", null, null));
+            });
+    CompletableFuture<HttpResponse<String>> inFlight =
+        client.sendAsync(
+            HttpRequest.newBuilder(uri("/api/v1/volumes")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    server.stop(Duration.ofSeconds(5));
+
+    HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get(0).get("volume").asText()).isEqualTo("slow");
     server = null;
   }
 
