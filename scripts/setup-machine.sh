@@ -23,6 +23,8 @@ command -v chattr >/dev/null || need_pkgs+=(e2fsprogs)
 command -v groff >/dev/null || need_pkgs+=(groff-base)
 command -v man >/dev/null || need_pkgs+=(man-db)
 command -v script >/dev/null || need_pkgs+=(bsdutils)
+# The server's tests parse /metrics with the Prometheus project's own Python parser.
+installed python3-prometheus-client || need_pkgs+=(python3-prometheus-client)
 if ((${#need_pkgs[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
