@@ -22,10 +22,13 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -152,10 +155,43 @@ public final class BackupVolumes {
         listener.volumeFinished(name);
       }
     }
+    requireNamedContainers(hooked);
     for (HookGroups.Group group : HookGroups.of(volumes, hooked)) {
       results.addAll(backupGroup(group, request, existing));
     }
     return results;
+  }
+
+  /**
+   * The groups the selected volumes are backed up in and the hooked containers of each, as a backup
+   * with hooks would run them: what a dry run shows.
+   */
+  public List<HookGroups.Group> hookPlan(Request request) throws IOException {
+    List<String> volumes = selectVolumes(request);
+    Map<String, List<HookedContainer>> hooked = new LinkedHashMap<>();
+    for (String name : volumes) {
+      hooked.put(name, hookedConsumers(name));
+    }
+    requireNamedContainers(hooked);
+    return HookGroups.of(volumes, hooked);
+  }
+
+  /** A command given for a container that mounts none of the volumes would silently not run. */
+  private void requireNamedContainers(Map<String, List<HookedContainer>> hooked) {
+    if (!(hooksOf instanceof HookOptions options)) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    hooked.values().forEach(list -> list.forEach(c -> seen.add(c.name())));
+    for (String name : new TreeSet<>(options.namedContainers())) {
+      if (!seen.contains(name)) {
+        throw new UsageException(
+            "container "
+                + name
+                + " (--exec-pre/--exec-post) mounts none of the volumes backed up on "
+                + host.address());
+      }
+    }
   }
 
   /** What hooks the containers that mount the volume ask for; those that ask for none left out. */
@@ -173,7 +209,7 @@ public final class BackupVolumes {
   private List<VolumeResult> backupGroup(
       HookGroups.Group group, Request request, List<StoredSnapshot> existing) throws IOException {
     List<VolumeResult> results = new ArrayList<>();
-    HookSession session = HookSession.begin(containerOps, group.containers(), hookListener);
+    HookSession session = HookSession.begin(containerOps, group, hookListener);
     try {
       String failed = session.failure();
       for (String name : group.volumes()) {

@@ -1,13 +1,17 @@
 package io.volback.hooks;
 
+import java.util.List;
+
 /**
  * HookEvent is one thing hooks did to a container: stopped it, started it again, ran its pre or
  * post command. failsBackup is true when it failed and the backup fails for it (on-error fail, or a
  * container that did not start again); a failure with on-error continue is only a warning.
  *
+ * @param volumes the volumes of the group the container was stopped or ran its command for
  * @param output the tail of a command's output (at most 4 KiB), or "" for stop and start
  */
 public record HookEvent(
+    List<String> volumes,
     String container,
     Action action,
     Outcome outcome,

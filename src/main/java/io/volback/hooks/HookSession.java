@@ -19,13 +19,19 @@ import java.util.List;
  */
 public final class HookSession {
   private final ContainerOps ops;
+  private final List<String> volumes;
   private final List<HookedContainer> containers;
   private final HookListener listener;
   private final List<HookEvent> events = new ArrayList<>();
   private final List<HookedContainer> stopped = new ArrayList<>();
 
-  private HookSession(ContainerOps ops, List<HookedContainer> containers, HookListener listener) {
+  private HookSession(
+      ContainerOps ops,
+      List<String> volumes,
+      List<HookedContainer> containers,
+      HookListener listener) {
     this.ops = ops;
+    this.volumes = List.copyOf(volumes);
     this.containers = containers;
     this.listener = listener;
   }
@@ -34,17 +40,16 @@ public final class HookSession {
    * Runs the pre commands, then stops the containers that opt in; stops nothing once a command has
    * failed the backup. Always follow with {@link #finish}.
    */
-  public static HookSession begin(
-      ContainerOps ops, List<HookedContainer> containers, HookListener listener)
+  public static HookSession begin(ContainerOps ops, HookGroups.Group group, HookListener listener)
       throws InterruptedIOException {
-    HookSession session = new HookSession(ops, containers, listener);
-    for (HookedContainer c : containers) {
+    HookSession session = new HookSession(ops, group.volumes(), group.containers(), listener);
+    for (HookedContainer c : group.containers()) {
       if (c.hooks().execPre() != null) {
         session.exec(c, Action.EXEC_PRE, c.hooks().execPre());
       }
     }
     if (session.failure() == null) {
-      for (HookedContainer c : containers) {
+      for (HookedContainer c : group.containers()) {
         if (c.hooks().stop() && c.running()) {
           session.stop(c);
         }
@@ -143,7 +148,8 @@ public final class HookSession {
       String message,
       String output,
       boolean failsBackup) {
-    HookEvent e = new HookEvent(c.name(), action, outcome, command, message, output, failsBackup);
+    HookEvent e =
+        new HookEvent(volumes, c.name(), action, outcome, command, message, output, failsBackup);
     events.add(e);
     listener.event(e);
   }

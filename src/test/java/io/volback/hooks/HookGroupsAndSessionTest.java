@@ -20,6 +20,10 @@ class HookGroupsAndSessionTest {
     return new HookedContainer(id, id + "-name", running, hooks);
   }
 
+  private static HookGroups.Group group(List<HookedContainer> containers) {
+    return new HookGroups.Group(List.of("v"), containers);
+  }
+
   @Test
   void volumesSharingAHookedContainerFormOneGroupInRunOrder() {
     HookedContainer app = c("app", true, STOP);
@@ -70,7 +74,7 @@ class HookGroupsAndSessionTest {
     HookSession s =
         HookSession.begin(
             ops,
-            List.of(c("a", true, both), c("b", true, STOP), c("off", false, STOP)),
+            group(List.of(c("a", true, both), c("b", true, STOP), c("off", false, STOP))),
             HookListener.NONE);
     assertThat(s.failure()).isNull();
     s.finish();
@@ -86,14 +90,16 @@ class HookGroupsAndSessionTest {
     ops.execResult = new ExecResult(null, true, "partial");
     ContainerHooks fail =
         new ContainerHooks(true, "sleep 60", null, Duration.ofSeconds(1), OnError.FAIL);
-    HookSession failing = HookSession.begin(ops, List.of(c("a", true, fail)), HookListener.NONE);
+    HookSession failing =
+        HookSession.begin(ops, group(List.of(c("a", true, fail))), HookListener.NONE);
     assertThat(failing.failure()).contains("container a-name: exec-pre timed out after 1s");
     failing.finish();
     assertThat(ops.calls).containsExactly("exec a sleep 60"); // never stopped
 
     ContainerHooks goOn =
         new ContainerHooks(true, "sleep 60", null, Duration.ofSeconds(1), OnError.CONTINUE);
-    HookSession going = HookSession.begin(ops, List.of(c("a", true, goOn)), HookListener.NONE);
+    HookSession going =
+        HookSession.begin(ops, group(List.of(c("a", true, goOn))), HookListener.NONE);
     assertThat(going.failure()).isNull();
     assertThat(going.events().get(0).outcome()).isEqualTo(HookEvent.Outcome.TIMED_OUT);
     going.finish();
@@ -104,7 +110,8 @@ class HookGroupsAndSessionTest {
     FakeOps ops = new FakeOps();
     ops.failToStart = Set.of("b");
     HookSession s =
-        HookSession.begin(ops, List.of(c("a", true, STOP), c("b", true, STOP)), HookListener.NONE);
+        HookSession.begin(
+            ops, group(List.of(c("a", true, STOP), c("b", true, STOP))), HookListener.NONE);
     s.finish();
     assertThat(ops.calls).containsExactly("stop a", "stop b", "start b", "start a");
     assertThat(s.failure()).isEqualTo("container b-name: start did not start again: no such image");
