@@ -178,6 +178,30 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
     quartz.start();
   }
 
+  /**
+   * Replaces the jobs while running: new ones are scheduled, gone ones deleted, unchanged ones keep
+   * their triggers. Nothing is caught up (the service was up).
+   */
+  public void reschedule(List<ServiceJob> serviceJobs) throws Exception {
+    Map<String, ServiceJob> byId = new LinkedHashMap<>();
+    for (ServiceJob job : serviceJobs) {
+      if (byId.put(job.id(), job) != null) {
+        throw new IllegalArgumentException("two jobs share the id " + job.id());
+      }
+    }
+    for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+      if (!byId.containsKey(key.getName())) {
+        quartz.deleteJob(key);
+      }
+    }
+    jobs.keySet().retainAll(byId.keySet());
+    jobs.putAll(byId);
+    jobOrder = List.copyOf(byId.values());
+    for (ServiceJob job : byId.values()) {
+      schedule(job);
+    }
+  }
+
   private void schedule(ServiceJob job) throws SchedulerException {
     JobDetail detail =
         JobBuilder.newJob(QuartzFireJob.class)
