@@ -222,7 +222,7 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
     // Quartz notices a fire missed while the whole cluster was down.
     if (quartz.getTrigger(trigger.getKey()) instanceof CronTrigger existing
         && existing.getCronExpression().equals(job.cron())
-        && existing.getTimeZone().getID().equals(job.zone().getId())) {
+        && existing.getTimeZone().getID().equals(TimeZone.getTimeZone(job.zone()).getID())) {
       return;
     }
     quartz.scheduleJob(detail, Set.of(trigger), true);
@@ -480,10 +480,13 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
       for (JobExecutionContext running : quartz.getCurrentlyExecutingJobs()) {
         still.add(running.getJobDetail().getKey().getName());
       }
-      if (!still.isEmpty()) {
+      if (still.isEmpty()) {
+        // Nothing runs: waiting for Quartz's threads is quick and leaves no thread on the store.
+        quartz.shutdown(true);
+      } else {
         log.warn("shutting down after {} with jobs still running: {}", timeout, still);
+        quartz.shutdown(false);
       }
-      quartz.shutdown(false);
     } finally {
       if (dataSource != null) {
         dataSource.close();

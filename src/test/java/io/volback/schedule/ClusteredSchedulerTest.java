@@ -222,11 +222,17 @@ class ClusteredSchedulerTest {
     Waits.until(Duration.ofSeconds(60), "10 fires after the kill", () -> count(after) >= 10);
     assertThat(fires(after)).extracting(r -> r[1]).containsOnly(survivor.id());
     assertThat(duplicatedFires()).as("fires run twice").isZero();
-    // No fire time was skipped for long: the survivor's run keeps the every-second schedule.
+    // The survivor keeps the every-second schedule: no long gap. (On a loaded machine a fire more
+    // than the 1 s misfire threshold late runs once at once, off the whole second: fire and
+    // proceed.)
     List<String[]> late = fires(after);
-    Instant first = Instant.parse(late.get(0)[0]);
-    Instant last = Instant.parse(late.get(late.size() - 1)[0]);
-    assertThat(Duration.between(first, last).getSeconds()).isEqualTo(late.size() - 1);
+    for (int i = 1; i < late.size(); i++) {
+      Duration gap =
+          Duration.between(Instant.parse(late.get(i - 1)[0]), Instant.parse(late.get(i)[0]));
+      assertThat(gap)
+          .as("gap after " + late.get(i - 1)[0])
+          .isLessThanOrEqualTo(Duration.ofSeconds(3));
+    }
 
     // End of input: the survivor shuts down gracefully.
     survivor.process().getOutputStream().close();
