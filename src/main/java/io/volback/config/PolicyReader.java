@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,11 @@ final class PolicyReader {
     Map<String, Mark> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = top.path("policies") + "[" + i + "]";
-      MapReader r = MapReader.of(items.get(i), path, top.problems(), items.get(i).mark());
+      Optional<MapReader> item = MapReader.ofItem(items.get(i), path, top.problems());
+      if (item.isEmpty()) {
+        continue;
+      }
+      MapReader r = item.get();
       PolicyConfig policy = policy(r);
       r.finish();
       if (policy == null) {
@@ -133,7 +138,11 @@ final class PolicyReader {
     List<YamlNode> items = c.list("exec");
     for (int i = 0; i < items.size(); i++) {
       String path = c.path("exec") + "[" + i + "]";
-      MapReader e = MapReader.of(items.get(i), path, c.problems(), items.get(i).mark());
+      Optional<MapReader> item = MapReader.ofItem(items.get(i), path, c.problems());
+      if (item.isEmpty()) {
+        continue;
+      }
+      MapReader e = item.get();
       String container = e.string("container");
       String pre = e.string("pre");
       String post = e.string("post");

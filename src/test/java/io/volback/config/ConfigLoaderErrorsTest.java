@@ -245,6 +245,27 @@ class ConfigLoaderErrorsTest {
   }
 
   @Test
+  void aliasesSecondDocumentsAndTabsAreNamed() {
+    assertThat(problems("policies:\n  - &p {name: a, schedule: \"0 0 3 * * ?\"}\n  - *p\n"))
+        .containsExactly(
+            "volback.yml:3:5: policies[1]: YAML aliases (*p) are not supported: write it out");
+    assertThat(problems("state-dir: /a\n---\nstate-dir: /b\n"))
+        .containsExactly(
+            "volback.yml:3:1: a second YAML document ('---'): the file holds one document only");
+    assertThat(problems("\tstate-dir: /a\n").get(0))
+        .startsWith(
+            "volback.yml:1:1: invalid YAML: while scanning for the next token: found"
+                + " character '\\t(TAB)' that cannot start any token");
+  }
+
+  @Test
+  void aPolicyThatIsNotAMappingIsOneProblem() {
+    assertThat(problems("policies: [nightly]\n"))
+        .containsExactly(
+            "volback.yml:1:12: policies[0]: expected a mapping (key: value lines), got 'nightly'");
+  }
+
+  @Test
   void keyWrittenTwiceIsAnError() {
     assertThat(problems("state-dir: /a\nstate-dir: /b\n"))
         .containsExactly("volback.yml:2:1: state-dir: key written twice (first at 1:1)");
