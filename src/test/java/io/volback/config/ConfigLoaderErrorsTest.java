@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -187,6 +188,10 @@ class ConfigLoaderErrorsTest {
               - {name: on-b, hosts: [b], schedule: "0 0 3 * * ?", select: {names: [data]}}
             """);
     assertThat(c.policiesFor("a")).extracting(PolicyConfig::name).containsExactly("on-a");
+    assertThat(c.policiesSelecting("b", "data", Map.of(), false, List.of()))
+        .extracting(PolicyConfig::name)
+        .containsExactly("on-b");
+    assertThat(c.policiesSelecting("b", "other", Map.of(), false, List.of())).isEmpty();
   }
 
   @Test
