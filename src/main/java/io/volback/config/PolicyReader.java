@@ -118,17 +118,24 @@ final class PolicyReader {
     MapReader m = r.map("retention");
     Map<String, String> values = new HashMap<>();
     for (String key : RetentionSpec.KEYS) {
-      if (!key.equals("keep-tags") && m.has(key)) {
-        values.put(key, m.string(key));
+      String value = key.equals("keep-tags") ? null : m.string(key);
+      if (value != null && valid(m, key, value)) {
+        values.put(key, value);
       }
     }
     List<String> tags = m.strings("keep-tags");
     m.finish();
+    return RetentionSpec.fromValues(values, tags);
+  }
+
+  /** Checks one rule alone, so that its problem points at its own key. */
+  private static boolean valid(MapReader m, String key, String value) {
     try {
-      return RetentionSpec.fromValues(values, tags);
+      RetentionSpec.fromValues(Map.of(key, value), List.of());
+      return true;
     } catch (IllegalArgumentException e) {
-      r.problem("retention", e.getMessage());
-      return RetentionSpec.NONE;
+      m.problem(key, e.getMessage());
+      return false;
     }
   }
 

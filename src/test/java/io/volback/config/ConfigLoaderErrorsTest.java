@@ -113,13 +113,17 @@ class ConfigLoaderErrorsTest {
             policies:
               - name: a
                 schedule: "0 0 3 * * ?"
-                retention: {last: 3, dayly: 7}
+                retention: {last: 3, dayly: 7, weekly: -2, within: 1w}
               - name: b
                 schedule: "0 0 3 * * ?"
                 retention: "last=3,within=2w"
             """);
     assertThat(p)
         .containsExactly(
+            "volback.yml:4:44: policies[0].retention.weekly: a count of -2 is negative (use -1"
+                + " to keep every one)",
+            "volback.yml:4:56: policies[0].retention.within: invalid retention duration '1w'"
+                + " (restic's form: numbers with y, m, d or h, e.g. 2d, 1y6m, 36h)",
             "volback.yml:4:26: policies[0].retention.dayly: unknown key (did you mean 'daily'?)",
             "volback.yml:7:16: policies[1].retention: invalid retention duration '2w' (restic's"
                 + " form: numbers with y, m, d or h, e.g. 2d, 1y6m, 36h)");
