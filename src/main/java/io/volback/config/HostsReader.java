@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** HostsReader reads the hosts section: the Docker engines, each with a unique name. */
@@ -24,7 +25,11 @@ final class HostsReader {
     Map<String, Mark> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = top.path("hosts") + "[" + i + "]";
-      MapReader r = MapReader.of(items.get(i), path, top.problems(), items.get(i).mark());
+      Optional<MapReader> item = MapReader.ofItem(items.get(i), path, top.problems());
+      if (item.isEmpty()) {
+        continue;
+      }
+      MapReader r = item.get();
       DockerHostConfig host = host(r);
       r.finish();
       if (host.name() == null) {

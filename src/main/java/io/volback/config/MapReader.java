@@ -47,6 +47,15 @@ final class MapReader {
     return new MapReader(new YamlMap(Map.of(), mark), path, problems);
   }
 
+  /** A reader over a list item, or empty (reported) when the item is not a mapping. */
+  static Optional<MapReader> ofItem(YamlNode item, String path, Problems problems) {
+    if (item instanceof YamlMap m) {
+      return Optional.of(new MapReader(m, path, problems));
+    }
+    problems.add(item.mark(), path, "expected a mapping (key: value lines), got " + item.kind());
+    return Optional.empty();
+  }
+
   Mark mark() {
     return map.mark();
   }

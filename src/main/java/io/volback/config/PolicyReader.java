@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,11 @@ final class PolicyReader {
     Map<String, Mark> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = top.path("policies") + "[" + i + "]";
-      MapReader r = MapReader.of(items.get(i), path, top.problems(), items.get(i).mark());
+      Optional<MapReader> item = MapReader.ofItem(items.get(i), path, top.problems());
+      if (item.isEmpty()) {
+        continue;
+      }
+      MapReader r = item.get();
       PolicyConfig policy = policy(r);
       r.finish();
       if (policy == null) {
@@ -113,17 +118,24 @@ final class PolicyReader {
     MapReader m = r.map("retention");
     Map<String, String> values = new HashMap<>();
     for (String key : RetentionSpec.KEYS) {
-      if (!key.equals("keep-tags") && m.has(key)) {
-        values.put(key, m.string(key));
+      String value = key.equals("keep-tags") ? null : m.string(key);
+      if (value != null && valid(m, key, value)) {
+        values.put(key, value);
       }
     }
     List<String> tags = m.strings("keep-tags");
     m.finish();
+    return RetentionSpec.fromValues(values, tags);
+  }
+
+  /** Checks one rule alone, so that its problem points at its own key. */
+  private static boolean valid(MapReader m, String key, String value) {
     try {
-      return RetentionSpec.fromValues(values, tags);
+      RetentionSpec.fromValues(Map.of(key, value), List.of());
+      return true;
     } catch (IllegalArgumentException e) {
-      r.problem("retention", e.getMessage());
-      return RetentionSpec.NONE;
+      m.problem(key, e.getMessage());
+      return false;
     }
   }
 
@@ -133,7 +145,11 @@ final class PolicyReader {
     List<YamlNode> items = c.list("exec");
     for (int i = 0; i < items.size(); i++) {
       String path = c.path("exec") + "[" + i + "]";
-      MapReader e = MapReader.of(items.get(i), path, c.problems(), items.get(i).mark());
+      Optional<MapReader> item = MapReader.ofItem(items.get(i), path, c.problems());
+      if (item.isEmpty()) {
+        continue;
+      }
+      MapReader e = item.get();
       String container = e.string("container");
       String pre = e.string("pre");
       String post = e.string("post");

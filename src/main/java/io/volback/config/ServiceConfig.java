@@ -3,6 +3,7 @@ package io.volback.config;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,21 @@ public record ServiceConfig(
   /** The policies that run on the host named hostName, in file order. */
   public List<PolicyConfig> policiesFor(String hostName) {
     return policies.stream().filter(p -> p.appliesTo(hostName)).toList();
+  }
+
+  /**
+   * The policies on hostName whose selector takes the volume, in file order. More than one is a
+   * conflict the file alone could not show (it depends on labels); the service reports it.
+   */
+  public List<PolicyConfig> policiesSelecting(
+      String hostName,
+      String volumeName,
+      Map<String, String> labels,
+      boolean anonymous,
+      List<Map<String, String>> consumersLabels) {
+    return policiesFor(hostName).stream()
+        .filter(p -> p.select().matches(volumeName, labels, anonymous, consumersLabels))
+        .toList();
   }
 
   /** This configuration with the repository the command line gives (it wins over the file). */

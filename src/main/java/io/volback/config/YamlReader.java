@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.volback.config.YamlNode.Entry;
 import io.volback.config.YamlNode.Mark;
 import io.volback.config.YamlNode.ScalarType;
@@ -41,7 +42,14 @@ final class YamlReader {
       if (first == null) {
         return new YamlMap(Map.of(), new Mark(1, 1));
       }
-      return reader.node(first, "");
+      YamlNode root = reader.node(first, "");
+      if (parser.nextToken() != null) {
+        problems.add(
+            mark(parser.currentTokenLocation()),
+            "",
+            "a second YAML document ('---'): the file holds one document only");
+      }
+      return root;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Mark mark = at == null ? new Mark(1, 1) : mark(at);
@@ -55,6 +63,11 @@ final class YamlReader {
 
   private YamlNode node(JsonToken token, String path) throws IOException {
     Mark mark = mark(parser.currentTokenLocation());
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      problems.add(
+          mark, path, "YAML aliases (*" + parser.getText() + ") are not supported: write it out");
+      return new YamlScalar("", ScalarType.NULL, mark);
+    }
     return switch (token) {
       case START_OBJECT -> map(mark, path);
       case START_ARRAY -> list(mark, path);
@@ -98,9 +111,18 @@ final class YamlReader {
     return new Mark(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
   }
 
+  /** SnakeYAML's message without its position lines and source excerpt (the mark says where). */
   private static String firstLine(String message) {
-    String m = message == null ? "syntax error" : message.strip();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    if (message == null) {
+      return "syntax error";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String line : message.strip().split("\n")) {
+      // Position lines (" in 'reader', line 1") and the excerpt under them are indented.
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        parts.add(line.strip());
+      }
+    }
+    return parts.isEmpty() ? message.strip() : String.join(": ", parts);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -112,13 +113,17 @@ class ConfigLoaderErrorsTest {
             policies:
               - name: a
                 schedule: "0 0 3 * * ?"
-                retention: {last: 3, dayly: 7}
+                retention: {last: 3, dayly: 7, weekly: -2, within: 1w}
               - name: b
                 schedule: "0 0 3 * * ?"
                 retention: "last=3,within=2w"
             """);
     assertThat(p)
         .containsExactly(
+            "volback.yml:4:44: policies[0].retention.weekly: a count of -2 is negative (use -1"
+                + " to keep every one)",
+            "volback.yml:4:56: policies[0].retention.within: invalid retention duration '1w'"
+                + " (restic's form: numbers with y, m, d or h, e.g. 2d, 1y6m, 36h)",
             "volback.yml:4:26: policies[0].retention.dayly: unknown key (did you mean 'daily'?)",
             "volback.yml:7:16: policies[1].retention: invalid retention duration '2w' (restic's"
                 + " form: numbers with y, m, d or h, e.g. 2d, 1y6m, 36h)");
@@ -187,6 +192,10 @@ class ConfigLoaderErrorsTest {
               - {name: on-b, hosts: [b], schedule: "0 0 3 * * ?", select: {names: [data]}}
             """);
     assertThat(c.policiesFor("a")).extracting(PolicyConfig::name).containsExactly("on-a");
+    assertThat(c.policiesSelecting("b", "data", Map.of(), false, List.of()))
+        .extracting(PolicyConfig::name)
+        .containsExactly("on-b");
+    assertThat(c.policiesSelecting("b", "other", Map.of(), false, List.of())).isEmpty();
   }
 
   @Test
@@ -242,6 +251,27 @@ class ConfigLoaderErrorsTest {
     List<String> p = problems("policies:\n  - name: [unclosed\n");
     assertThat(p).hasSize(1);
     assertThat(p.get(0)).matches("volback\\.yml:\\d+:\\d+: invalid YAML: .*");
+  }
+
+  @Test
+  void aliasesSecondDocumentsAndTabsAreNamed() {
+    assertThat(problems("policies:\n  - &p {name: a, schedule: \"0 0 3 * * ?\"}\n  - *p\n"))
+        .containsExactly(
+            "volback.yml:3:5: policies[1]: YAML aliases (*p) are not supported: write it out");
+    assertThat(problems("state-dir: /a\n---\nstate-dir: /b\n"))
+        .containsExactly(
+            "volback.yml:3:1: a second YAML document ('---'): the file holds one document only");
+    assertThat(problems("\tstate-dir: /a\n").get(0))
+        .startsWith(
+            "volback.yml:1:1: invalid YAML: while scanning for the next token: found"
+                + " character '\\t(TAB)' that cannot start any token");
+  }
+
+  @Test
+  void aPolicyThatIsNotAMappingIsOneProblem() {
+    assertThat(problems("policies: [nightly]\n"))
+        .containsExactly(
+            "volback.yml:1:12: policies[0]: expected a mapping (key: value lines), got 'nightly'");
   }
 
   @Test

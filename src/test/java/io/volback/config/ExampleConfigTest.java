@@ -3,6 +3,7 @@ package io.volback.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -108,5 +109,14 @@ class ExampleConfigTest {
     assertThat(s.instanceId()).isEqualTo("node-1");
     assertThat(s.retries()).isZero();
     assertThat(s.retryBackoff()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void theExampleInTheDocsIsTheExampleFile() throws Exception {
+    String docs = Files.readString(Path.of("docs/configuration.md"));
+    String section = docs.substring(docs.indexOf("## Service configuration file"));
+    String block = section.substring(section.indexOf("```yaml\n") + 8);
+    block = block.substring(0, block.indexOf("```"));
+    assertThat(block).isEqualTo(Files.readString(EXAMPLE));
   }
 }
