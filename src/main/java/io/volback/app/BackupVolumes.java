@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,9 +142,10 @@ public final class BackupVolumes {
     List<VolumeResult> results = new ArrayList<>();
     host.removeLeftoverHelpers();
     List<StoredSnapshot> existing = repo.snapshots();
+    List<String> selected = selectVolumes(request);
     List<String> volumes = new ArrayList<>();
     Map<String, List<HookedContainer>> hooked = new LinkedHashMap<>();
-    for (String name : selectVolumes(request)) {
+    for (String name : selected) {
       try {
         hooked.put(name, hookedConsumers(name));
         volumes.add(name);
@@ -159,6 +161,8 @@ public final class BackupVolumes {
     for (HookGroups.Group group : HookGroups.of(volumes, hooked)) {
       results.addAll(backupGroup(group, request, existing));
     }
+    // Groups reorder the volumes; results keep the order they were asked for in.
+    results.sort(Comparator.comparingInt(r -> selected.indexOf(r.volume())));
     return results;
   }
 
