@@ -97,6 +97,26 @@ public final class BackupVolumes {
     public boolean ok() {
       return failure == null;
     }
+
+    /**
+     * What hooks did, as text for a run's history: a line per stop, start and command, each
+     * command's output tail indented under it; "" when nothing. Plain text so that layers that may
+     * not see the hooks package (schedule) can record it.
+     */
+    public String hookLog() {
+      StringBuilder log = new StringBuilder();
+      for (HookEvent e : hooks) {
+        log.append(e.action().label()).append(' ').append(e.container());
+        if (e.command() != null) {
+          log.append(": ").append(e.command());
+        }
+        log.append(": ").append(e.outcome().label()).append(", ").append(e.message()).append('\n');
+        if (!e.output().isEmpty()) {
+          e.output().lines().forEach(l -> log.append("  ").append(l).append('\n'));
+        }
+      }
+      return log.toString();
+    }
   }
 
   /**

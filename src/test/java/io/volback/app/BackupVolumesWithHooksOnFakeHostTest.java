@@ -117,6 +117,10 @@ class BackupVolumesWithHooksOnFakeHostTest {
         .extracting(HookEvent::action)
         .containsExactly(HookEvent.Action.STOP, HookEvent.Action.START);
     assertThat(results.get(1).hooks()).isEmpty();
+    assertThat(results.get(0).hookLog())
+        .isEqualTo(
+            "stop db: ok, stopped\n"
+                + "start db: failed, did not start again: port already allocated\n");
   }
 
   @Test
