@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,26 @@ public final class BackupVolumes {
     public boolean ok() {
       return failure == null;
     }
+
+    /**
+     * What hooks did, as text for a run's history: a line per stop, start and command, each
+     * command's output tail indented under it; "" when nothing. Plain text so that layers that may
+     * not see the hooks package (schedule) can record it.
+     */
+    public String hookLog() {
+      StringBuilder log = new StringBuilder();
+      for (HookEvent e : hooks) {
+        log.append(e.action().label()).append(' ').append(e.container());
+        if (e.command() != null) {
+          log.append(": ").append(e.command());
+        }
+        log.append(": ").append(e.outcome().label()).append(", ").append(e.message()).append('\n');
+        if (!e.output().isEmpty()) {
+          e.output().lines().forEach(l -> log.append("  ").append(l).append('\n'));
+        }
+      }
+      return log.toString();
+    }
   }
 
   /**
@@ -141,9 +162,10 @@ public final class BackupVolumes {
     List<VolumeResult> results = new ArrayList<>();
     host.removeLeftoverHelpers();
     List<StoredSnapshot> existing = repo.snapshots();
+    List<String> selected = selectVolumes(request);
     List<String> volumes = new ArrayList<>();
     Map<String, List<HookedContainer>> hooked = new LinkedHashMap<>();
-    for (String name : selectVolumes(request)) {
+    for (String name : selected) {
       try {
         hooked.put(name, hookedConsumers(name));
         volumes.add(name);
@@ -159,6 +181,8 @@ public final class BackupVolumes {
     for (HookGroups.Group group : HookGroups.of(volumes, hooked)) {
       results.addAll(backupGroup(group, request, existing));
     }
+    // Groups reorder the volumes; results keep the order they were asked for in.
+    results.sort(Comparator.comparingInt(r -> selected.indexOf(r.volume())));
     return results;
   }
 
