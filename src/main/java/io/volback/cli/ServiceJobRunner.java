@@ -157,7 +157,6 @@ final class ServiceJobRunner implements JobRunner {
     PolicyConfig policy = mine.get(0).policy();
     List<String> names =
         mine.stream().map(ProtectedVolume::name).filter(held::containsKey).toList();
-    Map<String, StringBuilder> hookOutput = new HashMap<>();
     BackupVolumes.Request request =
         new BackupVolumes.Request(
             names,
@@ -175,7 +174,7 @@ final class ServiceJobRunner implements JobRunner {
             .withHooks(
                 new DockerContainerOps(docker),
                 new PolicyHooks(policy),
-                event -> logHook(job, event, hookOutput))
+                event -> logHook(job, event))
             .run(request);
     List<RunRecord> records = new ArrayList<>();
     for (BackupVolumes.VolumeResult r : results) {
@@ -195,16 +194,15 @@ final class ServiceJobRunner implements JobRunner {
       if (r.failure() != null) {
         b.error(r.failure().message());
       }
-      StringBuilder out = hookOutput.get(r.volume());
-      if (out != null) {
-        b.hookOutput(tail(out.toString()));
+      if (!r.hooks().isEmpty()) {
+        b.hookOutput(tail(r.hookLog()));
       }
       records.add(b.build());
     }
     return records;
   }
 
-  private static void logHook(ServiceJob job, HookEvent e, Map<String, StringBuilder> outputs) {
+  private static void logHook(ServiceJob job, HookEvent e) {
     String line =
         e.action().label()
             + " "
@@ -216,16 +214,6 @@ final class ServiceJobRunner implements JobRunner {
       log.info("{}: {}", job.id(), line);
     } else {
       log.warn("{}: {}", job.id(), line);
-    }
-    for (String volume : e.volumes()) {
-      StringBuilder out = outputs.computeIfAbsent(volume, v -> new StringBuilder());
-      out.append(line).append('\n');
-      if (e.output() != null && !e.output().isEmpty()) {
-        out.append(e.output());
-        if (!e.output().endsWith("\n")) {
-          out.append('\n');
-        }
-      }
     }
   }
 
