@@ -23,6 +23,8 @@ command -v chattr >/dev/null || need_pkgs+=(e2fsprogs)
 command -v groff >/dev/null || need_pkgs+=(groff-base)
 command -v man >/dev/null || need_pkgs+=(man-db)
 command -v script >/dev/null || need_pkgs+=(bsdutils)
+# The server's tests parse /metrics with the Prometheus project's own Python parser.
+installed python3-prometheus-client || need_pkgs+=(python3-prometheus-client)
 if ((${#need_pkgs[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
@@ -69,3 +71,37 @@ start_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log \
   --config-file /etc/docker2/daemon.json
 wait_for_engine A unix:///var/run/docker.sock /var/log/volback-dockerd-a.log
 wait_for_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log
+
+# PostgreSQL for the clustered scheduler's tests (issue 12): Debian's server on 127.0.0.1:5432, a
+# role volback/volback that may create databases (each test class creates and drops its own, so
+# parallel runs never share tables) and a database volback_test (testsupport/TestPostgres).
+installed postgresql || {
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+}
+pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$pg_version main" ||
+  pg_createcluster "$pg_version" main --port 5432 >/dev/null
+# Loopback only; two clustered instances per test plus parallel runs need more than 100 connections.
+cat >/etc/postgresql/"$pg_version"/main/conf.d/volback.conf <<'CONF'
+listen_addresses = '127.0.0.1'
+port = 5432
+max_connections = 300
+CONF
+pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" {print $4}' | grep -qx online ||
+  pg_ctlcluster "$pg_version" main start
+pg_deadline=$((SECONDS + 60))
+until pg_isready -q -h 127.0.0.1 -p 5432; do
+  if ((SECONDS >= pg_deadline)); then
+    echo "postgresql did not answer on 127.0.0.1:5432 within 60 s" >&2
+    tail -n 20 /var/log/postgresql/postgresql-"$pg_version"-main.log >&2 || true
+    exit 1
+  fi
+  sleep 1
+done
+as_postgres() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtAc "$1"; }
+[ "$(as_postgres "SELECT 1 FROM pg_roles WHERE rolname = 'volback'")" = 1 ] ||
+  as_postgres "CREATE ROLE volback LOGIN CREATEDB PASSWORD 'volback'"
+[ "$(as_postgres "SELECT 1 FROM pg_database WHERE datname = 'volback_test'")" = 1 ] ||
+  as_postgres "CREATE DATABASE volback_test OWNER volback"
+echo "postgresql $pg_version is up on 127.0.0.1:5432 (role volback, database volback_test)"

@@ -4,6 +4,7 @@ import io.volback.app.AccessPath;
 import io.volback.app.BackupDirectory;
 import io.volback.app.BackupDryRun;
 import io.volback.app.BackupVolumes;
+import io.volback.app.HookOptions;
 import io.volback.app.ProgressListener;
 import io.volback.app.SnapshotSummary;
 import io.volback.app.UsageException;
@@ -11,13 +12,17 @@ import io.volback.app.VolumeSelection;
 import io.volback.cli.json.BackupSummaryJson;
 import io.volback.cli.json.BackupSummaryJson.FileChanges;
 import io.volback.cli.json.ErrorJson;
+import io.volback.config.OnError;
 import io.volback.docker.DockerHost;
 import io.volback.entry.ByteNames;
+import io.volback.hooks.DockerContainerOps;
+import io.volback.hooks.HookListener;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.Snapshot;
 import io.volback.repo.snapshot.SnapshotStats;
 import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -113,9 +118,60 @@ final class BackupCommand extends CommandBase {
               + " snapshot's metadata) without reading file contents or writing to the repository.")
   boolean dryRun;
 
+  @Option(
+      names = "--no-hooks",
+      description =
+          "Ignore the volback.stop and volback.exec.* labels of the containers that mount the volumes.")
+  boolean noHooks;
+
+  @Option(
+      names = "--stop",
+      description =
+          "Stop every running container that mounts a volume while it is backed up, and start it"
+              + " again afterwards (always, also when the backup fails).")
+  boolean stop;
+
+  @Option(
+      names = "--exec-pre",
+      paramLabel = "CONTAINER=CMD",
+      description =
+          "Run CMD (sh -c) inside the running CONTAINER before its volumes are backed up (repeatable;"
+              + " replaces its volback.exec.pre label).")
+  List<String> execPre = List.of();
+
+  @Option(
+      names = "--exec-post",
+      paramLabel = "CONTAINER=CMD",
+      description =
+          "Run CMD (sh -c) inside CONTAINER after its volumes are backed up, also when the backup"
+              + " failed (repeatable; replaces its volback.exec.post label).")
+  List<String> execPost = List.of();
+
+  @Option(
+      names = "--exec-timeout",
+      paramLabel = "DURATION",
+      converter = HookOutput.TimeoutConverter.class,
+      description =
+          "How long each command may run (30s, 5m, 1h30m; default: the container's"
+              + " volback.exec.timeout label, or 5m).")
+  Duration execTimeout;
+
+  @Option(
+      names = "--exec-on-error",
+      paramLabel = "fail|continue",
+      converter = HookOutput.OnErrorConverter.class,
+      description =
+          "A command that fails or times out fails the volume's backup (fail), or is a warning"
+              + " (continue); default: the container's volback.exec.on-error label, or fail.")
+  OnError execOnError;
+
   @Override
   public Integer call() throws Exception {
     if (directory != null) {
+      if (noHooks || stop || !execPre.isEmpty() || !execPost.isEmpty()) {
+        throw new UsageException(
+            "--path backs up a directory: no --stop, --exec-pre, --exec-post or --no-hooks");
+      }
       return dryRun ? dryRunDirectory() : backupDirectory();
     }
     BackupVolumes.Request request =
@@ -143,11 +199,15 @@ final class BackupCommand extends CommandBase {
                     repo,
                     new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
                     progress)
+                .withHooks(new DockerContainerOps(host), hookOptions(), new HookOutput(output()))
                 .run(request);
       }
       for (BackupVolumes.VolumeResult r : results) {
-        if (r.ok()) {
+        if (r.snapshot() != null) {
           printSnapshot(r.snapshot(), progress);
+        }
+        if (r.ok()) {
+          continue;
         } else if (json()) {
           output().jsonError(ErrorJson.error("backup", r.volume(), r.failure().message()));
         } else {
@@ -179,6 +239,14 @@ final class BackupCommand extends CommandBase {
       for (BackupDryRun.Preview p : previews) {
         printPreview("volume", p);
       }
+      HookOutput.plan(
+          output(),
+          new BackupVolumes(
+                  repo,
+                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+                  warnings())
+              .withHooks(new DockerContainerOps(host), hookOptions(), HookListener.NONE)
+              .hookPlan(request));
       if (!json()) {
         out()
             .println(
@@ -215,6 +283,10 @@ final class BackupCommand extends CommandBase {
     } else {
       err().println("volback: error: volume " + p.volume() + ": " + p.failure().message());
     }
+  }
+
+  private HookOptions hookOptions() {
+    return HookOutput.options(noHooks, stop, execPre, execPost, execTimeout, execOnError);
   }
 
   private boolean verbose() {

@@ -37,6 +37,14 @@ final class Passwords {
     this.stdin = stdin;
   }
 
+  /** Whether the command line or the environment gives a password (without reading it). */
+  boolean given() {
+    return options.file() != null
+        || (options.command() != null && !options.command().isBlank())
+        || options.stdin()
+        || !environment().isEmpty();
+  }
+
   char[] resolve(boolean confirm) {
     List<Source> given = new ArrayList<>();
     if (options.file() != null) {

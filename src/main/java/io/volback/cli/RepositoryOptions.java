@@ -2,6 +2,7 @@ package io.volback.cli;
 
 import io.volback.app.RepositorySettings;
 import io.volback.app.UsageException;
+import io.volback.config.RepositoryConfig;
 import io.volback.store.S3Credentials;
 import io.volback.store.S3Settings;
 import io.volback.store.S3Tls;
@@ -32,13 +33,26 @@ final class RepositoryOptions {
   }
 
   RepositorySettings settings() {
+    return settings(RepositoryConfig.NONE);
+  }
+
+  /**
+   * The settings of the command line and the environment, completed by a service configuration
+   * file's where neither gives one (the command line wins over the environment, both over the
+   * file).
+   */
+  RepositorySettings settings(RepositoryConfig file) {
     String repository = repository();
+    if (repository == null) {
+      repository = file.location();
+    }
+    String endpoint = root.s3Endpoint != null ? root.s3Endpoint : file.s3().endpoint();
     S3Settings s3 =
         new S3Settings(
-            root.s3Endpoint,
-            pathStyle(),
+            endpoint,
+            pathStyle(endpoint, file.s3().pathStyle()),
             isS3(repository) ? credentials() : Optional.empty(),
-            tls());
+            tls(file.s3()));
     if (s3.tls().insecure() && isS3(repository)) {
       log.warn(
           "--insecure-tls: the S3 server's certificate and name are not verified; anyone on the"
@@ -61,13 +75,13 @@ final class RepositoryOptions {
     return env.get("VOLBACK_REPOSITORY", "the repository").map(String::strip).orElse(null);
   }
 
-  private boolean pathStyle() {
+  private boolean pathStyle(String endpoint, Boolean fromFile) {
     if (root.s3PathStyle) {
       return true;
     }
     String value = env.value("VOLBACK_S3_PATH_STYLE");
     if (value == null) {
-      return S3Settings.needsPathStyle(root.s3Endpoint);
+      return fromFile != null ? fromFile : S3Settings.needsPathStyle(endpoint);
     }
     switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes":
@@ -100,12 +114,15 @@ final class RepositoryOptions {
     return Optional.of(new S3Credentials(id.strip(), secret.strip(), token.map(String::strip)));
   }
 
-  private S3Tls tls() {
+  private S3Tls tls(RepositoryConfig.S3 fromFile) {
     List<Path> caCerts = root.caCerts;
     if (caCerts.isEmpty() && env.value("VOLBACK_CACERT") != null) {
       caCerts = List.of(Path.of(env.value("VOLBACK_CACERT")));
     }
-    return new S3Tls(caCerts, root.insecureTls);
+    if (caCerts.isEmpty() && fromFile.caCert() != null) {
+      caCerts = List.of(Path.of(fromFile.caCert()));
+    }
+    return new S3Tls(caCerts, root.insecureTls || fromFile.insecureTls());
   }
 
   private static boolean isS3(String repository) {

@@ -1,6 +1,7 @@
 package io.volback.schedule;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * RunHistory keeps every run's records so they survive a restart: a file under the state directory
@@ -11,4 +12,9 @@ public interface RunHistory {
 
   /** The newest records first, at most limit of them. */
   List<RunRecord> recent(int limit) throws Exception;
+
+  /** The newest record of job jobId, if it ever ran (the RAM store's misfire catch-up reads it). */
+  default Optional<RunRecord> lastOf(String jobId) throws Exception {
+    return recent(Integer.MAX_VALUE).stream().filter(r -> r.jobId().equals(jobId)).findFirst();
+  }
 }

@@ -12,15 +12,28 @@ import java.util.Objects;
  * @param kind what the job does
  * @param policy the policy it belongs to; null for repository-wide jobs (forget+prune, check)
  * @param dockerHost the name of the Docker host it runs against; null for repository-wide jobs
+ * @param volume the one volume it backs up (a volume with a schedule of its own), or null
  * @param cron a Quartz cron expression (seconds first: "0 0 3 * * ?")
  * @param zone the time zone the expression is read in
  */
 public record ServiceJob(
-    String id, JobKind kind, String policy, String dockerHost, String cron, ZoneId zone) {
+    String id,
+    JobKind kind,
+    String policy,
+    String dockerHost,
+    String volume,
+    String cron,
+    ZoneId zone) {
   public ServiceJob {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(cron, "cron");
     Objects.requireNonNull(zone, "zone");
+  }
+
+  /** A job of a policy, or a repository-wide one: no single volume. */
+  public ServiceJob(
+      String id, JobKind kind, String policy, String dockerHost, String cron, ZoneId zone) {
+    this(id, kind, policy, dockerHost, null, cron, zone);
   }
 }

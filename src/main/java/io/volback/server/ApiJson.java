@@ -1,0 +1,139 @@
+package io.volback.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.volback.schedule.RunRecord;
+import io.volback.schedule.ServiceJob;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * ApiJson holds the JSON API's records and its mapper, with docs/json.md's conventions: snake_case
+ * names, times as RFC 3339 strings in UTC, durations in seconds, absent fields left out. These are
+ * the API's own shapes, so the scheduler's types can change without changing the contract.
+ */
+final class ApiJson {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private ApiJson() {}
+
+  static byte[] bytes(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A scheduled job and when it fires next. */
+  record Job(
+      String id,
+      String kind,
+      String policy,
+      String dockerHost,
+      String cron,
+      String zone,
+      String nextFireTime) {
+    static Job of(ServiceJob job, Instant nextFire) {
+      return new Job(
+          job.id(),
+          name(job.kind()),
+          job.policy(),
+          job.dockerHost(),
+          job.cron(),
+          job.zone().getId(),
+          time(nextFire));
+    }
+  }
+
+  /** One entry of the run history. */
+  record Run(
+      String runId,
+      String job,
+      String kind,
+      String policy,
+      String volume,
+      String dockerHost,
+      String hostname,
+      String instance,
+      int attempt,
+      String start,
+      String end,
+      double duration,
+      String outcome,
+      long bytesRead,
+      long dataAdded,
+      String snapshotId,
+      String shortId,
+      String error,
+      String hookOutput) {
+    static Run of(RunRecord r) {
+      return new Run(
+          r.runId(),
+          r.jobId(),
+          name(r.kind()),
+          r.policy(),
+          r.volume(),
+          r.dockerHost(),
+          r.hostname(),
+          r.instance(),
+          r.attempt(),
+          time(r.start()),
+          time(r.end()),
+          r.duration().toNanos() / 1e9,
+          name(r.outcome()),
+          r.bytesRead(),
+          r.bytesAdded(),
+          r.snapshotId(),
+          ApiJson.shortId(r.snapshotId()),
+          r.error(),
+          r.hookOutput());
+    }
+  }
+
+  /** A protected volume and its newest snapshot. */
+  record Volume(String volume, String dockerHost, LatestSnapshot latestSnapshot) {
+    static Volume of(VolumeCatalog.VolumeStatus v) {
+      LatestSnapshot latest =
+          v.latestSnapshotId() == null
+              ? null
+              : new LatestSnapshot(
+                  v.latestSnapshotId(),
+                  ApiJson.shortId(v.latestSnapshotId()),
+                  time(v.latestSnapshotTime()));
+      return new Volume(v.volume(), v.dockerHost(), latest);
+    }
+  }
+
+  record LatestSnapshot(String id, String shortId, String time) {}
+
+  /** The answer of POST /api/v1/jobs/{id}/run. */
+  record Triggered(String job, boolean triggered) {}
+
+  /** /healthz and /readyz: status, and why not ready. */
+  record Status(String status, String reason) {}
+
+  /** Every error: the HTTP status as code and a one-line message (as the CLI's exit_error). */
+  record Error(int code, String message) {}
+
+  static String name(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String time(Instant time) {
+    return time == null ? null : time.toString();
+  }
+
+  static String shortId(String id) {
+    return id == null ? null : id.substring(0, Math.min(8, id.length()));
+  }
+}

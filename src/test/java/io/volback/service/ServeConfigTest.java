@@ -1,0 +1,223 @@
+package io.volback.service;
+
+import static io.volback.service.ServeZeroConfigTest.awaitRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.volback.docker.DockerHost;
+import io.volback.testsupport.Cli;
+import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.HttpReceiver;
+import io.volback.testsupport.S3ProxyServer;
+import io.volback.testsupport.ServeProcess;
+import io.volback.testsupport.TestDocker;
+import io.volback.testsupport.VolbackProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service from a configuration file, on a real S3 server and engine A: a policy selecting a
+ * volume by label backs it up on schedule, forget+prune and check run from the maintenance section,
+ * the webhook and ping URLs hear of the runs, and the trigger endpoint needs the token.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ServeConfigTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final DockerHost a = DockerEngines.a();
+  @TempDir Path tmp;
+  private S3ProxyServer s3;
+  private String bucket;
+  private Path password;
+  private Map<String, String> env;
+
+  @BeforeEach
+  void repository() throws Exception {
+    s3 = S3ProxyServer.shared();
+    bucket = "serve-" + UUID.randomUUID().toString().substring(0, 8);
+    s3.createBucket(bucket);
+    password = Cli.passwordFile(tmp, "pw");
+    env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID", s3.accessKey(),
+            "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
+            "AWS_REGION", "us-east-1");
+    Cli.Result init =
+        VolbackProcess.run(
+            env,
+            "-r",
+            "s3://" + bucket + "/svc",
+            "--s3-endpoint",
+            s3.endpoint().toString(),
+            "-p",
+            password.toString(),
+            "init");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    TestDocker.removeAll(a);
+  }
+
+  private Path config(String selectLabel, HttpReceiver receiver, Path token) throws Exception {
+    String yaml =
+        String.join(
+            "\n",
+            "repository:",
+            "  location: s3://" + bucket + "/svc",
+            "  password-file: " + password,
+            "  s3: {endpoint: \"" + s3.endpoint() + "\", path-style: true}",
+            "hosts:",
+            "  - name: engine-a",
+            "    address: " + DockerEngines.addressA(),
+            "policies:",
+            "  - name: labelled",
+            "    select:",
+            "      volume-labels: {volback-test-policy: \"" + selectLabel + "\"}",
+            "    schedule: \"*/2 * * * * ?\"",
+            "    retention: {last: 1}",
+            "    tags: [service]",
+            "maintenance:",
+            "  forget-prune: {schedule: \"*/5 * * * * ?\", max-unused: unlimited}",
+            "  check: {schedule: \"*/6 * * * * ?\", read-data-subset: 50%}",
+            "server:",
+            "  token-file: " + token,
+            "notifications:",
+            "  webhook: {url: \"" + receiver.url("/hook") + "\", on-success: true, timeout: 2s}",
+            "  ping: {url: \"" + receiver.url("/ping") + "\", timeout: 2s}",
+            "scheduler:",
+            "  retries: 1",
+            "  retry-backoff: 1s",
+            "");
+    Path file = tmp.resolve("volback.yml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void aPolicyBacksUpOnScheduleAndMaintenanceNotificationsAndTheTokenWork() throws Exception {
+    String selectLabel = UUID.randomUUID().toString();
+    String volume =
+        TestDocker.createVolume(a, "policy", Map.of(), Map.of("volback-test-policy", selectLabel));
+    String decoy = TestDocker.createVolume(a, "decoy");
+    Files.writeString(
+        Path.of("/var/lib/docker/volumes", volume, "_data", "data.txt"), "policy data\n");
+    Path token = tmp.resolve("token");
+    Files.writeString(token, "s3cret-token\n");
+    try (HttpReceiver receiver = HttpReceiver.start();
+        ServeProcess serve =
+            ServeProcess.start(
+                tmp.resolve("logs"),
+                env,
+                "serve",
+                "--config",
+                config(selectLabel, receiver, token).toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--state-dir",
+                tmp.resolve("state").toString())) {
+      JsonNode backup = awaitRun(serve, volume, "succeeded", Duration.ofSeconds(60));
+      assertThat(backup.path("job").asText()).isEqualTo("backup/labelled/engine-a");
+      assertThat(backup.path("docker_host").asText()).isEqualTo("engine-a");
+
+      JsonNode forget = awaitKind(serve, "forget_prune", Duration.ofSeconds(60));
+      assertThat(forget.path("outcome").asText()).isEqualTo("succeeded");
+      JsonNode check = awaitKind(serve, "check", Duration.ofSeconds(60));
+      assertThat(check.path("outcome").asText()).as(check.toString()).isEqualTo("succeeded");
+
+      String job = "/api/v1/jobs/backup/labelled/engine-a/run";
+      assertThat(serve.post(job, null).statusCode()).isEqualTo(401);
+      assertThat(serve.post(job, "wrong").statusCode()).isEqualTo(401);
+      assertThat(serve.post(job, "s3cret-token").statusCode()).isEqualTo(202);
+
+      assertThat(receiver.requests())
+          .anySatisfy(
+              r -> {
+                assertThat(r.path()).isEqualTo("/hook");
+                JsonNode event = JSON.readTree(r.body());
+                assertThat(event.path("volume").asText()).isEqualTo(volume);
+                assertThat(event.path("outcome").asText()).isEqualTo("succeeded");
+                assertThat(event.path("docker_host").asText()).isEqualTo("engine-a");
+              })
+          .anySatisfy(r -> assertThat(r.path()).isEqualTo("/ping/start"))
+          .anySatisfy(r -> assertThat(r.path()).isEqualTo("/ping"));
+      assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
+      assertThat(serve.stderr()).doesNotContain("s3cret-token").doesNotContain("pw\n");
+    }
+    Cli.Result snapshots =
+        VolbackProcess.run(
+            env,
+            "-r",
+            "s3://" + bucket + "/svc",
+            "--s3-endpoint",
+            s3.endpoint().toString(),
+            "-p",
+            password.toString(),
+            "--json",
+            "snapshots");
+    assertThat(snapshots.exitCode()).as(snapshots.err()).isZero();
+    JsonNode list = JSON.readTree(snapshots.out());
+    assertThat(list.findValuesAsText("name")).contains(volume).doesNotContain(decoy);
+    assertThat(list.toString()).contains("\"service\"");
+  }
+
+  @Test
+  void aBadConfigurationIsOneClearErrorWithFileAndLineAndNothingStarts() throws Exception {
+    Path file = tmp.resolve("bad.yml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "repository:",
+            "  location: /tmp/nowhere",
+            "policies:",
+            "  - name: p",
+            "    schedule: \"0 0 3 * *\"",
+            "    retention: {lats: 3}",
+            ""));
+    for (String mode : new String[] {"--check-config", "--listen=127.0.0.1:0"}) {
+      Cli.Result r =
+          VolbackProcess.run(
+              env,
+              "serve",
+              "--config",
+              file.toString(),
+              mode,
+              "--state-dir",
+              tmp.resolve("state").toString());
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r.err())
+          .contains("bad.yml:5:")
+          .contains("policies[0].schedule")
+          .contains("bad.yml:6:")
+          .contains("lats");
+      assertThat(r.out()).doesNotContain("listening");
+    }
+    assertThat(tmp.resolve("state")).doesNotExist();
+  }
+
+  private static JsonNode awaitKind(ServeProcess serve, String kind, Duration limit)
+      throws Exception {
+    Instant deadline = Instant.now().plus(limit);
+    while (Instant.now().isBefore(deadline)) {
+      for (JsonNode r : JSON.readTree(serve.get("/api/v1/runs?limit=200").body())) {
+        if (kind.equals(r.path("kind").asText())) {
+          return r;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no " + kind + " run within " + limit + ":\n" + serve.stderr());
+  }
+}
