@@ -79,12 +79,12 @@ class PruneCrashTest {
       repo.assertConsistent(false);
       assertThat(repo.exports()).as("after a crash at write %d", n).isEqualTo(exports);
 
-      Cli.Result next = repo.run("prune", "--max-unused", "0");
+      Cli.Result next = repo.cli.run("prune", "--max-unused", "0");
 
       assertThat(next.exitCode()).as("prune after a crash at write %d: %s", n, next).isZero();
       repo.assertConsistent(true);
       assertThat(repo.exports()).isEqualTo(exports);
-      Cli.Result third = repo.run("--json", "prune", "--max-unused", "0");
+      Cli.Result third = repo.cli.run("--json", "prune", "--max-unused", "0");
       assertThat(third.out()).contains("\"packs_deleted\" : 0", "\"packs_repacked\" : 0");
       TestTrees.run("rm", "-rf", tmp.resolve("crash-" + n).toString());
     }
