@@ -32,11 +32,18 @@ final class RepositoryOptions {
   }
 
   RepositorySettings settings() {
-    String repository = repository();
+    return settingsFor(repository(), root.s3Endpoint);
+  }
+
+  /**
+   * Settings for repository with the S3 options of this command line, at s3Endpoint: also for a
+   * second repository (copy's target, init's --from-repo).
+   */
+  RepositorySettings settingsFor(String repository, String s3Endpoint) {
     S3Settings s3 =
         new S3Settings(
-            root.s3Endpoint,
-            pathStyle(),
+            s3Endpoint,
+            pathStyle(s3Endpoint),
             isS3(repository) ? credentials() : Optional.empty(),
             tls());
     if (s3.tls().insecure() && isS3(repository)) {
@@ -61,13 +68,13 @@ final class RepositoryOptions {
     return env.get("VOLBACK_REPOSITORY", "the repository").map(String::strip).orElse(null);
   }
 
-  private boolean pathStyle() {
+  private boolean pathStyle(String s3Endpoint) {
     if (root.s3PathStyle) {
       return true;
     }
     String value = env.value("VOLBACK_S3_PATH_STYLE");
     if (value == null) {
-      return S3Settings.needsPathStyle(root.s3Endpoint);
+      return S3Settings.needsPathStyle(s3Endpoint);
     }
     switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes":

@@ -44,7 +44,8 @@ public final class VolbackCommand implements Runnable {
           KeyCommand.class,
           UnlockCommand.class,
           StatsCommand.class,
-          DiffCommand.class);
+          DiffCommand.class,
+          CopyCommand.class);
 
   @Spec CommandSpec spec;
 
