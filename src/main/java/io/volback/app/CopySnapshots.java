@@ -127,8 +127,8 @@ public final class CopySnapshots {
       Totals totals)
       throws IOException {
     listener.snapshotStarted(s, s.snapshot().stats() == null ? -1 : s.snapshot().stats().bytes());
-    BlobLoader loader = source.newBlobLoader();
-    try (BlobSaver saver = target.newBlobSaver()) {
+    BlobLoader loader = source.newSequentialBlobLoader();
+    try (BlobSaver saver = target.newCompactBlobSaver()) {
       ContentCopier content = new ContentCopier(loader, saver);
       TreeReader reader = new TreeReader(loader, s.snapshot().treeIds());
       TreeWriter writer = new TreeWriter(target.chunker(), saver);
