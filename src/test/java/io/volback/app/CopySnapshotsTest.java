@@ -64,6 +64,30 @@ class CopySnapshotsTest {
   }
 
   @Test
+  void dryRunSaysWhatWouldBeCopiedAndWritesNothing() throws Exception {
+    MemoryStore targetStore = new MemoryStore();
+    try (Repository a = newRepository("a");
+        Repository b =
+            Repository.init(
+                targetStore, "b".toCharArray(), KdfParams.CHEAP, TestRepoConfig.defaults())) {
+      Path dir = Files.createDirectory(tmp.resolve("data"));
+      Files.writeString(dir.resolve("a.txt"), "alpha\n");
+      new BackupDirectory(a, ProgressListener.NONE).run(dir, "data", List.of(), false, null);
+      int objectsBefore = targetStore.list("").size();
+
+      CopyResult dry =
+          new CopySnapshots(a, b, CopyListener.NONE)
+              .run(List.of("latest"), SnapshotFilter.ALL, true);
+
+      assertThat(dry.snapshots())
+          .extracting(CopyResult.Copied::status)
+          .containsExactly(CopyResult.Status.WOULD_COPY);
+      assertThat(b.snapshots()).isEmpty();
+      assertThat(targetStore.list("").size()).isEqualTo(objectsBefore);
+    }
+  }
+
+  @Test
   void copyIntoTheSameRepositoryIsRefused() throws Exception {
     try (Repository a = newRepository("a")) {
       assertThatThrownBy(() -> copy(a, a))
