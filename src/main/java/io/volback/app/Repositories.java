@@ -39,6 +39,17 @@ public final class Repositories {
   /** Creates a repository whose blobs are compressed with zstd at level (0: not compressed). */
   public static Repository init(RepositorySettings settings, char[] password, int compression)
       throws IOException {
+    return init(settings, password, compression, null);
+  }
+
+  /**
+   * Creates a repository as above; with chunkerFrom (another repository's config), it takes that
+   * repository's chunker parameters and gear seed, so that both cut the same data the same way and
+   * copies between them deduplicate (init --copy-chunker-params).
+   */
+  public static Repository init(
+      RepositorySettings settings, char[] password, int compression, RepoConfig chunkerFrom)
+      throws IOException {
     if (compression < 0 || compression > RepoConfig.MAX_COMPRESSION) {
       throw new UsageException(
           "--compression must be 0 (off) to "
@@ -48,6 +59,9 @@ public final class Repositories {
     }
     RepoConfig config =
         RepoConfig.create(ChunkerParams.DEFAULT, compression, RepoConfig.DEFAULT_PACK_SIZE);
+    if (chunkerFrom != null) {
+      config = config.withChunkerOf(chunkerFrom);
+    }
     return Repository.init(store(settings), password, KdfParams.DEFAULT, config);
   }
 }

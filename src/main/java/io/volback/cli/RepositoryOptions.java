@@ -47,12 +47,25 @@ final class RepositoryOptions {
       repository = file.location();
     }
     String endpoint = root.s3Endpoint != null ? root.s3Endpoint : file.s3().endpoint();
+    return settingsFor(repository, endpoint, file.s3());
+  }
+
+  /**
+   * Settings for repository with the S3 options of this command line, at s3Endpoint: also for a
+   * second repository (copy's target, init's --from-repo).
+   */
+  RepositorySettings settingsFor(String repository, String s3Endpoint) {
+    return settingsFor(repository, s3Endpoint, RepositoryConfig.S3.DEFAULT);
+  }
+
+  private RepositorySettings settingsFor(
+      String repository, String s3Endpoint, RepositoryConfig.S3 fromFile) {
     S3Settings s3 =
         new S3Settings(
-            endpoint,
-            pathStyle(endpoint, file.s3().pathStyle()),
+            s3Endpoint,
+            pathStyle(s3Endpoint, fromFile.pathStyle()),
             isS3(repository) ? credentials() : Optional.empty(),
-            tls(file.s3()));
+            tls(fromFile));
     if (s3.tls().insecure() && isS3(repository)) {
       log.warn(
           "--insecure-tls: the S3 server's certificate and name are not verified; anyone on the"

@@ -45,7 +45,8 @@ public final class VolbackCommand implements Runnable {
           UnlockCommand.class,
           StatsCommand.class,
           DiffCommand.class,
-          ServeCommand.class);
+          ServeCommand.class,
+          CopyCommand.class);
 
   @Spec CommandSpec spec;
 

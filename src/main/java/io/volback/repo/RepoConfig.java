@@ -46,6 +46,22 @@ public record RepoConfig(
 
   public static final int DEFAULT_PACK_SIZE = 8 << 20;
 
+  /**
+   * This config with the chunker parameters and gear seed of other, so that both repositories cut
+   * the same data into the same chunks (init --copy-chunker-params).
+   */
+  public RepoConfig withChunkerOf(RepoConfig other) {
+    return new RepoConfig(
+        version,
+        id,
+        other.chunkerMin,
+        other.chunkerAvg,
+        other.chunkerMax,
+        other.gearSeed,
+        compressionLevel,
+        packSize);
+  }
+
   public ChunkerParams chunkerParams() {
     return new ChunkerParams(chunkerMin, chunkerAvg, chunkerMax);
   }

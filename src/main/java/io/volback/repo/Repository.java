@@ -469,6 +469,24 @@ public final class Repository implements AutoCloseable {
     return new BlobLoader(store, codec, index, config.packSize());
   }
 
+  /**
+   * Engine API (copy): a loader for one reader that goes through packs in order, with two cached
+   * windows instead of four, so that a saver fits beside it in the same heap.
+   */
+  public BlobLoader newSequentialBlobLoader() throws IOException {
+    return new BlobLoader(store, codec, index(), config.packSize(), 2, 1);
+  }
+
+  /**
+   * Engine API (copy): a saver with two workers and two concurrent uploads, whose buffers leave
+   * room for a loader of another repository in the same heap.
+   */
+  public BlobSaver newCompactBlobSaver() throws IOException {
+    int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    return new BlobSaver(
+        store, codec, sealer, index(), config.packSize(), chunker().params().maxSize(), workers, 2);
+  }
+
   /** Engine API: a new loader of blobs by id, shared by the workers of one restore. */
   public BlobLoader newBlobLoader() throws IOException {
     return new BlobLoader(store, codec, index(), config.packSize());

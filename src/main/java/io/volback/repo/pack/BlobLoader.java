@@ -29,6 +29,9 @@ public final class BlobLoader {
   private static final int CACHED_WINDOWS = 4;
   private static final int FREE_BUFFERS = 2;
 
+  private final int cachedWindows;
+  private final int freeBuffers;
+
   private final ObjectStore store;
   private final BlobCodec codec;
   private final Index index;
@@ -38,7 +41,7 @@ public final class BlobLoader {
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<WindowKey, Window> eldest) {
-          if (size() <= CACHED_WINDOWS) {
+          if (size() <= cachedWindows) {
             return false;
           }
           evict(eldest.getValue());
@@ -47,6 +50,22 @@ public final class BlobLoader {
       };
 
   public BlobLoader(ObjectStore store, BlobCodec codec, Index index, int window) {
+    this(store, codec, index, window, CACHED_WINDOWS, FREE_BUFFERS);
+  }
+
+  /**
+   * A loader that keeps cachedWindows windows and freeBuffers spare buffers: fewer for a reader
+   * that goes through packs in order on one thread (copy), whose memory is shared with a saver.
+   */
+  public BlobLoader(
+      ObjectStore store,
+      BlobCodec codec,
+      Index index,
+      int window,
+      int cachedWindows,
+      int freeBuffers) {
+    this.cachedWindows = cachedWindows;
+    this.freeBuffers = freeBuffers;
     this.store = store;
     this.codec = codec;
     this.index = index;
@@ -120,7 +139,7 @@ public final class BlobLoader {
   private void recycleIfDone(Window w) {
     if (w.evicted && w.readers == 0 && !w.recycled) {
       w.recycled = true;
-      if (free.size() < FREE_BUFFERS) {
+      if (free.size() < freeBuffers) {
         free.push(w.buffer);
       }
     }

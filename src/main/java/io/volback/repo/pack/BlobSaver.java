@@ -77,6 +77,8 @@ public final class BlobSaver implements AutoCloseable {
   private final AtomicLong newRawBytes = new AtomicLong();
   private final AtomicLong packsUploaded = new AtomicLong();
   private final AtomicLong storedBytes = new AtomicLong();
+  private final Map<BlobType, AtomicLong> newBlobsOfType = new EnumMap<>(BlobType.class);
+  private final Map<BlobType, AtomicLong> newRawBytesOfType = new EnumMap<>(BlobType.class);
 
   public BlobSaver(
       ObjectStore store,
@@ -98,6 +100,10 @@ public final class BlobSaver implements AutoCloseable {
     this.asyncSlots = new Semaphore(ASYNC_IN_FLIGHT);
     int packBuffer = Math.max(packSize, maxStoredLength(maxBlobSize)) + HEADER_ROOM;
     this.packBuffers = new BufferPool(concurrentUploads + BlobType.values().length, packBuffer);
+    for (BlobType type : BlobType.values()) {
+      newBlobsOfType.put(type, new AtomicLong());
+      newRawBytesOfType.put(type, new AtomicLong());
+    }
   }
 
   /**
@@ -185,6 +191,16 @@ public final class BlobSaver implements AutoCloseable {
     writeIndex();
   }
 
+  /** How many new blobs of type this saver stored. */
+  public long newBlobs(BlobType type) {
+    return newBlobsOfType.get(type).get();
+  }
+
+  /** The plaintext bytes of the new blobs of type this saver stored. */
+  public long newRawBytes(BlobType type) {
+    return newRawBytesOfType.get(type).get();
+  }
+
   public SaveStats stats() {
     return new SaveStats(newBlobs.get(), newRawBytes.get(), packsUploaded.get(), storedBytes.get());
   }
@@ -225,6 +241,8 @@ public final class BlobSaver implements AutoCloseable {
     addToPack(id, type, codec.compress(blob, 0, len), len);
     newBlobs.incrementAndGet();
     newRawBytes.addAndGet(len);
+    newBlobsOfType.get(type).incrementAndGet();
+    newRawBytesOfType.get(type).addAndGet(len);
   }
 
   private void addToPack(Id id, BlobType type, BlobCodec.Payload payload, int rawLength)
