@@ -145,7 +145,11 @@ class CopyTest {
       contentBytes = files.mapToLong(p -> p.toFile().length()).sum();
     }
     assertThat(sharedCopy.get("data_added").asLong()).isZero();
-    assertThat(ownCopy.get("data_added").asLong()).isEqualTo(contentBytes);
+    // Cut with another gear table, the chunks differ, except a file short enough that neither
+    // chunker cut it at all (then it is one identical blob in both): most bytes are uploaded.
+    assertThat(ownCopy.get("data_added").asLong())
+        .isGreaterThan(contentBytes / 2)
+        .isLessThanOrEqualTo(contentBytes);
   }
 
   @Test
