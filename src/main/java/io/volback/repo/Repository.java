@@ -358,7 +358,21 @@ public final class Repository implements AutoCloseable {
 
   /** Takes a shared (backup, restore) or exclusive (prune) lock, waiting up to timeout. */
   public RepositoryLock lock(LockMode mode, Duration timeout) throws IOException {
-    return RepositoryLock.acquire(store, sealer, mode, timeout);
+    RepositoryLock lock = RepositoryLock.acquire(store, sealer, mode, timeout);
+    if (mode == LockMode.EXCLUSIVE) {
+      forgetWhatWasReadBeforeTheLock();
+    }
+    return lock;
+  }
+
+  /**
+   * What was read before an exclusive lock (preloaded snapshots and index objects, the loaded
+   * index) may miss a backup that finished meanwhile; a prune deciding on it would delete that
+   * backup's data. The holder of the exclusive lock reads everything again.
+   */
+  private synchronized void forgetWhatWasReadBeforeTheLock() {
+    index = null;
+    preloader = null;
   }
 
   /**
