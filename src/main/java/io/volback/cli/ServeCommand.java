@@ -176,7 +176,12 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
       ServiceCatalog catalog = new ServiceCatalog(config, repository, password, hosts, metrics);
       try (ServiceHttpServer server =
           ServiceHttpServer.start(
-              new ServerSettings(address, token, 4), scheduler, metrics, catalog, catalog)) {
+              new ServerSettings(address, token, 4),
+              scheduler,
+              metrics,
+              catalog,
+              catalog,
+              new ServicePolicies(config))) {
         scheduler.start(jobs);
         out()
             .println(
