@@ -42,6 +42,7 @@ final class ApiJson {
       String kind,
       String policy,
       String dockerHost,
+      String volume,
       String cron,
       String zone,
       String nextFireTime) {
@@ -51,6 +52,7 @@ final class ApiJson {
           name(job.kind()),
           job.policy(),
           job.dockerHost(),
+          job.volume(),
           job.cron(),
           job.zone().getId(),
           time(nextFire));

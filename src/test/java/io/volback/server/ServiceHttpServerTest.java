@@ -205,7 +205,10 @@ class ServiceHttpServerTest {
   @Test
   void jobsListEachJobWithItsScheduleAndNextFireTime() throws Exception {
     startReadOnly();
-    scheduler.start(List.of(BACKUP_JOB, CHECK_JOB));
+    ServiceJob labelJob =
+        new ServiceJob(
+            "volume/host-a/www", JobKind.BACKUP, null, "host-a", "www", "*/5 * * * * ?", utc());
+    scheduler.start(List.of(BACKUP_JOB, CHECK_JOB, labelJob));
     scheduler.nextFires.put(BACKUP_JOB.id(), Instant.parse("2026-12-01T03:00:00Z"));
 
     HttpResponse<String> response = get("/api/v1/jobs");
@@ -218,7 +221,9 @@ class ServiceHttpServerTest {
                 """
                 [{"id":"backup/db/host-a","kind":"backup","policy":"db","docker_host":"host-a",
                   "cron":"0 0 3 * * ?","zone":"UTC","next_fire_time":"2026-12-01T03:00:00Z"},
-                 {"id":"check","kind":"check","cron":"0 0 4 ? * SUN","zone":"Europe/Paris"}]
+                 {"id":"check","kind":"check","cron":"0 0 4 ? * SUN","zone":"Europe/Paris"},
+                 {"id":"volume/host-a/www","kind":"backup","docker_host":"host-a","volume":"www",
+                  "cron":"*/5 * * * * ?","zone":"UTC"}]
                 """));
   }
 
