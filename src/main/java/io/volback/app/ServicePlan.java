@@ -10,6 +10,7 @@ import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,9 @@ import java.util.Optional;
  * from the configuration and the labels the volumes carry now (labels are re-read at every run:
  * containers and volumes come and go). A volume is protected when its volback.schedule label or a
  * policy that selects it gives it a schedule, and its volback.enable label is not false. The first
- * policy in file order that applies to the host and selects the volume is its policy.
+ * policy in file order that applies to the host and selects the volume is its policy; when another
+ * policy selects it too (labels can make two selectors meet, which the file alone does not show),
+ * the plan names both as a conflict, for the service to warn about.
  */
 public final class ServicePlan {
   private final ServiceConfig config;
@@ -27,19 +30,26 @@ public final class ServicePlan {
   }
 
   /**
-   * Plan: the protected volumes of a host, and the volumes left out because their labels are
-   * malformed (each problem names the volume and the label).
+   * Plan: the protected volumes of a host, the volumes left out because their labels are malformed
+   * (each problem names the volume and the label), and the protected volumes that more than one
+   * policy selects (each conflict names the volume, the host and the policies).
    */
-  public record Plan(List<ProtectedVolume> volumes, List<String> problems) {
+  public record Plan(List<ProtectedVolume> volumes, List<String> problems, List<String> conflicts) {
     public Plan {
       volumes = List.copyOf(volumes);
       problems = List.copyOf(problems);
+      conflicts = List.copyOf(conflicts);
+    }
+
+    public Plan(List<ProtectedVolume> volumes, List<String> problems) {
+      this(volumes, problems, List.of());
     }
   }
 
   public Plan protect(String hostName, List<VolumeInfo> volumes) {
     List<ProtectedVolume> protectedVolumes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
     for (VolumeInfo volume : volumes) {
       VolumeLabelSettings labels;
       try {
@@ -48,10 +58,14 @@ public final class ServicePlan {
         problems.addAll(e.problems());
         continue;
       }
-      PolicyConfig policy = policyOf(hostName, volume).orElse(null);
+      List<PolicyConfig> selecting = policiesSelecting(hostName, volume);
+      PolicyConfig policy = selecting.isEmpty() ? null : selecting.get(0);
       Optional<CronSchedule> schedule = labels.effectiveSchedule(policy);
       if (schedule.isEmpty()) {
         continue;
+      }
+      if (selecting.size() > 1) {
+        conflicts.add(conflict(hostName, volume.name(), selecting));
       }
       protectedVolumes.add(
           new ProtectedVolume(
@@ -62,18 +76,31 @@ public final class ServicePlan {
               labels.schedule().isPresent(),
               labels.effectiveRetention(policy)));
     }
-    return new Plan(protectedVolumes, problems);
+    return new Plan(protectedVolumes, problems, conflicts);
   }
 
   /** The first policy that runs on hostName and selects volume. */
   public Optional<PolicyConfig> policyOf(String hostName, VolumeInfo volume) {
-    List<java.util.Map<String, String>> consumerLabels =
+    return policiesSelecting(hostName, volume).stream().findFirst();
+  }
+
+  private List<PolicyConfig> policiesSelecting(String hostName, VolumeInfo volume) {
+    List<Map<String, String>> consumerLabels =
         volume.consumers().stream().map(VolumeConsumer::labels).toList();
-    return config.policiesFor(hostName).stream()
-        .filter(
-            p ->
-                p.select()
-                    .matches(volume.name(), volume.labels(), volume.anonymous(), consumerLabels))
-        .findFirst();
+    return config.policiesSelecting(
+        hostName, volume.name(), volume.labels(), volume.anonymous(), consumerLabels);
+  }
+
+  private static String conflict(String hostName, String volume, List<PolicyConfig> selecting) {
+    List<String> names = selecting.stream().map(p -> "'" + p.name() + "'").toList();
+    return "volume "
+        + volume
+        + " on host "
+        + hostName
+        + " is selected by policies "
+        + String.join(" and ", names)
+        + "; it is backed up by policy '"
+        + selecting.get(0).name()
+        + "' only (the first in the file): a volume may belong to one policy only";
   }
 }

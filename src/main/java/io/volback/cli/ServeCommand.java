@@ -118,9 +118,16 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
     SchedulerSettings schedulerSettings = schedulerSettings(config);
     ServiceHosts hosts = new ServiceHosts(dockerHost(dockerHostOption), root.dockerContext);
     List<String> problems = new ArrayList<>();
-    Map<String, List<ProtectedVolume>> protectedVolumes = scan(config, hosts, problems);
+    List<String> conflicts = new ArrayList<>();
+    Map<String, List<ProtectedVolume>> protectedVolumes = scan(config, hosts, problems, conflicts);
     if (!problems.isEmpty()) {
       return configErrors(problems);
+    }
+    if (checkConfig) {
+      conflicts.forEach(c -> err().println("volback: warning: " + c));
+      err().flush();
+    } else {
+      conflicts.forEach(c -> log.warn("{}", c));
     }
     List<ServiceJob> jobs = ServiceJobs.of(config, protectedVolumes);
     if (checkConfig) {
@@ -176,7 +183,12 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
       ServiceCatalog catalog = new ServiceCatalog(config, repository, password, hosts, metrics);
       try (ServiceHttpServer server =
           ServiceHttpServer.start(
-              new ServerSettings(address, token, 4), scheduler, metrics, catalog, catalog)) {
+              new ServerSettings(address, token, 4),
+              scheduler,
+              metrics,
+              catalog,
+              catalog,
+              new ServicePolicies(config))) {
         scheduler.start(jobs);
         out()
             .println(
@@ -210,8 +222,10 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
       List<ServiceJob> current) {
     try {
       List<String> problems = new ArrayList<>();
-      List<ServiceJob> jobs = ServiceJobs.of(config, scan(config, hosts, problems));
+      List<String> conflicts = new ArrayList<>();
+      List<ServiceJob> jobs = ServiceJobs.of(config, scan(config, hosts, problems, conflicts));
       problems.forEach(p -> log.warn("{}", p));
+      conflicts.forEach(c -> log.warn("{}", c));
       if (!jobs.equals(current)) {
         log.info("volume labels changed: {} jobs now", jobs.size());
         scheduler.reschedule(jobs);
@@ -279,10 +293,11 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
 
   /**
    * The protected volumes of each host that answers; a host that does not is a warning (its backups
-   * fail and are retried until it does). Malformed labels go to problems.
+   * fail and are retried until it does). Malformed labels go to problems, volumes that several
+   * policies select to conflicts.
    */
   private static Map<String, List<ProtectedVolume>> scan(
-      ServiceConfig config, ServiceHosts hosts, List<String> problems) {
+      ServiceConfig config, ServiceHosts hosts, List<String> problems, List<String> conflicts) {
     Map<String, List<ProtectedVolume>> result = new LinkedHashMap<>();
     for (DockerHostConfig host : config.hosts()) {
       try (DockerHost docker = hosts.open(host)) {
@@ -290,6 +305,7 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
             new ServicePlan(config).protect(host.name(), ServiceHosts.volumeHost(docker).volumes());
         result.put(host.name(), plan.volumes());
         problems.addAll(plan.problems());
+        conflicts.addAll(plan.conflicts());
       } catch (IOException e) {
         log.warn(
             "Docker host {} does not answer ({}); its backups are tried at their times",

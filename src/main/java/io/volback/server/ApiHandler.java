@@ -1,15 +1,18 @@
 package io.volback.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.volback.schedule.JobKind;
+import io.volback.schedule.ServiceJob;
 import io.volback.schedule.ServiceScheduler;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * ApiHandler answers the JSON API under /api/v1: GET jobs, runs?limit=N, volumes, and POST
- * jobs/{id}/run, which needs the bearer token (none configured: the API is read-only, 403).
+ * ApiHandler answers the JSON API under /api/v1: GET jobs, runs?limit=N, volumes, policies, and
+ * POST jobs/{id}/run, which needs the bearer token (none configured: the API is read-only, 403).
  */
 final class ApiHandler {
   static final String PREFIX = "/api/v1/";
@@ -20,11 +23,17 @@ final class ApiHandler {
 
   private final ServiceScheduler scheduler;
   private final VolumeCatalog volumes;
+  private final PolicyCatalog policies;
   private final Optional<BearerToken> token;
 
-  ApiHandler(ServiceScheduler scheduler, VolumeCatalog volumes, Optional<String> apiToken) {
+  ApiHandler(
+      ServiceScheduler scheduler,
+      VolumeCatalog volumes,
+      PolicyCatalog policies,
+      Optional<String> apiToken) {
     this.scheduler = scheduler;
     this.volumes = volumes;
+    this.policies = policies;
     this.token = apiToken.map(BearerToken::new);
   }
 
@@ -38,6 +47,7 @@ final class ApiHandler {
       case PREFIX + "jobs" -> jobs(exchange);
       case PREFIX + "runs" -> runs(exchange);
       case PREFIX + "volumes" -> volumes(exchange);
+      case PREFIX + "policies" -> policies(exchange);
       default -> Exchanges.sendError(exchange, 404, "no such API endpoint: " + path);
     }
   }
@@ -74,6 +84,23 @@ final class ApiHandler {
       Exchanges.sendJson(
           exchange, 200, volumes.volumes().stream().map(ApiJson.Volume::of).toList());
     }
+  }
+
+  private void policies(HttpExchange exchange) throws Exception {
+    if (!Exchanges.readOnly(exchange)) {
+      return;
+    }
+    List<ServiceJob> jobs = scheduler.jobs();
+    List<ApiJson.Policy> answer = new ArrayList<>();
+    for (PolicyCatalog.PolicyInfo policy : policies.policies()) {
+      List<ApiJson.PolicyJob> own =
+          jobs.stream()
+              .filter(j -> j.kind() == JobKind.BACKUP && policy.name().equals(j.policy()))
+              .map(j -> ApiJson.PolicyJob.of(j, scheduler.nextFireTime(j.id()).orElse(null)))
+              .toList();
+      answer.add(ApiJson.Policy.of(policy, own));
+    }
+    Exchanges.sendJson(exchange, 200, answer);
   }
 
   private void trigger(HttpExchange exchange, String jobId) throws Exception {

@@ -10,7 +10,9 @@ import io.volback.schedule.ServiceJob;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * ApiJson holds the JSON API's records and its mapper, with docs/json.md's conventions: snake_case
@@ -40,6 +42,7 @@ final class ApiJson {
       String kind,
       String policy,
       String dockerHost,
+      String volume,
       String cron,
       String zone,
       String nextFireTime) {
@@ -49,6 +52,7 @@ final class ApiJson {
           name(job.kind()),
           job.policy(),
           job.dockerHost(),
+          job.volume(),
           job.cron(),
           job.zone().getId(),
           time(nextFire));
@@ -115,6 +119,39 @@ final class ApiJson {
   }
 
   record LatestSnapshot(String id, String shortId, String time) {}
+
+  /** A policy of the configuration, with its jobs and when they fire next. */
+  record Policy(
+      String name,
+      List<String> hosts,
+      String cron,
+      String zone,
+      Map<String, Object> retention,
+      List<String> tags,
+      Consistency consistency,
+      List<PolicyJob> jobs) {
+    static Policy of(PolicyCatalog.PolicyInfo p, List<PolicyJob> jobs) {
+      return new Policy(
+          p.name(),
+          p.hosts(),
+          p.cron(),
+          p.zone(),
+          p.retention(),
+          p.tags(),
+          new Consistency(p.stop(), p.execContainers()),
+          jobs);
+    }
+  }
+
+  /** What a policy does to the containers: stop them, and the containers it runs commands in. */
+  record Consistency(boolean stop, List<String> execContainers) {}
+
+  /** A backup job of a policy: per Docker host, or one volume with a schedule of its own. */
+  record PolicyJob(String id, String dockerHost, String volume, String nextFireTime) {
+    static PolicyJob of(ServiceJob job, Instant nextFire) {
+      return new PolicyJob(job.id(), job.dockerHost(), job.volume(), time(nextFire));
+    }
+  }
 
   /** The answer of POST /api/v1/jobs/{id}/run. */
   record Triggered(String job, boolean triggered) {}

@@ -38,6 +38,18 @@ public final class ServiceHttpServer implements AutoCloseable {
       ReadinessProbe readiness,
       VolumeCatalog volumes)
       throws IOException {
+    return start(settings, scheduler, metrics, readiness, volumes, PolicyCatalog.NONE);
+  }
+
+  /** Binds settings.listen() and starts answering, with the policies of the configuration. */
+  public static ServiceHttpServer start(
+      ServerSettings settings,
+      ServiceScheduler scheduler,
+      ServiceMetrics metrics,
+      ReadinessProbe readiness,
+      VolumeCatalog volumes,
+      PolicyCatalog policies)
+      throws IOException {
     HttpServer server;
     try {
       server = HttpServer.create(settings.listen(), 64);
@@ -46,7 +58,7 @@ public final class ServiceHttpServer implements AutoCloseable {
           "cannot listen on " + describe(settings.listen()) + ": " + e.getMessage(), e);
     }
     HealthHandlers health = new HealthHandlers(scheduler, readiness);
-    ApiHandler api = new ApiHandler(scheduler, volumes, settings.apiToken());
+    ApiHandler api = new ApiHandler(scheduler, volumes, policies, settings.apiToken());
     server.createContext("/healthz", Exchanges.guarded(health::healthz));
     server.createContext("/readyz", Exchanges.guarded(health::readyz));
     server.createContext(

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +52,7 @@ class ServiceHttpServerTest {
   private final AtomicReference<Optional<String>> repositoryProblem =
       new AtomicReference<>(Optional.empty());
   private final List<VolumeStatus> volumes = new ArrayList<>();
+  private final List<PolicyCatalog.PolicyInfo> policies = new ArrayList<>();
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private ServiceHttpServer server;
@@ -202,7 +205,10 @@ class ServiceHttpServerTest {
   @Test
   void jobsListEachJobWithItsScheduleAndNextFireTime() throws Exception {
     startReadOnly();
-    scheduler.start(List.of(BACKUP_JOB, CHECK_JOB));
+    ServiceJob labelJob =
+        new ServiceJob(
+            "volume/host-a/www", JobKind.BACKUP, null, "host-a", "www", "*/5 * * * * ?", utc());
+    scheduler.start(List.of(BACKUP_JOB, CHECK_JOB, labelJob));
     scheduler.nextFires.put(BACKUP_JOB.id(), Instant.parse("2026-12-01T03:00:00Z"));
 
     HttpResponse<String> response = get("/api/v1/jobs");
@@ -215,7 +221,71 @@ class ServiceHttpServerTest {
                 """
                 [{"id":"backup/db/host-a","kind":"backup","policy":"db","docker_host":"host-a",
                   "cron":"0 0 3 * * ?","zone":"UTC","next_fire_time":"2026-12-01T03:00:00Z"},
-                 {"id":"check","kind":"check","cron":"0 0 4 ? * SUN","zone":"Europe/Paris"}]
+                 {"id":"check","kind":"check","cron":"0 0 4 ? * SUN","zone":"Europe/Paris"},
+                 {"id":"volume/host-a/www","kind":"backup","docker_host":"host-a","volume":"www",
+                  "cron":"*/5 * * * * ?","zone":"UTC"}]
+                """));
+  }
+
+  @Test
+  void policiesListEachPolicyWithItsBackupJobsAndTheirNextFireTimes() throws Exception {
+    startReadOnly();
+    ServiceJob labelJob =
+        new ServiceJob(
+            "volume/host-a/pgdata",
+            JobKind.BACKUP,
+            "db",
+            "host-a",
+            "pgdata",
+            "*/5 * * * * ?",
+            ZoneId.of("UTC"));
+    ServiceJob otherPolicy =
+        new ServiceJob("backup/www/host-a", JobKind.BACKUP, "www", "host-a", "0 0 * * * ?", utc());
+    scheduler.start(List.of(BACKUP_JOB, CHECK_JOB, labelJob, otherPolicy));
+    scheduler.nextFires.put(BACKUP_JOB.id(), Instant.parse("2026-12-01T03:00:00Z"));
+    Map<String, Object> retention = new LinkedHashMap<>();
+    retention.put("last", 3);
+    retention.put("daily", 7);
+    retention.put("within", "2d");
+    retention.put("keep_tags", List.of("keep"));
+    policies.add(
+        new PolicyCatalog.PolicyInfo(
+            "db",
+            List.of("host-a"),
+            "0 0 3 * * ?",
+            "UTC",
+            retention,
+            List.of("nightly"),
+            false,
+            List.of("postgres")));
+    policies.add(
+        new PolicyCatalog.PolicyInfo(
+            "idle",
+            List.of(),
+            "0 0 1 * * ?",
+            "Europe/Paris",
+            Map.of(),
+            List.of(),
+            true,
+            List.of()));
+
+    HttpResponse<String> response = get("/api/v1/policies");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response))
+        .isEqualTo(
+            JSON.readTree(
+                """
+                [{"name":"db","hosts":["host-a"],"cron":"0 0 3 * * ?","zone":"UTC",
+                  "retention":{"last":3,"daily":7,"within":"2d","keep_tags":["keep"]},
+                  "tags":["nightly"],
+                  "consistency":{"stop":false,"exec_containers":["postgres"]},
+                  "jobs":[{"id":"backup/db/host-a","docker_host":"host-a",
+                           "next_fire_time":"2026-12-01T03:00:00Z"},
+                          {"id":"volume/host-a/pgdata","docker_host":"host-a","volume":"pgdata"}]},
+                 {"name":"idle","hosts":[],"cron":"0 0 1 * * ?","zone":"Europe/Paris",
+                  "retention":{},"tags":[],
+                  "consistency":{"stop":true,"exec_containers":[]},"jobs":[]}]
                 """));
   }
 
@@ -389,7 +459,12 @@ class ServiceHttpServerTest {
   private void start(ServerSettings settings) throws IOException {
     server =
         ServiceHttpServer.start(
-            settings, scheduler, metrics, repositoryProblem::get, () -> List.copyOf(volumes));
+            settings,
+            scheduler,
+            metrics,
+            repositoryProblem::get,
+            () -> List.copyOf(volumes),
+            () -> List.copyOf(policies));
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

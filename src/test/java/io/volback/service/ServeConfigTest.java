@@ -130,9 +130,17 @@ class ServeConfigTest {
       JsonNode backup = awaitRun(serve, volume, "succeeded", Duration.ofSeconds(60));
       assertThat(backup.path("job").asText()).isEqualTo("backup/labelled/engine-a");
       assertThat(backup.path("docker_host").asText()).isEqualTo("engine-a");
+      JsonNode policies = JSON.readTree(serve.get("/api/v1/policies").body());
+      assertThat(policies.size()).isEqualTo(1);
+      assertThat(policies.get(0).path("name").asText()).isEqualTo("labelled");
+      assertThat(policies.get(0).path("hosts").toString()).isEqualTo("[\"engine-a\"]");
+      assertThat(policies.get(0).path("retention").toString()).isEqualTo("{\"last\":1}");
+      assertThat(policies.get(0).path("jobs").get(0).path("id").asText())
+          .isEqualTo("backup/labelled/engine-a");
+      assertThat(policies.get(0).path("jobs").get(0).path("next_fire_time").asText()).isNotEmpty();
 
       JsonNode forget = awaitKind(serve, "forget_prune", Duration.ofSeconds(60));
-      assertThat(forget.path("outcome").asText()).isEqualTo("succeeded");
+      assertThat(forget.path("outcome").asText()).as(forget.toString()).isEqualTo("succeeded");
       JsonNode check = awaitKind(serve, "check", Duration.ofSeconds(60));
       assertThat(check.path("outcome").asText()).as(check.toString()).isEqualTo("succeeded");
 
