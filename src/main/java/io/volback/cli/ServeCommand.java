@@ -178,6 +178,10 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
           ServiceHttpServer.start(
               new ServerSettings(address, token, 4), scheduler, metrics, catalog, catalog)) {
         scheduler.start(jobs);
+        log.info(
+            "scheduler instance {} ({} store)",
+            scheduler.instanceId(),
+            schedulerSettings.store().name().toLowerCase(java.util.Locale.ROOT));
         out()
             .println(
                 "volback serve: listening on "
