@@ -72,8 +72,12 @@ class ServeClusterTest {
   }
 
   private Path config(String selectLabel) throws Exception {
+    return config(selectLabel, TestPostgres.password());
+  }
+
+  private Path config(String selectLabel, String databasePassword) throws Exception {
     Path pgPassword = tmp.resolve("pg-password");
-    Files.writeString(pgPassword, TestPostgres.password() + "\n");
+    Files.writeString(pgPassword, databasePassword + "\n");
     String yaml =
         String.join(
             "\n",
@@ -199,6 +203,32 @@ class ServeClusterTest {
     assertThat(snapshotCount).isBetween(succeeded, succeeded + 1);
     assertThat(all.stream().map(r -> r.path("snapshot_id").asText()).filter(s -> !s.isEmpty()))
         .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aPostgresqlTheSchedulerCannotUseIsOneErrorNamingItAndNothingStarts() throws Exception {
+    Path config = config("none", "not-the-password");
+    Cli.Result r =
+        VolbackProcess.run(
+            Map.of(),
+            "serve",
+            "--config",
+            config.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--state-dir",
+            tmp.resolve("state").toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("listening");
+    assertThat(r.err().strip().lines())
+        .as(r.err())
+        .containsExactly(
+            "volback: error: the scheduler's PostgreSQL (scheduler.postgresql "
+                + db.url()
+                + ") cannot be used: FATAL: password authentication failed for user \""
+                + TestPostgres.user()
+                + "\"");
+    assertThat(r.err()).doesNotContain("not-the-password");
   }
 
   /**
