@@ -161,14 +161,6 @@ class ServeClusterTest {
     // Over 10+ fire times with both instances up, every fire ran on one of them only.
     awaitRecords(one, volume, 11, Duration.ofSeconds(60));
     List<JsonNode> both = records(one, volume);
-    both.forEach(
-        r ->
-            System.out.printf(
-                "run for %s by %s: %s + %.2fs%n",
-                r.path("scheduled").asText(),
-                r.path("instance").asText(),
-                r.path("start").asText(),
-                r.path("duration").asDouble()));
     assertThat(both).allSatisfy(r -> assertThat(r.path("outcome").asText()).isEqualTo("succeeded"));
     assertOneRecordPerFire(both);
     assertThat(both)
