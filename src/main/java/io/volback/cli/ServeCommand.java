@@ -178,7 +178,7 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
       listeners.add(notifications);
     }
     try (QuartzServiceScheduler scheduler =
-        new QuartzServiceScheduler(schedulerSettings, runner, listeners)) {
+        scheduler(config, schedulerSettings, runner, listeners)) {
       holder[0] = scheduler;
       ServiceCatalog catalog = new ServiceCatalog(config, repository, password, hosts, metrics);
       try (ServiceHttpServer server =
@@ -190,6 +190,10 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
               catalog,
               new ServicePolicies(config))) {
         scheduler.start(jobs);
+        log.info(
+            "scheduler instance {} ({} store)",
+            scheduler.instanceId(),
+            schedulerSettings.store().name().toLowerCase(java.util.Locale.ROOT));
         out()
             .println(
                 "volback serve: listening on "
@@ -212,6 +216,34 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
     }
     log.info("stopped");
     return ExitCode.OK;
+  }
+
+  /** The scheduler; a PostgreSQL store it cannot use is one error naming the database. */
+  private static QuartzServiceScheduler scheduler(
+      ServiceConfig config,
+      SchedulerSettings settings,
+      ServiceJobRunner runner,
+      List<RunListener> listeners)
+      throws Exception {
+    try {
+      return new QuartzServiceScheduler(settings, runner, listeners);
+    } catch (Exception e) {
+      if (settings.store() != SchedulerSettings.Store.POSTGRESQL) {
+        throw e;
+      }
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String url = config.scheduler().postgresql().url();
+      int query = url.indexOf('?');
+      throw new IOException(
+          "the scheduler's PostgreSQL (scheduler.postgresql "
+              + (query < 0 ? url : url.substring(0, query))
+              + ") cannot be used: "
+              + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()),
+          e);
+    }
   }
 
   /** Looks for volumes whose labels gave them, or took away, a schedule of their own. */

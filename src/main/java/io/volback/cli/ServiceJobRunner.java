@@ -383,7 +383,8 @@ final class ServiceJobRunner implements JobRunner {
           bytesAdded,
           snapshotId,
           error,
-          hookOutput);
+          hookOutput,
+          context.scheduledFireTime());
     }
   }
 

@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 public final class JdbcRunHistory implements RunHistory {
   private static final String COLUMNS =
       "run_id, job_id, kind, policy, volume, docker_host, hostname, instance, attempt, start_time,"
-          + " end_time, outcome, bytes_read, bytes_added, snapshot_id, error, hook_output";
+          + " end_time, outcome, bytes_read, bytes_added, snapshot_id, error, hook_output,"
+          + " scheduled_time";
 
   private final DataSource dataSource;
 
@@ -42,6 +43,9 @@ public final class JdbcRunHistory implements RunHistory {
                 + " instance TEXT, attempt INT NOT NULL, start_time TIMESTAMPTZ NOT NULL,"
                 + " end_time TIMESTAMPTZ NOT NULL, outcome TEXT NOT NULL, bytes_read BIGINT NOT NULL,"
                 + " bytes_added BIGINT NOT NULL, snapshot_id TEXT, error TEXT, hook_output TEXT)");
+        // Tables made before the scheduled fire time was kept gain its column.
+        st.execute(
+            "ALTER TABLE volback_run_history ADD COLUMN IF NOT EXISTS scheduled_time TIMESTAMPTZ");
         st.execute(
             "CREATE INDEX IF NOT EXISTS volback_run_history_job ON volback_run_history (job_id,"
                 + " seq)");
@@ -57,7 +61,7 @@ public final class JdbcRunHistory implements RunHistory {
             c.prepareStatement(
                 "INSERT INTO volback_run_history ("
                     + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       st.setString(1, r.runId());
       st.setString(2, r.jobId());
       st.setString(3, r.kind().name());
@@ -78,6 +82,11 @@ public final class JdbcRunHistory implements RunHistory {
         st.setNull(17, Types.VARCHAR);
       } else {
         st.setString(17, r.hookOutput());
+      }
+      if (r.scheduled() == null) {
+        st.setNull(18, Types.TIMESTAMP_WITH_TIMEZONE);
+      } else {
+        st.setTimestamp(18, Timestamp.from(r.scheduled()));
       }
       st.executeUpdate();
     }
@@ -130,7 +139,8 @@ public final class JdbcRunHistory implements RunHistory {
                   rs.getLong(14),
                   rs.getString(15),
                   rs.getString(16),
-                  rs.getString(17)));
+                  rs.getString(17),
+                  rs.getTimestamp(18) == null ? null : rs.getTimestamp(18).toInstant()));
         }
       }
     }

@@ -344,7 +344,7 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      records = List.of(failed(job, attempt, start, e));
+      records = List.of(failed(job, scheduled, attempt, start, e));
       log.warn("job {} attempt {} failed: {}", job.id(), attempt, records.get(0).error());
       if (attempt <= settings.retries() && !stopRequested.get()) {
         scheduleRetry(job, scheduled, attempt);
@@ -364,7 +364,8 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
     }
   }
 
-  private RunRecord failed(ServiceJob job, int attempt, Instant start, Exception e) {
+  private RunRecord failed(
+      ServiceJob job, Instant scheduled, int attempt, Instant start, Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new RunRecord(
         UUID.randomUUID().toString(),
@@ -383,7 +384,8 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
         0,
         null,
         message,
-        null);
+        null,
+        scheduled);
   }
 
   private void keep(ServiceJob job, RunRecord record) {

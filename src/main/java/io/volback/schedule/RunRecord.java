@@ -25,6 +25,8 @@ import java.time.Instant;
  * @param snapshotId the snapshot made, or null
  * @param error the failure's one-line message, or null
  * @param hookOutput the tail of the hooks' output, or null
+ * @param scheduled the fire time the run was for (a retry or catch-up keeps its fire's), or null
+ *     when not known (records written before it was kept)
  */
 public record RunRecord(
     String runId,
@@ -43,7 +45,48 @@ public record RunRecord(
     long bytesAdded,
     String snapshotId,
     String error,
-    String hookOutput) {
+    String hookOutput,
+    Instant scheduled) {
+
+  /** A record without its scheduled fire time. */
+  public RunRecord(
+      String runId,
+      String jobId,
+      JobKind kind,
+      String policy,
+      String volume,
+      String dockerHost,
+      String hostname,
+      String instance,
+      int attempt,
+      Instant start,
+      Instant end,
+      RunOutcome outcome,
+      long bytesRead,
+      long bytesAdded,
+      String snapshotId,
+      String error,
+      String hookOutput) {
+    this(
+        runId,
+        jobId,
+        kind,
+        policy,
+        volume,
+        dockerHost,
+        hostname,
+        instance,
+        attempt,
+        start,
+        end,
+        outcome,
+        bytesRead,
+        bytesAdded,
+        snapshotId,
+        error,
+        hookOutput,
+        null);
+  }
 
   public Duration duration() {
     return Duration.between(start, end);

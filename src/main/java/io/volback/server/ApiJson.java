@@ -79,7 +79,8 @@ final class ApiJson {
       String snapshotId,
       String shortId,
       String error,
-      String hookOutput) {
+      String hookOutput,
+      String scheduled) {
     static Run of(RunRecord r) {
       return new Run(
           r.runId(),
@@ -100,7 +101,8 @@ final class ApiJson {
           r.snapshotId(),
           ApiJson.shortId(r.snapshotId()),
           r.error(),
-          r.hookOutput());
+          r.hookOutput(),
+          time(r.scheduled()));
     }
   }
 
