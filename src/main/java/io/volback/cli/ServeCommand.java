@@ -120,9 +120,13 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
     Map<String, List<ProtectedVolume>> protectedVolumes = scan(config, hosts, problems, conflicts);
-    if (!problems.isEmpty()) {
+    // Labels belong to volumes anyone on the host may create: one malformed label must not keep
+    // the service from protecting every other volume. The check says so; the service names it
+    // on its log and leaves that volume out until it is fixed.
+    if (!problems.isEmpty() && checkConfig) {
       return configErrors(problems);
     }
+    problems.forEach(p -> log.error("{} (this volume is not backed up until it is fixed)", p));
     if (checkConfig) {
       conflicts.forEach(c -> err().println("volback: warning: " + c));
       err().flush();

@@ -115,11 +115,18 @@ class ServeZeroConfigTest {
   }
 
   @Test
-  void aMalformedScheduleLabelIsAConfigurationErrorNamingVolumeAndLabel() throws Exception {
+  void aMalformedScheduleLabelFailsTheCheckAndIsLoggedWhileTheServiceGoesOn() throws Exception {
     String volume =
         TestDocker.createVolume(a, "zero", Map.of(), Map.of("volback.schedule", "every day"));
-    Cli.Result r =
+    Cli.Result check =
         VolbackProcess.run(
+            env, "-r", repo, "-H", DockerEngines.addressA(), "serve", "--check-config");
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("volume " + volume).contains("volback.schedule");
+
+    try (ServeProcess serve =
+        ServeProcess.start(
+            tmp.resolve("logs"),
             env,
             "-r",
             repo,
@@ -129,10 +136,14 @@ class ServeZeroConfigTest {
             "--listen",
             "127.0.0.1:0",
             "--state-dir",
-            tmp.resolve("state").toString());
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("volume " + volume).contains("volback.schedule");
-    assertThat(tmp.resolve("state")).doesNotExist();
+            tmp.resolve("state").toString())) {
+      assertThat(serve.get("/healthz").statusCode()).isEqualTo(200);
+      assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
+      assertThat(serve.stderr())
+          .contains("volume " + volume)
+          .contains("volback.schedule")
+          .contains("not backed up until it is fixed");
+    }
   }
 
   /** The newest run of volume with outcome, waiting for it at most limit. */
