@@ -141,21 +141,27 @@ public final class BackupVolumes {
     // Listed once: this run only adds snapshots of other volumes than the one it looks up.
     List<StoredSnapshot> existing = repo.snapshots();
     for (String name : selectVolumes(request)) {
-      try {
-        Optional<StoredSnapshot> parent =
-            ParentSnapshot.ofVolume(existing, name, host.address(), host.engineId());
-        StoredSnapshot snap = backup(name, request, parent);
-        results.add(new VolumeResult(name, SnapshotSummary.of(snap), null));
-      } catch (IOException | RuntimeException e) {
-        if (e instanceof UsageException u) {
-          throw u;
-        }
-        results.add(new VolumeResult(name, null, Failure.of(e)));
-      } finally {
-        listener.volumeFinished(name);
-      }
+      results.add(backupOne(name, request, existing));
     }
     return results;
+  }
+
+  /** Backs up one volume against its parent among existing: a snapshot, or why it failed. */
+  private VolumeResult backupOne(String name, Request request, List<StoredSnapshot> existing)
+      throws IOException {
+    try {
+      Optional<StoredSnapshot> parent =
+          ParentSnapshot.ofVolume(existing, name, host.address(), host.engineId());
+      StoredSnapshot snap = backup(name, request, parent);
+      return new VolumeResult(name, SnapshotSummary.of(snap), null);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof UsageException u) {
+        throw u;
+      }
+      return new VolumeResult(name, null, Failure.of(e));
+    } finally {
+      listener.volumeFinished(name);
+    }
   }
 
   private List<VolumeResult> runWithHooks(Request request) throws IOException {
@@ -241,19 +247,7 @@ public final class BackupVolumes {
           results.add(new VolumeResult(name, null, Failure.of(new HookFailedException(failed))));
           continue;
         }
-        try {
-          Optional<StoredSnapshot> parent =
-              ParentSnapshot.ofVolume(existing, name, host.address(), host.engineId());
-          StoredSnapshot snap = backup(name, request, parent);
-          results.add(new VolumeResult(name, SnapshotSummary.of(snap), null));
-        } catch (IOException | RuntimeException e) {
-          if (e instanceof UsageException u) {
-            throw u;
-          }
-          results.add(new VolumeResult(name, null, Failure.of(e)));
-        } finally {
-          listener.volumeFinished(name);
-        }
+        results.add(backupOne(name, request, existing));
       }
     } finally {
       session.finish();
