@@ -249,7 +249,10 @@ final class ServiceJobRunner implements JobRunner {
         Repositories.open(repository, password, Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       result =
           new ServiceForget(repo, config.zone())
-              .run(volumes, addresses, PruneRepository.maxUnused(settings.maxUnused()));
+              .run(
+                  volumes,
+                  addresses,
+                  PruneRepository.maxUnused(settings == null ? "5%" : settings.maxUnused()));
     }
     log.info(
         "{}: forgot {} snapshots, pruning freed {} bytes",

@@ -21,6 +21,9 @@ final class ServiceJobs {
   static final String FORGET_PRUNE = "forget-prune";
   static final String CHECK = "check";
 
+  /** When forget+prune runs for volumes whose labels give a retention and no file schedules it. */
+  static final String DEFAULT_FORGET_PRUNE = "0 30 4 * * ?";
+
   private ServiceJobs() {}
 
   static String policyJobId(String policy, String host) {
@@ -65,12 +68,24 @@ final class ServiceJobs {
       CronSchedule s = maintenance.forgetPrune().schedule();
       jobs.add(
           new ServiceJob(FORGET_PRUNE, JobKind.FORGET_PRUNE, null, null, s.expression(), s.zone()));
+    } else if (anyRetention(protectedVolumes)) {
+      // A volback.retention label must mean something without a file: offen's users expect old
+      // backups to go. Daily, at the hour restic's docs suggest for maintenance.
+      jobs.add(
+          new ServiceJob(
+              FORGET_PRUNE, JobKind.FORGET_PRUNE, null, null, DEFAULT_FORGET_PRUNE, config.zone()));
     }
     if (maintenance.check() != null) {
       CronSchedule s = maintenance.check().schedule();
       jobs.add(new ServiceJob(CHECK, JobKind.CHECK, null, null, s.expression(), s.zone()));
     }
     return jobs;
+  }
+
+  private static boolean anyRetention(Map<String, List<ProtectedVolume>> protectedVolumes) {
+    return protectedVolumes.values().stream()
+        .flatMap(List::stream)
+        .anyMatch(v -> !v.retention().isEmpty());
   }
 
   private static ServiceJob job(

@@ -95,9 +95,14 @@ class ServeZeroConfigTest {
   }
 
   @Test
-  void checkConfigWithoutAFileListsTheLabelledVolumesJobAndStartsNothing() throws Exception {
+  void checkConfigWithoutAFileListsTheLabelledVolumesJobAndADailyForgetPruneAndStartsNothing()
+      throws Exception {
     String volume =
-        TestDocker.createVolume(a, "zero", Map.of(), Map.of("volback.schedule", "0 0 3 * * ?"));
+        TestDocker.createVolume(
+            a,
+            "zero",
+            Map.of(),
+            Map.of("volback.schedule", "0 0 3 * * ?", "volback.retention", "last=3,daily=7"));
     Cli.Result r =
         VolbackProcess.run(
             env,
@@ -110,7 +115,10 @@ class ServeZeroConfigTest {
             "--state-dir",
             tmp.resolve("state").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("configuration is valid").contains("volume/default/" + volume);
+    assertThat(r.out())
+        .contains("configuration is valid")
+        .contains("volume/default/" + volume)
+        .containsPattern("forget-prune +0 30 4 \\* \\* \\?");
     assertThat(tmp.resolve("state")).doesNotExist();
   }
 
