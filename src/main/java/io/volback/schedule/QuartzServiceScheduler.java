@@ -44,11 +44,11 @@ import org.slf4j.LoggerFactory;
  * history in a file under the state directory), or the clustered JDBC store on PostgreSQL (history
  * in a table, volume locks as advisory locks) for several instances sharing the schedule.
  *
- * <p>Each ServiceJob is one Quartz job with a cron trigger in the job's zone. A run that throws is
- * recorded FAILED and retried by a one-shot trigger after a doubling backoff, at most retries
- * times. A fire missed while the service was down is run once after start: by Quartz's misfire
- * handling (fire and proceed) in the JDBC store, where triggers survive; from the run history in
- * the RAM store, where they do not.
+ * <p>Each ServiceJob is one Quartz job with a cron trigger in the job's zone. A run that throws, or
+ * returns a FAILED record, is recorded and retried as a whole by a one-shot trigger after a
+ * doubling backoff, at most retries times. A fire missed while the service was down is run once
+ * after start: by Quartz's misfire handling (fire and proceed) in the JDBC store, where triggers
+ * survive; from the run history in the RAM store, where they do not.
  */
 public final class QuartzServiceScheduler implements ServiceScheduler {
   private static final Logger log = LoggerFactory.getLogger(QuartzServiceScheduler.class);
@@ -346,9 +346,11 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
       }
       records = List.of(failed(job, attempt, start, e));
       log.warn("job {} attempt {} failed: {}", job.id(), attempt, records.get(0).error());
-      if (attempt <= settings.retries() && !stopRequested.get()) {
-        scheduleRetry(job, scheduled, attempt);
-      }
+    }
+    // A volume that failed (the repository went away mid-run) is retried like a run that threw.
+    boolean failed = records.stream().anyMatch(r -> r.outcome() == RunOutcome.FAILED);
+    if (failed && attempt <= settings.retries() && !stopRequested.get()) {
+      scheduleRetry(job, scheduled, attempt);
     }
     for (RunRecord record : records) {
       keep(job, record);
@@ -371,7 +373,7 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
         job.id(),
         job.kind(),
         job.policy(),
-        null,
+        job.volume(),
         job.dockerHost(),
         null,
         instanceId(),
