@@ -16,7 +16,6 @@ import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.ServeProcess;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestImages;
-import io.volback.testsupport.VolbackProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,20 +71,17 @@ final class ServiceSetup {
     assertThat(init.exitCode()).as(init.err()).isZero();
   }
 
-  /** Runs volback against the repository directly (not through any relay). */
-  Cli.Result volback(String... args) throws Exception {
-    List<String> all =
-        new ArrayList<>(
-            List.of(
-                "-r",
-                "s3://" + bucket + "/svc",
-                "--s3-endpoint",
-                s3.endpoint().toString(),
-                "--s3-path-style",
-                "-p",
-                password.toString()));
-    all.addAll(Arrays.asList(args));
-    return VolbackProcess.run(env, all.toArray(String[]::new));
+  /**
+   * Runs volback in this JVM against the repository directly (not through any relay): the service
+   * itself is the child process; a JVM start per restore would only cost time.
+   */
+  Cli.Result volback(String... args) {
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    System.setProperty("aws.region", "us-east-1");
+    return new Cli("s3://" + bucket + "/svc", password)
+        .with("--s3-endpoint", s3.endpoint().toString(), "--s3-path-style")
+        .run(args);
   }
 
   /** A volume the policy selects. */
