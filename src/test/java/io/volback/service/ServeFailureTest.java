@@ -6,6 +6,7 @@ import static io.volback.service.ServiceSetup.awaitRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.volback.testsupport.Cli;
 import io.volback.testsupport.HttpReceiver;
 import io.volback.testsupport.ServeProcess;
 import io.volback.testsupport.TcpRelay;
@@ -100,6 +101,8 @@ class ServeFailureTest {
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
     }
     assertThat(setup.running(writer)).isTrue();
+    Cli.Result check = setup.volback("check");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
   }
 
   @Test
@@ -116,7 +119,14 @@ class ServeFailureTest {
       assertThat(serve.terminate(Duration.ofSeconds(60))).as(stderr(serve)).isZero();
       await("the writer runs again", Duration.ofSeconds(10), () -> setup.running(writer));
       assertThat(serve.stderr()).doesNotContain("Exception");
+      serve
+          .stderr()
+          .lines()
+          .filter(l -> l.matches(".*(shutting|started|stopp|interrupted).*"))
+          .forEach(l -> System.out.println("DBG " + l));
     }
+    Cli.Result check = setup.volback("check");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
   }
 
   private static String stderr(ServeProcess serve) {
