@@ -119,11 +119,6 @@ class ServeFailureTest {
       assertThat(serve.terminate(Duration.ofSeconds(60))).as(stderr(serve)).isZero();
       await("the writer runs again", Duration.ofSeconds(10), () -> setup.running(writer));
       assertThat(serve.stderr()).doesNotContain("Exception");
-      serve
-          .stderr()
-          .lines()
-          .filter(l -> l.matches(".*(shutting|started|stopp|interrupted).*"))
-          .forEach(l -> System.out.println("DBG " + l));
     }
     Cli.Result check = setup.volback("check");
     assertThat(check.exitCode()).as(check.toString()).isZero();
