@@ -91,9 +91,7 @@ final class ServiceJobRunner implements JobRunner {
             .orElseThrow(() -> new IllegalStateException("no Docker host " + job.dockerHost()));
     Instant start = Instant.now();
     List<RunRecord> records = new ArrayList<>();
-    try (DockerHost docker = hosts.open(hostConfig);
-        Repository repo =
-            Repositories.open(repository, password, Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+    try (DockerHost docker = hosts.open(hostConfig)) {
       VolumeHost host = ServiceHosts.volumeHost(docker);
       ServicePlan.Plan plan = new ServicePlan(config).protect(hostConfig.name(), host.volumes());
       List<ProtectedVolume> mine = plan.volumes().stream().filter(v -> belongsTo(v, job)).toList();
@@ -128,7 +126,7 @@ final class ServiceJobRunner implements JobRunner {
           }
         }
         if (!held.isEmpty()) {
-          records.addAll(backupVolumes(job, context, repo, docker, host, hostConfig, mine, held));
+          records.addAll(backupVolumes(job, context, docker, host, hostConfig, mine, held));
         }
       } finally {
         held.values().forEach(VolumeLocks.Held::close);
@@ -144,6 +142,41 @@ final class ServiceJobRunner implements JobRunner {
     return !v.ownSchedule() && v.policy() != null && v.policy().name().equals(job.policy());
   }
 
+  /**
+   * Backs up the held volumes; a repository that does not open fails each of them (named in the
+   * history and the notifications, and retried by the scheduler) before any container is touched.
+   */
+  private List<RunRecord> backupVolumes(
+      ServiceJob job,
+      RunContext context,
+      DockerHost docker,
+      VolumeHost host,
+      DockerHostConfig hostConfig,
+      List<ProtectedVolume> mine,
+      Map<String, VolumeLocks.Held> held)
+      throws IOException {
+    List<String> names =
+        mine.stream().map(ProtectedVolume::name).filter(held::containsKey).toList();
+    Instant opening = Instant.now();
+    Repository repo;
+    try {
+      repo = Repositories.open(repository, password, Repository.Preload.SNAPSHOTS_AND_INDEX);
+    } catch (IOException e) {
+      String error = "repository: " + ErrorReporter.message(e);
+      log.warn("{}: the repository did not open: {}", job.id(), ErrorReporter.message(e));
+      return names.stream()
+          .map(
+              v ->
+                  record(job, context, v, hostConfig, opening, RunOutcome.FAILED)
+                      .error(error)
+                      .build())
+          .toList();
+    }
+    try (repo) {
+      return backupVolumes(job, context, repo, docker, host, hostConfig, mine, names);
+    }
+  }
+
   private List<RunRecord> backupVolumes(
       ServiceJob job,
       RunContext context,
@@ -152,11 +185,9 @@ final class ServiceJobRunner implements JobRunner {
       VolumeHost host,
       DockerHostConfig hostConfig,
       List<ProtectedVolume> mine,
-      Map<String, VolumeLocks.Held> held)
+      List<String> names)
       throws IOException {
     PolicyConfig policy = mine.get(0).policy();
-    List<String> names =
-        mine.stream().map(ProtectedVolume::name).filter(held::containsKey).toList();
     BackupVolumes.Request request =
         new BackupVolumes.Request(
             names,

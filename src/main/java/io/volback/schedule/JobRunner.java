@@ -12,7 +12,8 @@ import java.util.List;
 public interface JobRunner {
   /**
    * Runs job once and returns one record per volume (backup) or one record (repository-wide jobs).
-   * A run that fails as a whole throws; the scheduler records the failure and retries it.
+   * A run that fails as a whole throws; the scheduler records the failure and retries it, as it
+   * retries a backup that returns a FAILED record.
    *
    * @param job the job that fired
    * @param context when it was due, which attempt this is, and the instance running it

@@ -44,11 +44,11 @@ import org.slf4j.LoggerFactory;
  * history in a file under the state directory), or the clustered JDBC store on PostgreSQL (history
  * in a table, volume locks as advisory locks) for several instances sharing the schedule.
  *
- * <p>Each ServiceJob is one Quartz job with a cron trigger in the job's zone. A run that throws is
- * recorded FAILED and retried by a one-shot trigger after a doubling backoff, at most retries
- * times. A fire missed while the service was down is run once after start: by Quartz's misfire
- * handling (fire and proceed) in the JDBC store, where triggers survive; from the run history in
- * the RAM store, where they do not.
+ * <p>Each ServiceJob is one Quartz job with a cron trigger in the job's zone. A run that throws, or
+ * a backup that returns a FAILED record, is recorded and retried as a whole by a one-shot trigger
+ * after a doubling backoff, at most retries times. A fire missed while the service was down is run
+ * once after start: by Quartz's misfire handling (fire and proceed) in the JDBC store, where
+ * triggers survive; from the run history in the RAM store, where they do not.
  */
 public final class QuartzServiceScheduler implements ServiceScheduler {
   private static final Logger log = LoggerFactory.getLogger(QuartzServiceScheduler.class);
@@ -337,22 +337,36 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
     }
     Instant start = Instant.now();
     List<RunRecord> records;
+    boolean thrown = false;
     try {
       records =
           runner.run(job, new RunContext(scheduled, attempt, instanceId(), stopRequested::get));
     } catch (Exception e) {
+      thrown = true;
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       records = List.of(failed(job, scheduled, attempt, start, e));
       log.warn("job {} attempt {} failed: {}", job.id(), attempt, records.get(0).error());
-      if (attempt <= settings.retries() && !stopRequested.get()) {
-        scheduleRetry(job, scheduled, attempt);
-      }
+    }
+    if (shouldRetry(job, records, thrown)
+        && attempt <= settings.retries()
+        && !stopRequested.get()) {
+      scheduleRetry(job, scheduled, attempt);
     }
     for (RunRecord record : records) {
       keep(job, record);
     }
+  }
+
+  /**
+   * A run that threw is retried; so is a backup with a volume that failed (the repository went away
+   * mid-run), but not a check that found damage: that would only be found again.
+   */
+  private static boolean shouldRetry(ServiceJob job, List<RunRecord> records, boolean thrown) {
+    return thrown
+        || (job.kind() == JobKind.BACKUP
+            && records.stream().anyMatch(r -> r.outcome() == RunOutcome.FAILED));
   }
 
   private void scheduleRetry(ServiceJob job, Instant scheduled, int attempt) {
@@ -372,7 +386,7 @@ public final class QuartzServiceScheduler implements ServiceScheduler {
         job.id(),
         job.kind(),
         job.policy(),
-        null,
+        job.volume(),
         job.dockerHost(),
         null,
         instanceId(),

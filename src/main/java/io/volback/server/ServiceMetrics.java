@@ -97,7 +97,7 @@ public final class ServiceMetrics implements RunListener {
   }
 
   private void backupFinished(RunRecord record) {
-    String[] labels = {record.volume(), orEmpty(record.dockerHost())};
+    String[] labels = {orEmpty(record.volume()), orEmpty(record.dockerHost())};
     successes.initLabelValues(labels);
     failures.initLabelValues(labels);
     partialFailures.initLabelValues(labels);
