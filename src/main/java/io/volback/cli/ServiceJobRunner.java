@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,13 @@ final class ServiceJobRunner implements JobRunner {
   private final ServiceHosts hosts;
   private final Supplier<VolumeLocks> locks;
 
+  /**
+   * Forget+prune needs the repository's exclusive lock, which backups every few seconds (each
+   * holding a shared one) would never leave it: a fair lock of this instance lets it in between,
+   * new backups waiting behind it. Instances of a cluster still meet at the repository lock.
+   */
+  private final ReentrantReadWriteLock exclusive = new ReentrantReadWriteLock(true);
+
   ServiceJobRunner(
       ServiceConfig config,
       RepositorySettings repository,
@@ -77,11 +86,26 @@ final class ServiceJobRunner implements JobRunner {
   @Override
   public List<RunRecord> run(ServiceJob job, RunContext context) throws Exception {
     return switch (job.kind()) {
-      case BACKUP -> backup(job, context);
-      case FORGET_PRUNE -> List.of(forgetPrune(job, context));
+      case BACKUP -> whileHolding(exclusive.readLock(), () -> backup(job, context));
+      case FORGET_PRUNE ->
+          whileHolding(exclusive.writeLock(), () -> List.of(forgetPrune(job, context)));
       case CHECK -> List.of(check(job, context));
       case DRILL -> throw new UnsupportedOperationException("drills are not built yet");
     };
+  }
+
+  /** Work that needs a lock of this instance. */
+  private interface Work {
+    List<RunRecord> run() throws Exception;
+  }
+
+  private static List<RunRecord> whileHolding(Lock lock, Work work) throws Exception {
+    lock.lockInterruptibly();
+    try {
+      return work.run();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private List<RunRecord> backup(ServiceJob job, RunContext context) throws Exception {
