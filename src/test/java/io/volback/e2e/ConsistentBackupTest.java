@@ -15,6 +15,7 @@ import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.Processes;
 import io.volback.testsupport.S3ProxyServer;
+import io.volback.testsupport.Signals;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestImages;
 import io.volback.testsupport.VolbackProcess;
@@ -424,8 +425,7 @@ class ConsistentBackupTest {
             !p.isAlive()
                 || (!state(writer).getRunning() && !TestDocker.helpersOf(a, volume).isEmpty()));
     assertThat(p.isAlive()).as(Files.readString(tmp.resolve("backup.log"))).isTrue();
-    Processes.run(
-        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())), Duration.ofSeconds(10));
+    Signals.send(p.pid(), "TERM");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(tmp.resolve("backup.log"));
     assertThat(p.exitValue()).as(log).isEqualTo(130);

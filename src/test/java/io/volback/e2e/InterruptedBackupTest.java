@@ -6,7 +6,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
-import io.volback.testsupport.Processes;
+import io.volback.testsupport.Signals;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import io.volback.testsupport.TestTrees.Option;
@@ -104,7 +104,7 @@ class InterruptedBackupTest {
   @ValueSource(strings = {"TERM", "INT"})
   void interruptedBackupExits130AfterRemovingItsHelperAndLock(String signal) throws Exception {
     Process p = startBackup();
-    Processes.run(new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())), LIMIT);
+    Signals.send(p.pid(), signal);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue())
         .as("exit code after SIG" + signal + ": " + Files.readString(tmp.resolve("backup.log")))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.Processes;
+import io.volback.testsupport.Signals;
 import io.volback.testsupport.VolbackProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ class OutputConventionsTest {
         Thread.sleep(20);
       }
       assertThat(Files.readString(out)).as("a file was backed up").contains("new ");
-      new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+      Signals.send(p.pid(), "INT");
       Processes.awaitOrKill(p, Duration.ofMinutes(1), "the interrupted backup");
     } finally {
       p.destroyForcibly();
