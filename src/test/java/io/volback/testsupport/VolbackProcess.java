@@ -22,6 +22,11 @@ public final class VolbackProcess {
     List<String> command =
         new ArrayList<>(
             List.of(
+                // A test run started in the background (CI, `cmd &`) inherits SIGINT ignored, and
+                // the JVM keeps an ignored SIGINT ignored: tests of Ctrl-C need it back. env execs
+                // java in place, so the pid is the JVM's.
+                "env",
+                "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-cp",
