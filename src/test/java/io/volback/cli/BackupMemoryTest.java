@@ -128,7 +128,7 @@ class BackupMemoryTest {
     ProcessBuilder pb = VolbackProcess.builder(Map.of(), args);
     List<String> command = pb.command();
     command.set(command.indexOf("-Xmx512m"), heap);
-    command.add(1, "-XX:+UseSerialGC");
+    VolbackProcess.addJvmOption(pb, "-XX:+UseSerialGC");
     File out = File.createTempFile("volback-out", ".txt");
     File err = File.createTempFile("volback-err", ".txt");
     try {

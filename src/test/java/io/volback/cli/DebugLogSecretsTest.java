@@ -186,7 +186,7 @@ class DebugLogSecretsTest {
   static Cli.Result run(Map<String, String> env, String... args) throws Exception {
     ProcessBuilder pb = VolbackProcess.builder(env, args);
     URL shipped = ClassLoader.getSystemResource("logback.xml");
-    pb.command().add(1, "-Dlogback.configurationFile=" + Path.of(shipped.toURI()));
+    VolbackProcess.addJvmOption(pb, "-Dlogback.configurationFile=" + Path.of(shipped.toURI()));
     return VolbackProcess.run(pb, StandardCharsets.UTF_8);
   }
 

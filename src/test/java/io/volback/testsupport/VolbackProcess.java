@@ -39,6 +39,18 @@ public final class VolbackProcess {
     return pb;
   }
 
+  /** Adds a JVM option to a command of {@link #builder}, right after the java executable. */
+  public static void addJvmOption(ProcessBuilder pb, String option) {
+    List<String> command = pb.command();
+    for (int i = 0; i < command.size(); i++) {
+      if (command.get(i).endsWith("/bin/java")) {
+        command.add(i + 1, option);
+        return;
+      }
+    }
+    throw new IllegalArgumentException("no java in " + command);
+  }
+
   /**
    * The longest a volback run started by a test may take before it is killed and the test fails.
    */
