@@ -71,4 +71,12 @@ public interface VolumeHost {
    */
   List<VolumeInfo> sharingDevice(VolumeDevice device, String except, boolean resolveLocally)
       throws DockerHostException;
+
+  /**
+   * Runs a drill's probe: a container from probe.image() with volume mounted at probe.mount(),
+   * running probe.command(), waited for at most probe.timeout() (then killed); the container is
+   * removed afterwards in every case. An image missing on the host is a DockerHostException that
+   * names it.
+   */
+  ProbeResult runProbe(String volume, ProbeSpec probe) throws IOException;
 }

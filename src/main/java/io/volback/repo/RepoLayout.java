@@ -8,6 +8,7 @@ public final class RepoLayout {
   public static final String INDEX = "index/";
   public static final String SNAPSHOTS = "snapshots/";
   public static final String LOCKS = "locks/";
+  public static final String DRILLS = "drills/";
 
   private RepoLayout() {}
 
@@ -22,6 +23,10 @@ public final class RepoLayout {
 
   public static String snapshot(Id id) {
     return SNAPSHOTS + id.hex();
+  }
+
+  public static String drill(Id id) {
+    return DRILLS + id.hex();
   }
 
   public static String key(Id id) {

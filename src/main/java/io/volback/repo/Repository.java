@@ -9,6 +9,8 @@ import io.volback.repo.crypto.KdfParams;
 import io.volback.repo.crypto.KeyFile;
 import io.volback.repo.crypto.MasterKey;
 import io.volback.repo.crypto.Sealer;
+import io.volback.repo.drill.DrillRecord;
+import io.volback.repo.drill.StoredDrill;
 import io.volback.repo.index.Index;
 import io.volback.repo.index.IndexCodec;
 import io.volback.repo.index.IndexObject;
@@ -448,6 +450,33 @@ public final class Repository implements AutoCloseable {
     Id id = Id.sha256(sealed);
     store.put(RepoLayout.snapshot(id), sealed);
     return new StoredSnapshot(id, snapshot);
+  }
+
+  /** Stores a drill record (sealed, named by its hash, like a snapshot). */
+  public StoredDrill saveDrill(DrillRecord drill) throws IOException {
+    byte[] sealed = sealer.seal(Json.write(drill));
+    Id id = Id.sha256(sealed);
+    store.put(RepoLayout.drill(id), sealed);
+    return new StoredDrill(id, drill);
+  }
+
+  /**
+   * Every readable drill record, oldest first; a damaged one is skipped with a warning (a drill
+   * record is a report, nothing depends on it).
+   */
+  public List<StoredDrill> drills() throws IOException {
+    List<StoredDrill> out = new ArrayList<>();
+    for (Preloader.Raw raw : objects(RepoLayout.DRILLS)) {
+      try {
+        DrillRecord d = Json.read(unseal(raw), DrillRecord.class, raw.key());
+        out.add(new StoredDrill(RepoLayout.idOf(raw.key()), d));
+      } catch (CorruptObjectException e) {
+        LOG.warn("skipping damaged drill record: {}", e.getMessage());
+      }
+    }
+    out.sort(
+        Comparator.comparing((StoredDrill d) -> d.record().time()).thenComparing(StoredDrill::id));
+    return out;
   }
 
   @Override

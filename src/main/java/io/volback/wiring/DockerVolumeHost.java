@@ -1,5 +1,7 @@
 package io.volback.wiring;
 
+import io.volback.app.ProbeResult;
+import io.volback.app.ProbeSpec;
 import io.volback.app.VolumeHost;
 import io.volback.docker.DockerHost;
 import io.volback.docker.DockerHostException;
@@ -116,5 +118,10 @@ public final class DockerVolumeHost implements VolumeHost {
   public List<VolumeInfo> sharingDevice(VolumeDevice device, String except, boolean resolveLocally)
       throws DockerHostException {
     return Volumes.sharingDevice(host, device, except, resolveLocally);
+  }
+
+  @Override
+  public ProbeResult runProbe(String volume, ProbeSpec probe) throws IOException {
+    throw new UnsupportedOperationException("probe containers: drills issue, helper drill-probe");
   }
 }

@@ -226,4 +226,16 @@ public final class FakeVolumeHost implements VolumeHost {
         .filter(v -> VolumeDevice.of(v).map(device::overlaps).orElse(false))
         .toList();
   }
+
+  /** The probes run, in order; each gets probeResult. */
+  public final List<io.volback.app.ProbeSpec> probes = new ArrayList<>();
+
+  public io.volback.app.ProbeResult probeResult =
+      new io.volback.app.ProbeResult(0, false, java.time.Duration.ZERO, "");
+
+  @Override
+  public io.volback.app.ProbeResult runProbe(String volume, io.volback.app.ProbeSpec probe) {
+    probes.add(probe);
+    return probeResult;
+  }
 }
