@@ -3,11 +3,14 @@ package io.volback.cli;
 import io.volback.app.AccessPath;
 import io.volback.app.RestoreSnapshot;
 import io.volback.app.RestoreToDirectory;
+import io.volback.app.RestoreVolumes;
 import io.volback.app.UsageException;
+import io.volback.cli.json.ErrorJson;
 import io.volback.cli.json.RestoreDryRunJson;
 import io.volback.cli.json.RestoreSummaryJson;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
+import io.volback.repo.snapshot.SnapshotSelector;
 import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +19,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** RestoreCommand restores a snapshot into a volume, on this or another Docker host. */
 @Command(
@@ -25,7 +29,23 @@ import picocli.CommandLine.Option;
 final class RestoreCommand extends CommandBase {
   @Mixin DockerHostOption dockerHostOption;
 
-  @Mixin SnapshotArgument snapshot;
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SNAPSHOT",
+      description =
+          "Snapshot id, id prefix or 'latest' (the newest the filters match); not with --all.")
+  String snapshotRef;
+
+  @Mixin SnapshotFilterOptions filters;
+
+  @Option(
+      names = "--all",
+      description =
+          "Restore the newest snapshot of every volume the filters select, each into the volume of"
+              + " its own name (a whole host onto a new one; choose the old host with"
+              + " --docker-host).")
+  boolean all;
 
   @Option(
       names = "--to",
@@ -95,6 +115,10 @@ final class RestoreCommand extends CommandBase {
       throw new UsageException(
           "--delete removes what the target holds beyond the snapshot: it needs --overwrite");
     }
+    checkSnapshotChoice();
+    if (all) {
+      return restoreAll();
+    }
     if (targetDir != null) {
       return restoreToDirectory();
     }
@@ -109,8 +133,8 @@ final class RestoreCommand extends CommandBase {
               progress);
       RestoreSnapshot.Request request =
           new RestoreSnapshot.Request(
-              snapshot.snapshot,
-              snapshot.filter(),
+              snapshotRef,
+              filters.filter(),
               to,
               overwrite,
               include,
@@ -125,25 +149,103 @@ final class RestoreCommand extends CommandBase {
       try (InterruptNotice notice = interruptNotice(progress)) {
         result = restore.run(request);
       }
-      if (json()) {
-        output().jsonLine(RestoreSummaryJson.of(result));
-      } else {
-        output()
-            .info(
-                String.format(
-                    "restored snapshot %s into volume %s on %s%s: %s, %s in %s via %s%s",
-                    result.snapshot().shortId(),
-                    result.volume(),
-                    result.host(),
-                    result.created() ? " (created)" : "",
-                    Format.count(result.stats().files(), "file", "files"),
-                    Format.bytes(result.stats().bytes()),
-                    Format.duration(result.stats().durationMillis()),
-                    result.writePath(),
-                    removed(result.removedExtras())));
-      }
+      printRestored(result);
     }
     return ExitCode.OK;
+  }
+
+  private void printRestored(RestoreSnapshot.Result result) {
+    if (json()) {
+      output().jsonLine(RestoreSummaryJson.of(result));
+    } else {
+      output()
+          .info(
+              String.format(
+                  "restored snapshot %s into volume %s on %s%s: %s, %s in %s via %s%s",
+                  result.snapshot().shortId(),
+                  result.volume(),
+                  result.host(),
+                  result.created() ? " (created)" : "",
+                  Format.count(result.stats().files(), "file", "files"),
+                  Format.bytes(result.stats().bytes()),
+                  Format.duration(result.stats().durationMillis()),
+                  result.writePath(),
+                  removed(result.removedExtras())));
+    }
+  }
+
+  /** SNAPSHOT or --all, not both, not neither; --all restores volumes by their own names. */
+  private void checkSnapshotChoice() {
+    if (all && snapshotRef != null) {
+      throw new UsageException(
+          "restore takes SNAPSHOT or --all, not both: --all restores the newest snapshot of every"
+              + " volume the filters select");
+    }
+    if (!all && snapshotRef == null) {
+      throw new UsageException(
+          "which snapshot? Give SNAPSHOT (an id, id prefix or 'latest'), or --all for the newest of"
+              + " every volume");
+    }
+    if (all
+        && (to != null || targetDir != null || !include.isEmpty() || !driverOptions.isEmpty())) {
+      throw new UsageException(
+          "--all restores every volume into the volume of its own name: not with --to, --target,"
+              + " --include or --driver-opt");
+    }
+    if (all && delete) {
+      throw new UsageException("--delete restores one volume exactly: not with --all");
+    }
+  }
+
+  /** restore --all: every volume's newest snapshot; exit 3 when some fail, 1 when all do. */
+  private int restoreAll() throws Exception {
+    try (DockerConnection docker = connectDocker(dockerHostOption);
+        Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+      DockerHost host = docker.join();
+      ConsoleProgress progress = progress("restore");
+      RestoreVolumes restore =
+          new RestoreVolumes(
+              repo,
+              new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
+              progress);
+      RestoreVolumes.Request request =
+          new RestoreVolumes.Request(filters.filter(), overwrite, writePath);
+      if (dryRun) {
+        return dryRunAll(restore.dryRun(request));
+      }
+      List<RestoreVolumes.VolumeResult> results;
+      try (InterruptNotice notice = interruptNotice(progress)) {
+        results = restore.run(request);
+      }
+      for (RestoreVolumes.VolumeResult r : results) {
+        if (r.ok()) {
+          printRestored(r.result());
+        } else if (json()) {
+          output().jsonError(ErrorJson.error("restore", r.volume(), r.failure().message()));
+        } else {
+          err().println("volback: error: volume " + r.volume() + ": " + r.failure().message());
+        }
+      }
+      long failed = results.stream().filter(r -> !r.ok()).count();
+      if (failed == 0) {
+        return ExitCode.OK;
+      }
+      return failed == results.size() ? ExitCode.FAILED : ExitCode.PARTLY_FAILED;
+    }
+  }
+
+  private int dryRunAll(List<RestoreSnapshot.DryRun> plans) throws Exception {
+    boolean refused = false;
+    for (RestoreSnapshot.DryRun plan : plans) {
+      if (json()) {
+        output().jsonLine(RestoreDryRunJson.of(plan, false));
+      } else {
+        RestoreDryRunOutput.text(out(), plan);
+      }
+      refused |= plan.refusal() != null;
+    }
+    out().flush();
+    return refused ? ExitCode.PARTLY_FAILED : ExitCode.OK;
   }
 
   private int restoreToDirectory() throws Exception {
@@ -158,7 +260,12 @@ final class RestoreCommand extends CommandBase {
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       RestoreToDirectory.Result result =
           new RestoreToDirectory(repo, progress("restore"))
-              .run(snapshot.find(repo), targetDir, overwrite, include, delete);
+              .run(
+                  SnapshotSelector.select(repo.snapshotList(), snapshotRef, filters.filter()),
+                  targetDir,
+                  overwrite,
+                  include,
+                  delete);
       if (json()) {
         output().jsonLine(RestoreSummaryJson.of(result));
       } else {
