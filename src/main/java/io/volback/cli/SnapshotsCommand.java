@@ -1,14 +1,17 @@
 package io.volback.cli;
 
 import io.volback.app.SnapshotSummary;
+import io.volback.app.UsageException;
 import io.volback.cli.json.ErrorJson;
 import io.volback.cli.json.SnapshotJson;
 import io.volback.repo.Repository;
+import io.volback.repo.snapshot.LatestSnapshots;
 import io.volback.repo.snapshot.SnapshotList;
 import io.volback.repo.snapshot.StoredSnapshot;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * SnapshotsCommand lists the snapshots of the repository; damaged snapshot objects are named on
@@ -20,8 +23,18 @@ final class SnapshotsCommand extends CommandBase {
 
   @Mixin SnapshotFilterOptions filters;
 
+  @Option(
+      names = "--latest",
+      paramLabel = "N",
+      description =
+          "Only the N newest snapshots of each volume (per Docker host) or directory source.")
+  Integer latest;
+
   @Override
   public Integer call() throws Exception {
+    if (latest != null && latest < 1) {
+      throw new UsageException("--latest must be at least 1, not " + latest);
+    }
     try (Repository repo = openRepository(Repository.Preload.SNAPSHOTS)) {
       SnapshotList listing = repo.snapshotList().matching(filters.filter());
       for (SnapshotList.Damaged d : listing.damaged()) {
@@ -34,7 +47,10 @@ final class SnapshotsCommand extends CommandBase {
         }
       }
       int exitCode = listing.damaged().isEmpty() ? ExitCode.OK : ExitCode.PARTLY_FAILED;
-      List<StoredSnapshot> snapshots = listing.snapshots();
+      List<StoredSnapshot> snapshots =
+          latest == null
+              ? listing.snapshots()
+              : LatestSnapshots.newest(listing.snapshots(), latest);
       if (json()) {
         printJson(snapshots.stream().map(s -> SnapshotJson.of(SnapshotSummary.of(s))).toList());
         return exitCode;

@@ -41,6 +41,11 @@ class RestoreAllTest {
     Files.writeString(mountpoint(a, db).resolve("file"), "new rows");
     ok(cli.run("-H", a.address(), "backup", db));
 
+    assertThat(ok(cli.run("snapshots")).out()).contains("3 snapshots");
+    Cli.Result newest = ok(cli.run("snapshots", "--latest", "1"));
+    assertThat(newest.out()).contains("2 snapshots").contains(db).contains(files);
+    assertUsage(cli.run("snapshots", "--latest", "0"), "--latest");
+
     Cli.Result restored = ok(cli.run("-H", b.address(), "restore", "--all"));
     assertThat(restored.out()).contains("into volume " + db).contains("into volume " + files);
     assertThat(Files.readString(mountpoint(b, db).resolve("file"))).isEqualTo("new rows");

@@ -13,6 +13,10 @@ import java.util.Map;
  * Snapshots of directories are left out.
  */
 public final class LatestSnapshots {
+  private static final Comparator<StoredSnapshot> ORDER =
+      Comparator.comparing((StoredSnapshot s) -> s.snapshot().time())
+          .thenComparing(StoredSnapshot::id);
+
   private LatestSnapshots() {}
 
   /** The newest matching snapshot of each volume, ordered by volume name, then Docker host. */
@@ -32,6 +36,29 @@ public final class LatestSnapshots {
     return out;
   }
 
+  /**
+   * The n newest snapshots of each source, oldest first as listings show them: volumes grouped as
+   * perVolume groups them, directories by name and the machine that made them.
+   */
+  public static List<StoredSnapshot> newest(List<StoredSnapshot> all, int n) {
+    Map<String, List<StoredSnapshot>> bySource = new LinkedHashMap<>();
+    for (StoredSnapshot s : all) {
+      SourceInfo source = s.snapshot().source();
+      String key =
+          SourceInfo.VOLUME.equals(source.kind())
+              ? key(source)
+              : source.name() + "\u0000dir\u0000" + s.snapshot().hostname();
+      bySource.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+    }
+    List<StoredSnapshot> out = new ArrayList<>();
+    for (List<StoredSnapshot> group : bySource.values()) {
+      group.sort(ORDER);
+      out.addAll(group.subList(Math.max(0, group.size() - n), group.size()));
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
   /** The Docker host a snapshot's volume lives on, as a message names it. */
   public static String dockerHostOf(StoredSnapshot s) {
     SourceInfo source = s.snapshot().source();
@@ -44,10 +71,6 @@ public final class LatestSnapshots {
   }
 
   private static StoredSnapshot newer(StoredSnapshot a, StoredSnapshot b) {
-    int byTime = a.snapshot().time().compareTo(b.snapshot().time());
-    if (byTime != 0) {
-      return byTime > 0 ? a : b;
-    }
-    return a.id().compareTo(b.id()) >= 0 ? a : b;
+    return ORDER.compare(a, b) >= 0 ? a : b;
   }
 }

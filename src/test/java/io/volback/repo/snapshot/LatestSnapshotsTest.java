@@ -46,6 +46,16 @@ class LatestSnapshotsTest {
   }
 
   @Test
+  void newestKeepsTheLastNOfEachSourceInTimeOrder() {
+    StoredSnapshot db1 = volume(1, "db", A, "engine-a");
+    StoredSnapshot db2 = volume(2, "db", A, "engine-a");
+    StoredSnapshot db3 = volume(4, "db", A, "engine-a");
+    StoredSnapshot files = volume(3, "files", A, "engine-a");
+    assertThat(LatestSnapshots.newest(List.of(db3, db1, files, db2), 2))
+        .containsExactly(db2, files, db3);
+  }
+
+  @Test
   void directorySnapshotsAreLeftOut() {
     Snapshot dir =
         new Snapshot(
