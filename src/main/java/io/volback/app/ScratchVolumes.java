@@ -1,5 +1,11 @@
 package io.volback.app;
 
+import io.volback.concurrent.LocalHost;
+import io.volback.docker.DockerHostException;
+import io.volback.docker.VolumeInfo;
+import java.time.Instant;
+import java.util.List;
+
 /**
  * ScratchVolumes names and labels the volumes drills restore into, so that they are told apart from
  * every other volume (never backed up, never selected by a policy) and a drill killed before its
@@ -19,4 +25,27 @@ public final class ScratchVolumes {
   public static final String STARTED_LABEL = "volback.drill.started";
 
   private ScratchVolumes() {}
+
+  /** Whether volume is a drill's scratch volume: never backed up, never selected by a policy. */
+  public static boolean isScratch(VolumeInfo volume) {
+    return "true".equals(volume.labels().get(DRILL_LABEL));
+  }
+
+  /**
+   * Removes the scratch volumes on host that drills killed before their cleanup left: owned by a
+   * process of this machine that is gone, or started more than 24 hours ago; never one whose owner
+   * is alive. Says what it removed and what it could not.
+   */
+  public static Cleanup removeLeftovers(VolumeHost host) throws DockerHostException {
+    return new ScratchLeftovers(LocalHost.name(), ScratchLeftovers::processAlive, Instant.now())
+        .removeFrom(host);
+  }
+
+  /** Cleanup: the scratch volumes removed, and one line per volume that could not be. */
+  public record Cleanup(List<String> removed, List<String> problems) {
+    public Cleanup {
+      removed = List.copyOf(removed);
+      problems = List.copyOf(problems);
+    }
+  }
 }
