@@ -51,7 +51,7 @@ public final class ServicePlan {
     List<String> problems = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
     for (VolumeInfo volume : volumes) {
-      if (ScratchVolumes.isScratch(volume)) {
+      if (ScratchVolumes.isScratch(volume.labels())) {
         continue;
       }
       VolumeLabelSettings labels;
