@@ -263,20 +263,12 @@ final class DrillCommand extends CommandBase {
   }
 
   private void print(StoredDrill drill) {
+    if (!drill.record().passed()) {
+      error(drill.record().volume(), failure(drill.record()));
+    }
     if (json()) {
       output().jsonLine(DrillJson.of(drill).inStream());
       return;
-    }
-    if (!drill.record().passed()) {
-      err()
-          .println(
-              "volback: error: drill of volume "
-                  + drill.record().volume()
-                  + " failed"
-                  + (drill.record().error() == null
-                      ? ""
-                      : ": " + io.volback.app.Redaction.text(drill.record().error())));
-      err().flush();
     }
     if (!root.quiet || !drill.record().passed()) {
       DrillReport.print(out(), drill);
