@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * backup or policy ever takes one.
  */
 @Timeout(60)
-class ScratchVolumesTest {
+class ScratchLeftoversTest {
   private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
   private static final long LIVE_PID = 100;
   private static final long DEAD_PID = 200;
