@@ -201,6 +201,7 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
               catalog,
               new ServicePolicies(config),
               new ServiceDrills(repository, password))) {
+        ServiceScratchCleanup.run(config, hosts);
         scheduler.start(jobs);
         log.info(
             "scheduler instance {} ({} store)",

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.volback.app.ScratchVolumes;
+import io.volback.concurrent.LocalHost;
 import io.volback.docker.DockerHost;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
@@ -198,6 +200,32 @@ class ServeDrillTest {
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
     }
     assertThat(scratchVolumesOf(volume)).isEmpty();
+  }
+
+  @Test
+  void theServiceRemovesAKilledDrillsScratchVolumeAtStartAndKeepsALiveOnes() throws Exception {
+    Path repo = tmp.resolve("repo");
+    Path password = Cli.passwordFile(tmp, "pw");
+    Cli.Result init =
+        VolbackProcess.run(Map.of(), "-r", repo.toString(), "-p", password.toString(), "init");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    String source = TestDocker.uniqueName("killed-drill-source");
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor(10, TimeUnit.SECONDS);
+    Map<String, String> killed =
+        new java.util.HashMap<>(ScratchVolumes.labels(source, Instant.now()));
+    killed.put(ScratchVolumes.OWNER_LABEL, LocalHost.name() + "/" + gone.pid());
+    String leftover = TestDocker.createVolume(a, "volback-drill-leftover", Map.of(), killed);
+    String live =
+        TestDocker.createVolume(
+            a, "volback-drill-live", Map.of(), ScratchVolumes.labels(source, Instant.now()));
+    String repositoryLines = "repository:\n  location: " + repo + "\n  password-file: " + password;
+    try (ServeProcess serve =
+        serve(Map.of(), config(repositoryLines, UUID.randomUUID().toString(), null))) {
+      assertThat(scratchVolumesOf(source)).containsExactly(live).doesNotContain(leftover);
+      assertThat(serve.stderr()).contains("removed the leftover drill scratch volume " + leftover);
+      assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
+    }
   }
 
   private ServeProcess serve(Map<String, String> env, Path config) throws Exception {
