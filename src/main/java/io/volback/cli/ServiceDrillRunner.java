@@ -3,6 +3,7 @@ package io.volback.cli;
 import io.volback.app.DrillListener;
 import io.volback.app.DrillPlan;
 import io.volback.app.DrillVolume;
+import io.volback.app.Redaction;
 import io.volback.app.Repositories;
 import io.volback.app.RepositorySettings;
 import io.volback.app.ServicePlan;
@@ -200,8 +201,8 @@ final class ServiceDrillRunner {
         d == null ? 0 : d.bytesVerified(),
         0,
         d == null ? null : d.snapshot(),
-        error,
-        d == null || d.probe() == null ? null : d.probe().outputTail(),
+        Redaction.text(error),
+        d == null || d.probe() == null ? null : Redaction.text(d.probe().outputTail()),
         context.scheduledFireTime());
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.volback.app.Redaction;
 import io.volback.repo.drill.DrillRecord;
 import io.volback.repo.drill.StoredDrill;
 import io.volback.schedule.RunRecord;
@@ -207,10 +208,24 @@ final class ApiJson {
           d.mismatchCount(),
           d.mismatches(),
           d.notCompared(),
-          d.probe(),
+          probe(d.probe()),
           d.outcome(),
-          d.error(),
+          Redaction.text(d.error()),
           d.scratchKept());
+    }
+
+    /** The probe with the secret-looking parts of its command and output hidden, as the CLI's. */
+    private static DrillRecord.Probe probe(DrillRecord.Probe p) {
+      return p == null
+          ? null
+          : new DrillRecord.Probe(
+              p.image(),
+              Redaction.text(p.command()),
+              p.mount(),
+              p.exitCode(),
+              p.timedOut(),
+              p.seconds(),
+              Redaction.text(p.outputTail()));
     }
   }
 

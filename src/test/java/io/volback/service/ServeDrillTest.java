@@ -153,6 +153,24 @@ class ServeDrillTest {
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
     }
     assertThat(scratchVolumesOf(volume)).isEmpty();
+    // The records outlive the service: the CLI reads them back from the repository.
+    Cli.Result listed =
+        VolbackProcess.run(
+            env,
+            "-r",
+            repo,
+            "--s3-endpoint",
+            s3.endpoint().toString(),
+            "-p",
+            password.toString(),
+            "--json",
+            "drills",
+            "--volume",
+            volume);
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    JsonNode records = JSON.readTree(listed.out());
+    assertThat(records.findValuesAsText("outcome")).isNotEmpty().contains("passed");
+    assertThat(records.findValuesAsText("volume")).containsOnly(volume);
   }
 
   @Test
