@@ -1,6 +1,7 @@
 package io.volback.cli;
 
 import ch.qos.logback.classic.Level;
+import io.volback.app.DrillPlan;
 import io.volback.app.ProtectedVolume;
 import io.volback.app.Repositories;
 import io.volback.app.RepositorySettings;
@@ -171,9 +172,15 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
       Signal.handle(new Signal(name), signal -> stop.countDown());
     }
     QuartzServiceScheduler[] holder = new QuartzServiceScheduler[1];
-    ServiceJobRunner runner =
-        new ServiceJobRunner(config, repository, password, hosts, () -> holder[0].volumeLocks());
     ServiceMetrics metrics = new ServiceMetrics(() -> holder[0] != null && holder[0].isStarted());
+    ServiceJobRunner runner =
+        new ServiceJobRunner(
+            config,
+            repository,
+            password,
+            hosts,
+            () -> holder[0].volumeLocks(),
+            metrics::drillFinished);
     List<RunListener> listeners = new ArrayList<>();
     listeners.add(ServiceRunListeners.logging());
     listeners.add(metrics);
@@ -192,7 +199,9 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
               metrics,
               catalog,
               catalog,
-              new ServicePolicies(config))) {
+              new ServicePolicies(config),
+              new ServiceDrills(repository, password))) {
+        ServiceScratchCleanup.run(config, hosts);
         scheduler.start(jobs);
         log.info(
             "scheduler instance {} ({} store)",
@@ -341,6 +350,7 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
             new ServicePlan(config).protect(host.name(), ServiceHosts.volumeHost(docker).volumes());
         result.put(host.name(), plan.volumes());
         problems.addAll(plan.problems());
+        problems.addAll(DrillPlan.of(plan.volumes(), config.zone()).problems());
         conflicts.addAll(plan.conflicts());
       } catch (IOException e) {
         log.warn(

@@ -24,6 +24,7 @@ import io.volback.maintenance.CheckReport;
 import io.volback.maintenance.Finding;
 import io.volback.maintenance.Severity;
 import io.volback.repo.Repository;
+import io.volback.repo.drill.DrillRecord;
 import io.volback.schedule.JobRunner;
 import io.volback.schedule.RunOutcome;
 import io.volback.schedule.RunRecord;
@@ -40,6 +41,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,7 @@ final class ServiceJobRunner implements JobRunner {
   private final char[] password;
   private final ServiceHosts hosts;
   private final Supplier<VolumeLocks> locks;
+  private final ServiceDrillRunner drills;
 
   /**
    * Forget+prune needs the repository's exclusive lock, which backups every few seconds (each
@@ -76,11 +79,23 @@ final class ServiceJobRunner implements JobRunner {
       char[] password,
       ServiceHosts hosts,
       Supplier<VolumeLocks> locks) {
+    this(config, repository, password, hosts, locks, (host, drill) -> {});
+  }
+
+  /** A runner whose drills' records also go to drillRecords (the metrics). */
+  ServiceJobRunner(
+      ServiceConfig config,
+      RepositorySettings repository,
+      char[] password,
+      ServiceHosts hosts,
+      Supplier<VolumeLocks> locks,
+      BiConsumer<String, DrillRecord> drillRecords) {
     this.config = config;
     this.repository = repository;
     this.password = password;
     this.hosts = hosts;
     this.locks = locks;
+    this.drills = new ServiceDrillRunner(config, repository, password, hosts, locks, drillRecords);
   }
 
   @Override
@@ -90,7 +105,7 @@ final class ServiceJobRunner implements JobRunner {
       case FORGET_PRUNE ->
           whileHolding(exclusive.writeLock(), () -> List.of(forgetPrune(job, context)));
       case CHECK -> List.of(check(job, context));
-      case DRILL -> throw new UnsupportedOperationException("drills are not built yet");
+      case DRILL -> whileHolding(exclusive.readLock(), () -> drills.run(job, context));
     };
   }
 

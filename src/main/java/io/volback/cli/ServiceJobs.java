@@ -1,5 +1,6 @@
 package io.volback.cli;
 
+import io.volback.app.DrillPlan;
 import io.volback.app.ProtectedVolume;
 import io.volback.config.CronSchedule;
 import io.volback.config.DockerHostConfig;
@@ -34,6 +35,14 @@ final class ServiceJobs {
     return "volume/" + host + "/" + volume;
   }
 
+  static String policyDrillJobId(String policy, String host) {
+    return "drill/" + policy + "/" + host;
+  }
+
+  static String volumeDrillJobId(String host, String volume) {
+    return "drill/" + host + "/" + volume;
+  }
+
   /**
    * The jobs of config; protectedVolumes holds, per host name, the volumes protected on the hosts
    * that answered (a host that did not has only its policy jobs until it does).
@@ -62,6 +71,7 @@ final class ServiceJobs {
                   v.schedule()));
         }
       }
+      jobs.addAll(drillJobs(config, host, protectedVolumes.getOrDefault(host.name(), List.of())));
     }
     MaintenanceConfig maintenance = config.maintenance();
     if (maintenance.forgetPrune() != null) {
@@ -78,6 +88,43 @@ final class ServiceJobs {
     if (maintenance.check() != null) {
       CronSchedule s = maintenance.check().schedule();
       jobs.add(new ServiceJob(CHECK, JobKind.CHECK, null, null, s.expression(), s.zone()));
+    }
+    return jobs;
+  }
+
+  /**
+   * One drill job per policy with a drill section on host, one per volume whose
+   * volback.drill.schedule label gives it a drill schedule of its own.
+   */
+  private static List<ServiceJob> drillJobs(
+      ServiceConfig config, DockerHostConfig host, List<ProtectedVolume> volumes) {
+    List<ServiceJob> jobs = new ArrayList<>();
+    for (PolicyConfig policy : config.policiesFor(host.name())) {
+      if (policy.drill() != null) {
+        CronSchedule s = policy.drill().schedule();
+        jobs.add(
+            new ServiceJob(
+                policyDrillJobId(policy.name(), host.name()),
+                JobKind.DRILL,
+                policy.name(),
+                host.name(),
+                s.expression(),
+                s.zone()));
+      }
+    }
+    for (DrillPlan.DrilledVolume v : DrillPlan.of(volumes, config.zone()).volumes()) {
+      if (v.ownSchedule()) {
+        ProtectedVolume pv = v.volume();
+        jobs.add(
+            new ServiceJob(
+                volumeDrillJobId(host.name(), v.name()),
+                JobKind.DRILL,
+                pv.policy() == null ? null : pv.policy().name(),
+                host.name(),
+                v.name(),
+                v.schedule().expression(),
+                v.schedule().zone()));
+      }
     }
     return jobs;
   }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param consistency what is done to the containers while a volume is read
  * @param tags tags added to its snapshots
  * @param readPath how volumes are read
+ * @param drill its drill section, or null when its volumes are not drilled
  */
 public record PolicyConfig(
     String name,
@@ -23,11 +24,25 @@ public record PolicyConfig(
     RetentionSpec retention,
     Consistency consistency,
     List<String> tags,
-    ReadPath readPath) {
+    ReadPath readPath,
+    DrillConfig drill) {
 
   public PolicyConfig {
     hosts = List.copyOf(hosts);
     tags = List.copyOf(tags);
+  }
+
+  /** A policy without drills. */
+  public PolicyConfig(
+      String name,
+      List<String> hosts,
+      VolumeSelector select,
+      CronSchedule schedule,
+      RetentionSpec retention,
+      Consistency consistency,
+      List<String> tags,
+      ReadPath readPath) {
+    this(name, hosts, select, schedule, retention, consistency, tags, readPath, null);
   }
 
   /** True when this policy runs on the host named hostName. */

@@ -75,10 +75,50 @@ final class PolicyReader {
     PolicyConfig.Consistency consistency = consistency(r.map("consistency"));
     List<String> tags = r.strings("tags");
     ReadPath readPath = r.choice("read-path", ReadPath.class, ReadPath.AUTO);
+    DrillConfig drill = r.has("drill") ? drill(r.map("drill"), policyZone) : null;
     if (name == null || schedule == null) {
       return null;
     }
-    return new PolicyConfig(name, hosts, select, schedule, retention, consistency, tags, readPath);
+    return new PolicyConfig(
+        name, hosts, select, schedule, retention, consistency, tags, readPath, drill);
+  }
+
+  /** The drill section; null when it is unusable (each problem reported at its key). */
+  private DrillConfig drill(MapReader d, ZoneId zone) {
+    CronSchedule schedule = schedule(d, zone);
+    String on = d.string("on");
+    if (on != null && !hostNames.contains(on)) {
+      d.problem(
+          "on", "unknown host '" + on + "'" + hint(on) + " (hosts: " + sorted(hostNames) + ")");
+      on = null;
+    }
+    boolean keep = d.bool("keep", false);
+    DrillConfig.Probe probe = d.has("probe") ? probe(d.map("probe")) : null;
+    d.finish();
+    return schedule == null ? null : new DrillConfig(schedule, on, keep, probe);
+  }
+
+  private static DrillConfig.Probe probe(MapReader p) {
+    String image = p.string("image");
+    String command = p.string("command");
+    String mount = p.string("mount", DrillConfig.DEFAULT_MOUNT);
+    Duration timeout = p.duration("timeout", DrillConfig.DEFAULT_PROBE_TIMEOUT);
+    if (image == null || image.isBlank()) {
+      p.problems()
+          .add(p.mark(), p.path("image"), "missing: the image the probe runs (on the target host)");
+    }
+    if (command == null || command.isBlank()) {
+      p.problems()
+          .add(p.mark(), p.path("command"), "missing: the command the probe runs with sh -c");
+    }
+    if (!mount.startsWith("/")) {
+      p.problem("mount", "expected an absolute path in the probe container, got '" + mount + "'");
+    }
+    if (timeout.isZero() || timeout.isNegative()) {
+      p.problem("timeout", "must be more than zero");
+    }
+    p.finish();
+    return new DrillConfig.Probe(image, command, mount, timeout);
   }
 
   /** The required schedule of r in zone; reported and null when missing or invalid. */

@@ -10,11 +10,27 @@ import java.util.Optional;
  * @param enable volback.enable: true or false, empty when not set
  * @param schedule volback.schedule, empty when not set
  * @param retention volback.retention, empty when not set
+ * @param drill the volback.drill.* labels
  */
 public record VolumeLabelSettings(
-    Optional<Boolean> enable, Optional<CronSchedule> schedule, Optional<RetentionSpec> retention) {
+    Optional<Boolean> enable,
+    Optional<CronSchedule> schedule,
+    Optional<RetentionSpec> retention,
+    DrillLabels drill) {
   public static final VolumeLabelSettings NONE =
       new VolumeLabelSettings(Optional.empty(), Optional.empty(), Optional.empty());
+
+  public VolumeLabelSettings {
+    drill = drill == null ? DrillLabels.NONE : drill;
+  }
+
+  /** Settings without drill labels. */
+  public VolumeLabelSettings(
+      Optional<Boolean> enable,
+      Optional<CronSchedule> schedule,
+      Optional<RetentionSpec> retention) {
+    this(enable, schedule, retention, DrillLabels.NONE);
+  }
 
   /** False only when volback.enable=false: the volume is never backed up by the service. */
   public boolean enabled() {

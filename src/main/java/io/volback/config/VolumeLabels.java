@@ -10,8 +10,9 @@ import java.util.function.Function;
 /**
  * VolumeLabels reads the volback.* labels of a volume, offen style: volback.enable,
  * volback.schedule and volback.retention. Other volback.* keys are errors (a misspelt label would
- * otherwise be ignored silently), except volback.drill.*, which the drills read. Labels are re-read
- * at every run.
+ * otherwise be ignored silently). The drill labels volback.drill.schedule, .image, .command and
+ * .mount set a volume's drills; the labels of the drills' own scratch volumes (ScratchVolumes) are
+ * let through. Labels are re-read at every run.
  */
 public final class VolumeLabels {
   public static final String PREFIX = "volback.";
@@ -19,7 +20,19 @@ public final class VolumeLabels {
   public static final String SCHEDULE = "volback.schedule";
   public static final String RETENTION = "volback.retention";
 
-  private static final List<String> KNOWN = List.of(ENABLE, SCHEDULE, RETENTION);
+  public static final String DRILL_SCHEDULE = "volback.drill.schedule";
+  public static final String DRILL_IMAGE = "volback.drill.image";
+  public static final String DRILL_COMMAND = "volback.drill.command";
+  public static final String DRILL_MOUNT = "volback.drill.mount";
+
+  private static final List<String> KNOWN =
+      List.of(ENABLE, SCHEDULE, RETENTION, DRILL_SCHEDULE, DRILL_IMAGE, DRILL_COMMAND, DRILL_MOUNT);
+
+  /** The labels drills put on their scratch volumes (app.ScratchVolumes; config cannot see it). */
+  private static final List<String> SCRATCH_LABELS =
+      List.of(
+          "volback.drill", "volback.drill.source", "volback.drill.owner", "volback.drill.started");
+
   private static final List<String> CONTAINER_LABELS =
       List.of(
           "volback.stop",
@@ -44,7 +57,7 @@ public final class VolumeLabels {
       String volumeName, Map<String, String> labels, ZoneId zone) throws ConfigException {
     List<String> problems = new ArrayList<>();
     for (String key : labels.keySet()) {
-      if (key.startsWith(PREFIX) && !KNOWN.contains(key) && !key.startsWith("volback.drill.")) {
+      if (key.startsWith(PREFIX) && !KNOWN.contains(key) && !SCRATCH_LABELS.contains(key)) {
         String why =
             CONTAINER_LABELS.contains(key)
                 ? "is a container label: put it on the containers that mount the volume"
@@ -67,10 +80,39 @@ public final class VolumeLabels {
         parsed(volumeName, labels, SCHEDULE, s -> CronSchedule.parse(s, zone), problems);
     Optional<RetentionSpec> retention =
         parsed(volumeName, labels, RETENTION, RetentionSpec::parse, problems);
+    DrillLabels drill = drill(volumeName, labels, zone, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new VolumeLabelSettings(enable, schedule, retention);
+    return new VolumeLabelSettings(enable, schedule, retention, drill);
+  }
+
+  private static DrillLabels drill(
+      String volumeName, Map<String, String> labels, ZoneId zone, List<String> problems) {
+    Optional<CronSchedule> schedule =
+        parsed(volumeName, labels, DRILL_SCHEDULE, s -> CronSchedule.parse(s, zone), problems);
+    String image = nonBlank(volumeName, labels, DRILL_IMAGE, problems);
+    String command = nonBlank(volumeName, labels, DRILL_COMMAND, problems);
+    String mount = nonBlank(volumeName, labels, DRILL_MOUNT, problems);
+    if (mount != null && !mount.startsWith("/")) {
+      problems.add(
+          problem(
+              volumeName,
+              DRILL_MOUNT,
+              "expected an absolute path in the probe container, got '" + mount + "'"));
+      mount = null;
+    }
+    return new DrillLabels(schedule, image, command, mount);
+  }
+
+  private static String nonBlank(
+      String volumeName, Map<String, String> labels, String key, List<String> problems) {
+    String text = labels.get(key);
+    if (text != null && text.isBlank()) {
+      problems.add(problem(volumeName, key, "is empty"));
+      return null;
+    }
+    return text == null ? null : text.strip();
   }
 
   private static <T> Optional<T> parsed(

@@ -1,6 +1,7 @@
 package io.volback.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.volback.repo.drill.StoredDrill;
 import io.volback.schedule.JobKind;
 import io.volback.schedule.ServiceJob;
 import io.volback.schedule.ServiceScheduler;
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * ApiHandler answers the JSON API under /api/v1: GET jobs, runs?limit=N, volumes, policies, and
- * POST jobs/{id}/run, which needs the bearer token (none configured: the API is read-only, 403).
+ * ApiHandler answers the JSON API under /api/v1: GET jobs, runs?limit=N, volumes, policies,
+ * drills?volume=V (the repository's drill records, newest first), and POST jobs/{id}/run, which
+ * needs the bearer token (none configured: the API is read-only, 403).
  */
 final class ApiHandler {
   static final String PREFIX = "/api/v1/";
@@ -25,16 +27,27 @@ final class ApiHandler {
   private final VolumeCatalog volumes;
   private final PolicyCatalog policies;
   private final Optional<BearerToken> token;
+  private final DrillCatalog drills;
 
   ApiHandler(
       ServiceScheduler scheduler,
       VolumeCatalog volumes,
       PolicyCatalog policies,
       Optional<String> apiToken) {
+    this(scheduler, volumes, policies, apiToken, DrillCatalog.NONE);
+  }
+
+  ApiHandler(
+      ServiceScheduler scheduler,
+      VolumeCatalog volumes,
+      PolicyCatalog policies,
+      Optional<String> apiToken,
+      DrillCatalog drills) {
     this.scheduler = scheduler;
     this.volumes = volumes;
     this.policies = policies;
     this.token = apiToken.map(BearerToken::new);
+    this.drills = drills;
   }
 
   void handle(HttpExchange exchange) throws Exception {
@@ -48,6 +61,7 @@ final class ApiHandler {
       case PREFIX + "runs" -> runs(exchange);
       case PREFIX + "volumes" -> volumes(exchange);
       case PREFIX + "policies" -> policies(exchange);
+      case PREFIX + "drills" -> drills(exchange);
       default -> Exchanges.sendError(exchange, 404, "no such API endpoint: " + path);
     }
   }
@@ -84,6 +98,23 @@ final class ApiHandler {
       Exchanges.sendJson(
           exchange, 200, volumes.volumes().stream().map(ApiJson.Volume::of).toList());
     }
+  }
+
+  private void drills(HttpExchange exchange) throws Exception {
+    if (!Exchanges.readOnly(exchange)) {
+      return;
+    }
+    String volume = Queries.parse(exchange.getRequestURI().getRawQuery()).get("volume");
+    List<ApiJson.Drill> answer =
+        drills.drills().stream()
+            .filter(d -> volume == null || volume.equals(d.record().volume()))
+            .sorted(
+                java.util.Comparator.comparing((StoredDrill d) -> d.record().time())
+                    .thenComparing(d -> d.id().hex())
+                    .reversed())
+            .map(ApiJson.Drill::of)
+            .toList();
+    Exchanges.sendJson(exchange, 200, answer);
   }
 
   private void policies(HttpExchange exchange) throws Exception {

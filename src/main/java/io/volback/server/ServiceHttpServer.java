@@ -50,6 +50,19 @@ public final class ServiceHttpServer implements AutoCloseable {
       VolumeCatalog volumes,
       PolicyCatalog policies)
       throws IOException {
+    return start(settings, scheduler, metrics, readiness, volumes, policies, DrillCatalog.NONE);
+  }
+
+  /** Binds settings.listen() and starts answering, with the policies and the drill records. */
+  public static ServiceHttpServer start(
+      ServerSettings settings,
+      ServiceScheduler scheduler,
+      ServiceMetrics metrics,
+      ReadinessProbe readiness,
+      VolumeCatalog volumes,
+      PolicyCatalog policies,
+      DrillCatalog drills)
+      throws IOException {
     HttpServer server;
     try {
       server = HttpServer.create(settings.listen(), 64);
@@ -58,7 +71,7 @@ public final class ServiceHttpServer implements AutoCloseable {
           "cannot listen on " + describe(settings.listen()) + ": " + e.getMessage(), e);
     }
     HealthHandlers health = new HealthHandlers(scheduler, readiness);
-    ApiHandler api = new ApiHandler(scheduler, volumes, policies, settings.apiToken());
+    ApiHandler api = new ApiHandler(scheduler, volumes, policies, settings.apiToken(), drills);
     server.createContext("/healthz", Exchanges.guarded(health::healthz));
     server.createContext("/readyz", Exchanges.guarded(health::readyz));
     server.createContext(

@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.volback.repo.drill.DrillRecord;
 import io.volback.schedule.RunListener;
 import io.volback.schedule.RunOutcome;
 import io.volback.schedule.RunRecord;
@@ -20,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * (volback_backup_last_successful_timestamp_seconds, volback_backup_failures_total, ...): per
  * volume and Docker host for backups, one series each for forget+prune and check. A PARTIAL backup
  * made a snapshot but skipped something: it counts in volback_backup_partial_failures_total, not as
- * a success. SKIPPED runs did nothing and change nothing.
+ * a success. SKIPPED runs did nothing and change nothing. Drills are per volume and the Docker host
+ * they restored on (volback_drill_success, _rto_seconds, _rpo_seconds, ...).
  */
 public final class ServiceMetrics implements RunListener {
   /** The content type of {@link #writeTo}'s text. */
@@ -50,6 +52,23 @@ public final class ServiceMetrics implements RunListener {
       counter(
           "volback_backup_partial_failures_total",
           "Backup runs of the volume that made a snapshot but skipped something.");
+  private final Gauge drillLast =
+      gauge(
+          "volback_drill_last_timestamp_seconds",
+          "When the volume's last drill on the Docker host started (Unix time).");
+  private final Gauge drillSuccess =
+      gauge("volback_drill_success", "1 when the volume's last drill passed, 0 when it failed.");
+  private final Gauge drillRto =
+      gauge(
+          "volback_drill_rto_seconds",
+          "How long the volume's last drill took to restore and verify (recovery time).");
+  private final Gauge drillRpo =
+      gauge(
+          "volback_drill_rpo_seconds",
+          "How old the drilled snapshot's data was when the drill started (recovery point).");
+  private final Gauge drillBytes =
+      gauge(
+          "volback_drill_bytes_verified", "Bytes the volume's last drill read back and verified.");
   private final RepositoryJobMetrics forgetPrune =
       new RepositoryJobMetrics("volback_forget_prune", "forget+prune");
   private final RepositoryJobMetrics check = new RepositoryJobMetrics("volback_check", "check");
@@ -81,9 +100,27 @@ public final class ServiceMetrics implements RunListener {
       case FORGET_PRUNE -> forgetPrune.finished(record);
       case CHECK -> check.finished(record);
       case DRILL -> {
-        // The drills issue adds its own metrics.
+        // drillFinished has the drill's own record; a run record alone says too little.
       }
     }
+  }
+
+  /**
+   * Records a drill of a volume (drill.volume()) onto the Docker host named dockerHost: its start,
+   * outcome, RTO, RPO and bytes verified. Older records than the one shown are ignored, so that
+   * history read at start and live drills may come in any order.
+   */
+  public synchronized void drillFinished(String dockerHost, DrillRecord drill) {
+    String[] labels = {orEmpty(drill.volume()), orEmpty(dockerHost)};
+    double time = unixSeconds(drill.time());
+    if (drillLast.labelValues(labels).get() > time) {
+      return;
+    }
+    drillLast.labelValues(labels).set(time);
+    drillSuccess.labelValues(labels).set(drill.passed() ? 1 : 0);
+    drillRto.labelValues(labels).set(drill.totalSeconds());
+    drillRpo.labelValues(labels).set(drill.rpoSeconds());
+    drillBytes.labelValues(labels).set(drill.bytesVerified());
   }
 
   /** Sets how many snapshots the repository holds of volume on dockerHost (the assembly counts). */

@@ -38,6 +38,20 @@ class ExampleConfigTest {
   }
 
   @Test
+  void exampleDrillIsWeeklyOnTheOtherHostWithAProbe() throws ConfigException {
+    ServiceConfig c = ConfigLoader.load(EXAMPLE, ZoneId.of("UTC"));
+    DrillConfig drill = c.policies().get(0).drill();
+    assertThat(drill.schedule())
+        .isEqualTo(new CronSchedule("0 0 6 ? * SUN", ZoneId.of("Europe/Berlin")));
+    assertThat(drill.on()).isEqualTo("local");
+    assertThat(drill.keep()).isFalse();
+    assertThat(drill.probe().image()).isEqualTo("postgres:16");
+    assertThat(drill.probe().mount()).isEqualTo("/var/lib/postgresql/data");
+    assertThat(drill.probe().timeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.policies().get(1).drill()).isNull();
+  }
+
+  @Test
   void examplePoliciesCarryScheduleRetentionAndHooks() throws ConfigException {
     ServiceConfig c = ConfigLoader.load(EXAMPLE, ZoneId.of("UTC"));
     PolicyConfig db = c.policies().get(0);

@@ -25,7 +25,7 @@ class VolumeLabelsTest {
                 "volback.schedule", "*/5 * * * * ?",
                 "volback.retention", "last=3,daily=7,weekly=4,monthly=6",
                 "com.example.other", "x",
-                "volback.drill.schedule", "left to the drills"),
+                "volback.drill.schedule", "0 0 4 ? * SUN"),
             UTC);
     assertThat(s.enable()).contains(true);
     assertThat(s.schedule()).contains(new CronSchedule("*/5 * * * * ?", UTC));
