@@ -2,9 +2,9 @@ package io.volback.repo;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.volback.repo.crypto.CryptoProvider;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Id is a 256-bit identifier: a blob id (keyed hash) or an object id (SHA-256 of its bytes). */
@@ -35,13 +35,9 @@ public record Id(long a, long b, long c, long d) implements Comparable<Id> {
 
   /** The SHA-256 of data[off, off+len). */
   public static Id sha256(byte[] data, int off, int len) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(data, off, len);
-      return of(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = CryptoProvider.get().digest("SHA-256");
+    sha.update(data, off, len);
+    return of(sha.digest());
   }
 
   public byte[] bytes() {

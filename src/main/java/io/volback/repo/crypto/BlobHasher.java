@@ -10,10 +10,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class BlobHasher {
   private final SecretKeySpec key;
+  private final CryptoProvider provider;
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public BlobHasher(MasterKey masterKey) {
+    this(masterKey, CryptoProvider.get());
+  }
+
+  /** A hasher on the given provider rather than the process's choice (tests, measurements). */
+  public BlobHasher(MasterKey masterKey, CryptoProvider provider) {
     this.key = new SecretKeySpec(masterKey.macKey(), "HmacSHA256");
+    this.provider = provider;
   }
 
   public byte[] hash(byte[] data) {
@@ -28,7 +35,7 @@ public final class BlobHasher {
 
   private Mac newMac() {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = provider.mac("HmacSHA256");
       mac.init(key);
       return mac;
     } catch (GeneralSecurityException e) {
