@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -36,7 +37,11 @@ final class CacheDirectory {
 
   /** Creates (if needed) and checks that root can be written; IOException when it cannot. */
   static CacheDirectory open(Path root) throws IOException {
-    Files.createDirectories(root);
+    if (!Files.isDirectory(root)) {
+      // Sealed, but object names and counts are the owner's business only (as restic's 0700).
+      Files.createDirectories(
+          root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     Path probe = Files.createTempFile(root, ".probe-", ".tmp");
     Files.delete(probe);
     return new CacheDirectory(root);
