@@ -95,6 +95,33 @@ class CachingStoreTest {
   }
 
   @Test
+  void twoStoresSharingTheCacheReadOnePackAtOnce() throws Exception {
+    String pack = named("data/", 200_000);
+    byte[] expected = new byte[1000];
+    remote.readRange(pack, 150_000, 1000, expected);
+    List<CachingStore> stores = List.of(open(), open(), open(), open());
+    List<java.util.concurrent.Future<byte[]>> reads = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (CachingStore store : stores) {
+        store.treePacks(List.of(pack), true);
+        reads.add(pool.submit(() -> store.getRange(pack, 150_000, 1000)));
+      }
+      for (var read : reads) {
+        assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Path copy = stores.get(0).directory().resolve(pack);
+    assertThat(Files.size(copy)).isEqualTo(200_000);
+    try (var files = Files.list(copy.getParent())) {
+      assertThat(files).hasSize(1); // no temporary file left behind
+    }
+  }
+
+  @Test
   void anUnusableRootMeansNoCacheAndNoFailure() throws IOException {
     Path file = Files.writeString(root.resolve("file"), "x");
     String key = named("index/", 100);
