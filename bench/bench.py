@@ -561,7 +561,9 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, warm_cla
 
         s3 = S3Server(java, s3_classpath, workdir)
         env = dict(os.environ, AWS_ACCESS_KEY_ID=ACCESS_KEY, AWS_SECRET_ACCESS_KEY=SECRET_KEY,
-                   VOLBACK_PASSWORD=PASSWORD, RESTIC_PASSWORD=PASSWORD)
+                   VOLBACK_PASSWORD=PASSWORD, RESTIC_PASSWORD=PASSWORD,
+                   # A metadata cache of its own in the work dir, as restic's --cache-dir below.
+                   VOLBACK_CACHE_DIR=str(workdir / "volback-cache"))
         for k in ["VOLBACK_REPOSITORY", "VOLBACK_PASSWORD_FILE", "VOLBACK_S3_ENDPOINT", "DOCKER_HOST",
                   "VOLBACK_VOLUMES_DIR", "RESTIC_REPOSITORY", "RESTIC_PASSWORD_FILE"]:
             env.pop(k, None)

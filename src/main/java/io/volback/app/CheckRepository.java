@@ -45,7 +45,8 @@ public final class CheckRepository {
 
   public CheckReport run(RepositorySettings settings, char[] password, ReadDataSelection readData)
       throws IOException {
-    ObjectStore store = Repositories.store(settings);
+    // check reads what the store holds, never local copies of it (as restic's check does).
+    ObjectStore store = Repositories.store(settings.withoutCache());
     RepositoryChecker checker = new RepositoryChecker(readData, listener);
     Optional<Repository> opened;
     try {

@@ -4,6 +4,7 @@ import io.volback.repo.RepoConfig;
 import io.volback.repo.Repository;
 import io.volback.repo.chunker.ChunkerParams;
 import io.volback.repo.crypto.KdfParams;
+import io.volback.store.CachingStore;
 import io.volback.store.ObjectStore;
 import io.volback.store.RepositoryLocation;
 import io.volback.store.RetryPolicy;
@@ -21,7 +22,14 @@ public final class Repositories {
               + RepositoryLocation.FORMS);
     }
     try {
-      return StoreFactory.open(settings.repository(), settings.s3(), RetryPolicy.DEFAULT);
+      ObjectStore store =
+          StoreFactory.open(settings.repository(), settings.s3(), RetryPolicy.DEFAULT);
+      boolean remote =
+          RepositoryLocation.parse(settings.repository()) instanceof RepositoryLocation.S3;
+      // A folder is local already: a copy of its metadata would only cost disk.
+      return remote && settings.cacheDir() != null
+          ? new CachingStore(store, settings.cacheDir())
+          : store;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -71,7 +71,18 @@ final class RepositoryOptions {
           "--insecure-tls: the S3 server's certificate and name are not verified; anyone on the"
               + " network path can read and change what volback sends and receives");
     }
-    return new RepositorySettings(repository, s3);
+    return new RepositorySettings(repository, s3, isS3(repository) ? cacheDir() : null);
+  }
+
+  /** The metadata cache root: --cache-dir, VOLBACK_CACHE_DIR, the XDG cache, ~/.cache; or none. */
+  private Path cacheDir() {
+    if (root.noCache) {
+      return null;
+    }
+    if (root.cacheDir != null) {
+      return root.cacheDir;
+    }
+    return MetadataCacheRoot.of(env::value, System.getProperty("user.home"));
   }
 
   String repository() {

@@ -161,6 +161,21 @@ public final class VolbackCommand implements Runnable {
       description = "Do not verify the S3 server's TLS certificate (warns on every run).")
   boolean insecureTls;
 
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description =
+          "Keep the metadata cache of S3 repositories in DIR (env VOLBACK_CACHE_DIR; default"
+              + " $XDG_CACHE_HOME/volback or ~/.cache/volback).")
+  Path cacheDir;
+
+  @Option(
+      names = "--no-cache",
+      scope = ScopeType.INHERIT,
+      description = "Read everything from the repository, keeping no local metadata cache.")
+  boolean noCache;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

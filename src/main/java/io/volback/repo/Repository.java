@@ -338,6 +338,8 @@ public final class Repository implements AutoCloseable {
         IndexCodec.read(unseal(raw), raw.key(), loaded::add);
       }
       index = loaded;
+      store.treePacks(
+          loaded.packsOnlyOf(BlobType.TREE).stream().map(RepoLayout::pack).toList(), true);
       LOG.debug(
           "loaded index of {} blobs in {} ms",
           loaded.size(),

@@ -2,6 +2,7 @@ package io.volback.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +78,11 @@ public abstract class ForwardingStore implements ObjectStore {
   @Override
   public void delete(String key) throws IOException {
     delegate.delete(key);
+  }
+
+  @Override
+  public void treePacks(Collection<String> keys, boolean complete) {
+    delegate.treePacks(keys, complete);
   }
 
   @Override

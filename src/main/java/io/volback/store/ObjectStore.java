@@ -2,6 +2,7 @@ package io.volback.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +69,13 @@ public interface ObjectStore extends AutoCloseable {
 
   /** Deletes key; deleting a missing key is not an error. */
   void delete(String key) throws IOException;
+
+  /**
+   * A hint for a store that keeps local copies of metadata (CachingStore): keys are data/ objects
+   * that hold tree blobs only. With complete, they are every such object the repository's index
+   * lists now, and a local copy of any other may go. Other stores ignore it.
+   */
+  default void treePacks(Collection<String> keys, boolean complete) {}
 
   @Override
   default void close() throws IOException {}

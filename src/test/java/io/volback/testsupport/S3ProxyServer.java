@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.AuthenticationType;
@@ -36,12 +37,19 @@ public final class S3ProxyServer implements AutoCloseable {
   private final BlobStoreContext context;
   private final S3Proxy proxy;
   private final boolean secure;
+  private final CountingBlobStore counting;
 
-  private S3ProxyServer(Path directory, BlobStoreContext context, S3Proxy proxy, boolean secure) {
+  private S3ProxyServer(
+      Path directory,
+      BlobStoreContext context,
+      S3Proxy proxy,
+      boolean secure,
+      CountingBlobStore counting) {
     this.directory = directory;
     this.context = context;
     this.proxy = proxy;
     this.secure = secure;
+    this.counting = counting;
   }
 
   private static S3ProxyServer shared;
@@ -88,9 +96,10 @@ public final class S3ProxyServer implements AutoCloseable {
     properties.setProperty(FilesystemConstants.PROPERTY_BASEDIR, directory.toString());
     BlobStoreContext context =
         ContextBuilder.newBuilder("filesystem").overrides(properties).build(BlobStoreContext.class);
+    CountingBlobStore counting = new CountingBlobStore(context.getBlobStore());
     S3Proxy.Builder builder =
         S3Proxy.builder()
-            .blobStore(context.getBlobStore())
+            .blobStore(counting)
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
     if (keyStore == null) {
       builder.endpoint(URI.create("http://127.0.0.1:0"));
@@ -107,7 +116,7 @@ public final class S3ProxyServer implements AutoCloseable {
       deleteRecursively(directory);
       throw e;
     }
-    return new S3ProxyServer(directory, context, proxy, keyStore != null);
+    return new S3ProxyServer(directory, context, proxy, keyStore != null, counting);
   }
 
   /** The server's URL, e.g. http://127.0.0.1:41234. */
@@ -125,6 +134,23 @@ public final class S3ProxyServer implements AutoCloseable {
   /** The secret key the server accepts. */
   public String secretKey() {
     return SECRET_KEY;
+  }
+
+  /** The object keys read from bucket so far (one entry per GET, whole or ranged), in order. */
+  public List<String> reads(String bucket) {
+    return counting.reads(bucket);
+  }
+
+  /** Every object key in bucket (read from the server's folder), sorted. */
+  public List<String> keys(String bucket) throws IOException {
+    Path root = directory.resolve(bucket);
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> root.relativize(f).toString())
+          .sorted()
+          .toList();
+    }
   }
 
   /** Creates an empty bucket; S3 bucket name rules apply (lowercase, 3 to 63 characters). */

@@ -84,6 +84,19 @@ public final class Index {
     return out;
   }
 
+  /** The packs whose every indexed blob is of type (packs hold one type each as written). */
+  public synchronized java.util.Set<Id> packsOnlyOf(BlobType type) {
+    java.util.BitSet of = new java.util.BitSet();
+    java.util.BitSet other = new java.util.BitSet();
+    for (int n = 0; n < size; n++) {
+      (types[n] == type.ordinal() ? of : other).set(packs[n]);
+    }
+    of.andNot(other);
+    java.util.Set<Id> out = new java.util.HashSet<>();
+    of.stream().forEach(n -> out.add(packIds.get(n)));
+    return out;
+  }
+
   public synchronized int size() {
     return size;
   }

@@ -277,7 +277,11 @@ public final class BlobSaver implements AutoCloseable {
     uploaders.submit(
         () -> {
           try {
-            store.put(RepoLayout.pack(pack.id()), pack.bytes(), pack.length());
+            String key = RepoLayout.pack(pack.id());
+            if (pack.entries().stream().allMatch(e -> e.type() == BlobType.TREE)) {
+              store.treePacks(List.of(key), false);
+            }
+            store.put(key, pack.bytes(), pack.length());
             packsUploaded.incrementAndGet();
             storedBytes.addAndGet(pack.length());
             packStored(pack.entries());
