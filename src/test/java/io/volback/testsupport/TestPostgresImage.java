@@ -38,10 +38,11 @@ public final class TestPostgresImage {
   public static final String REPOSITORY = "volback-test-postgres";
   public static final int UID = 999;
   public static final String CONTENT_LABEL = "io.volback.test.content";
-  private static final String RECIPE = "pg15-recipe-1";
+  private static final String RECIPE = "pg15-recipe-2";
   private static final Path PG_LIB = Path.of("/usr/lib/postgresql/15");
   private static final Path PG_SHARE = Path.of("/usr/share/postgresql/15");
   private static final Path BUSYBOX = Path.of("/bin/busybox");
+  private static final Path LIBRARY_DIR = Path.of("/usr/lib/x86_64-linux-gnu");
   private static final List<String> ZONES = List.of("UTC", "Etc/UTC", "GMT", "Etc/GMT");
   private static final List<String> APPLETS =
       List.of(
@@ -70,7 +71,7 @@ public final class TestPostgresImage {
     if (cachedTag == null) {
       MessageDigest digest = sha256();
       digest.update(RECIPE.getBytes(StandardCharsets.UTF_8));
-      for (Path file : sources()) {
+      for (Path file : keySources()) {
         try {
           String line =
               file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file) + "\n";
@@ -82,6 +83,20 @@ public final class TestPostgresImage {
       cachedTag = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
     return cachedTag;
+  }
+
+  /**
+   * What the tag digests: the files copied, except that the shared libraries stand for themselves
+   * by their whole directory (stat is cheap; running ldd for the closure is not).
+   */
+  private static List<Path> keySources() {
+    Set<Path> files = new TreeSet<>(packageFiles());
+    try (Stream<Path> libs = Files.list(LIBRARY_DIR)) {
+      libs.filter(Files::isRegularFile).forEach(files::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(files);
   }
 
   private static void importImage(DockerHost host, String name) {
@@ -171,10 +186,27 @@ public final class TestPostgresImage {
 
   /** Everything copied from the machine, symlinks resolved. */
   private static List<Path> sources() {
+    Set<Path> files = new TreeSet<>(packageFiles());
+    List<Path> elves = new ArrayList<>();
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (f.startsWith(PG_LIB.resolve("bin")) || f.startsWith(PG_LIB) && name.endsWith(".so")) {
+        elves.add(f);
+      }
+    }
+    try {
+      files.addAll(libraries(elves));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(files);
+  }
+
+  /** PostgreSQL's own files, busybox and the time zones. */
+  private static Set<Path> packageFiles() {
     requireInstalled();
     Set<Path> files = new TreeSet<>();
     files.add(BUSYBOX);
-    List<Path> elves = new ArrayList<>();
     try {
       for (Path root : List.of(PG_LIB, PG_SHARE)) {
         try (Stream<Path> walk = Files.walk(root)) {
@@ -184,43 +216,34 @@ public final class TestPostgresImage {
               .forEach(files::add);
         }
       }
-      for (Path f : files) {
-        if (f.startsWith(PG_LIB) && !f.equals(BUSYBOX)) {
-          elves.add(f);
-        }
-      }
       for (String zone : ZONES) {
         Path z = Path.of("/usr/share/zoneinfo", zone);
         if (Files.exists(z)) {
           files.add(z);
         }
       }
-      files.addAll(libraries(elves));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return List.copyOf(files);
+    return files;
   }
 
+  /** The shared libraries the binaries load: one ldd run for all of them. */
   private static Set<Path> libraries(List<Path> binaries) throws IOException {
+    List<String> command = new ArrayList<>(List.of("ldd"));
+    binaries.forEach(b -> command.add(b.toString()));
+    Process ldd = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      ldd.waitFor(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted running ldd", e);
+    }
     Set<Path> libs = new TreeSet<>();
-    for (Path binary : binaries) {
-      String name = binary.getFileName().toString();
-      if (!binary.getParent().getFileName().toString().equals("bin") && !name.endsWith(".so")) {
-        continue;
-      }
-      Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
-      String out = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      try {
-        ldd.waitFor(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted running ldd", e);
-      }
-      Matcher m = LIBRARY.matcher(out);
-      while (m.find()) {
-        libs.add(Path.of(m.group(1)));
-      }
+    Matcher m = LIBRARY.matcher(out);
+    while (m.find()) {
+      libs.add(Path.of(m.group(1)));
     }
     return libs;
   }
