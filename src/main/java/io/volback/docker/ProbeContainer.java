@@ -1,6 +1,7 @@
 package io.volback.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProbeContainer {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration LOG_READ_LIMIT = Duration.ofSeconds(30);
+  private static final Duration WAIT_SLICE = Duration.ofMinutes(1);
   // json-file, bounded: a chatty probe cannot fill the disk, and only the tail is kept anyway.
   private static final LogConfig LOGS =
       new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "1"));
@@ -103,32 +105,53 @@ public final class ProbeContainer {
     } catch (RuntimeException e) {
       throw EngineApi.failure(host, "start the probe container for volume " + volume, e);
     }
-    boolean finished;
-    try (ResultCallback.Adapter<WaitResponse> waiting =
-        host.client().waitContainerCmd(id).exec(new ResultCallback.Adapter<>())) {
-      finished = waiting.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      throw Interrupts.interrupted("waiting for the probe of volume " + volume);
-    } catch (RuntimeException e) {
-      throw EngineApi.failure(host, "wait for the probe container of volume " + volume, e);
-    }
+    long deadline = started + timeout.toNanos();
     Integer exitCode = null;
-    if (finished) {
-      exitCode = exitCode(host, id, volume);
-    } else {
+    boolean finished = false;
+    // Waited for in slices, each a new wait request: one request held open for a long timeout
+    // would outlast the transport's response timeout.
+    while (!finished && System.nanoTime() < deadline) {
+      long slice = Math.min(deadline - System.nanoTime(), WAIT_SLICE.toNanos());
+      try (ResultCallback.Adapter<WaitResponse> waiting =
+          host.client().waitContainerCmd(id).exec(new ResultCallback.Adapter<>())) {
+        if (!waiting.awaitCompletion(Math.max(1, slice / 1_000_000), TimeUnit.MILLISECONDS)) {
+          continue;
+        }
+      } catch (InterruptedException e) {
+        throw Interrupts.interrupted("waiting for the probe of volume " + volume);
+      } catch (IOException | RuntimeException e) {
+        throw EngineApi.failure(host, "wait for the probe container of volume " + volume, e);
+      }
+      InspectContainerResponse.ContainerState state = state(host, id, volume);
+      finished = !Boolean.TRUE.equals(state.getRunning());
+      if (finished) {
+        Long code = state.getExitCodeLong();
+        exitCode = code == null ? null : code.intValue();
+      } else {
+        pause(volume); // the wait ended early (an engine hiccup): do not spin
+      }
+    }
+    if (!finished) {
       kill(host, id);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
     return new Outcome(exitCode, !finished, duration, outputTail(host, id, volume));
   }
 
-  private static Integer exitCode(DockerHost host, String id, String volume)
-      throws DockerHostException {
+  private static InspectContainerResponse.ContainerState state(
+      DockerHost host, String id, String volume) throws DockerHostException {
     try {
-      Long code = host.client().inspectContainerCmd(id).exec().getState().getExitCodeLong();
-      return code == null ? null : code.intValue();
+      return host.client().inspectContainerCmd(id).exec().getState();
     } catch (RuntimeException e) {
       throw EngineApi.failure(host, "inspect the probe container of volume " + volume, e);
+    }
+  }
+
+  private static void pause(String volume) throws IOException {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      throw Interrupts.interrupted("waiting for the probe of volume " + volume);
     }
   }
 
