@@ -1,5 +1,11 @@
 package io.volback.app;
 
+import io.volback.concurrent.LocalHost;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * ScratchVolumes names and labels the volumes drills restore into, so that they are told apart from
  * every other volume (never backed up, never selected by a policy) and a drill killed before its
@@ -18,5 +24,46 @@ public final class ScratchVolumes {
   /** When it was created (ISO-8601). */
   public static final String STARTED_LABEL = "volback.drill.started";
 
+  private static final String PREFIX = "volback-drill-";
+  // Docker takes long names, but a name is also a directory name on the engine's file system.
+  private static final int MAX_SOURCE_PART = 100;
+
   private ScratchVolumes() {}
+
+  /**
+   * A new scratch volume's name: "volback-drill-SOURCE-8HEX", with the characters Docker does not
+   * allow in a name ([a-zA-Z0-9][a-zA-Z0-9_.-]*) replaced by '-' and a long source name cut.
+   */
+  public static String newName(String source) {
+    String part = source.replaceAll("[^a-zA-Z0-9_.-]", "-");
+    if (part.length() > MAX_SOURCE_PART) {
+      part = part.substring(0, MAX_SOURCE_PART);
+    }
+    byte[] random = new byte[4];
+    ThreadLocalRandom.current().nextBytes(random);
+    return PREFIX + part + "-" + HexFormat.of().formatHex(random);
+  }
+
+  /** The labels of a scratch volume holding a snapshot of source, created now by this process. */
+  public static Map<String, String> labels(String source, Instant started) {
+    return Map.of(
+        DRILL_LABEL,
+        "true",
+        SOURCE_LABEL,
+        source,
+        OWNER_LABEL,
+        owner(),
+        STARTED_LABEL,
+        started.toString());
+  }
+
+  /** This process as OWNER_LABEL names it: "HOSTNAME/PID". */
+  public static String owner() {
+    return LocalHost.name() + "/" + ProcessHandle.current().pid();
+  }
+
+  /** Whether labels are those of a scratch volume. */
+  public static boolean isScratch(Map<String, String> labels) {
+    return labels != null && "true".equals(labels.get(DRILL_LABEL));
+  }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
  * RepositoryChecker checks a repository as restic's check does, in two calls: open() checks the key
  * files and the config and opens the repository (empty when they do not allow it, which is a
  * finding), check() then checks the index objects, the packs against the index and their headers,
- * optionally the data of the packs readData selects, and the snapshots and their trees. report()
- * gives the findings. Memory: the index, a summary per pack, one pack at a time.
+ * optionally the data of the packs readData selects, the snapshots and their trees, and the drill
+ * records (a damaged one is INFO: nothing depends on it). report() gives the findings. Memory: the
+ * index, a summary per pack, one pack at a time.
  */
 public final class RepositoryChecker {
   private final ReadDataSelection readData;
@@ -84,6 +85,7 @@ public final class RepositoryChecker {
       readBytes = data.bytesRead();
     }
     snapshots = new SnapshotCheck(repo, loaded, findings, listener).run();
+    new DrillCheck(repo, findings).run();
   }
 
   public CheckReport report() {
