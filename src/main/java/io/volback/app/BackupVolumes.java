@@ -274,6 +274,7 @@ public final class BackupVolumes {
     }
     return host.volumes().stream()
         .filter(v -> request.includeAnonymous() || !v.anonymous())
+        .filter(v -> !ScratchVolumes.isScratch(v.labels()))
         .filter(request.selection()::matches)
         .map(VolumeInfo::name)
         .toList();

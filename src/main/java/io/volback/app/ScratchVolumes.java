@@ -1,8 +1,10 @@
 package io.volback.app;
 
 import io.volback.concurrent.LocalHost;
+import io.volback.docker.DockerHostException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -65,5 +67,23 @@ public final class ScratchVolumes {
   /** Whether labels are those of a scratch volume. */
   public static boolean isScratch(Map<String, String> labels) {
     return labels != null && "true".equals(labels.get(DRILL_LABEL));
+  }
+
+  /**
+   * Removes the scratch volumes on host that drills killed before their cleanup left: owned by a
+   * process of this machine that is gone, or started more than 24 hours ago; never one whose owner
+   * is alive. Says what it removed and what it could not.
+   */
+  public static Cleanup removeLeftovers(VolumeHost host) throws DockerHostException {
+    return new ScratchLeftovers(LocalHost.name(), ScratchLeftovers::processAlive, Instant.now())
+        .removeFrom(host);
+  }
+
+  /** Cleanup: the scratch volumes removed, and one line per volume that could not be. */
+  public record Cleanup(List<String> removed, List<String> problems) {
+    public Cleanup {
+      removed = List.copyOf(removed);
+      problems = List.copyOf(problems);
+    }
   }
 }

@@ -51,6 +51,9 @@ public final class ServicePlan {
     List<String> problems = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
     for (VolumeInfo volume : volumes) {
+      if (ScratchVolumes.isScratch(volume.labels())) {
+        continue;
+      }
       VolumeLabelSettings labels;
       try {
         labels = VolumeLabels.parse(volume.name(), volume.labels(), config.zone());

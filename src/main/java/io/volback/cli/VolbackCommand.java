@@ -46,7 +46,9 @@ public final class VolbackCommand implements Runnable {
           StatsCommand.class,
           DiffCommand.class,
           ServeCommand.class,
-          CopyCommand.class);
+          CopyCommand.class,
+          DrillCommand.class,
+          DrillsCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package io.volback.cli;
 
+import io.volback.app.ScratchVolumes;
 import io.volback.app.VolumeSelection;
 import io.volback.cli.json.VolumeJson;
 import io.volback.docker.DockerHost;
@@ -48,7 +49,9 @@ final class VolumesCommand extends CommandBase {
       Table table = new Table("Volume", "Driver", "Shared", "Compose", "Consumers");
       for (VolumeInfo v : volumes) {
         table.row(
-            v.name() + (v.anonymous() ? " (anonymous)" : ""),
+            v.name()
+                + (v.anonymous() ? " (anonymous)" : "")
+                + (ScratchVolumes.isScratch(v.labels()) ? " (drill scratch)" : ""),
             v.driver(),
             v.shared() ? "yes" : "no",
             v.composeProject().orElse(""),

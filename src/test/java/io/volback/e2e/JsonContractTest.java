@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.volback.repo.Repository;
+import io.volback.repo.drill.DrillRecord;
+import io.volback.store.LocalFolderStore;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.VolbackProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +202,49 @@ class JsonContractTest {
     assertThat(record.get("files_new").asLong()).isEqualTo(3);
     JsonGolden.assertMatches(
         "backup-dry-run.jsonl", JsonGolden.lines(r.out(), Set.of(), Set.of("status")));
+  }
+
+  @Test
+  void drillsJsonIsOneArrayOfTheStoredDrillRecordsWithoutMessageType() throws Exception {
+    char[] password = Files.readString(FIXTURE.resolve("password")).strip().toCharArray();
+    try (Repository r = Repository.open(new LocalFolderStore(repo), password)) {
+      r.saveDrill(
+          new DrillRecord(
+              DrillRecord.VERSION,
+              Instant.parse("2026-11-30T09:00:00Z"),
+              "vm",
+              "fixture-vol",
+              "unix:///var/run/docker.sock",
+              "7a1569af4434d24347a44081e75a45d3ebdbb28b70d87fa0bdb9cb72a98cb7c6",
+              Instant.parse("2026-11-30T07:51:50.620285570Z"),
+              "unix:///var/run/docker2.sock",
+              "volback-drill-fixture-vol-0a1b2c3d",
+              "api",
+              4149.4,
+              1.25,
+              2.5,
+              7,
+              204880,
+              1,
+              List.of(new DrillRecord.Mismatch("/data/a.txt", "content differs")),
+              List.of("mtime below whole seconds", "user.* xattrs"),
+              new DrillRecord.Probe(
+                  "probe:1", "check PGPASSWORD=hunter2", "/data", 3, false, 0.5, "bad\n"),
+              DrillRecord.FAILED,
+              null,
+              false));
+    }
+
+    Cli.Result r = volback("--json", "drills");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).doesNotContain("hunter2");
+    JsonNode drill = JSON.readTree(r.out()).get(0);
+    assertThat(drill.has("message_type")).isFalse();
+    assertThat(drill.get("rto_seconds").asDouble()).isEqualTo(2.5);
+    assertThat(drill.get("probe").get("exit_code").asInt()).isEqualTo(3);
+    JsonGolden.assertMatches("drills.json", JsonGolden.document(r.out(), Set.of("id", "short_id")));
   }
 
   private static JsonNode lastLine(String out) throws Exception {
