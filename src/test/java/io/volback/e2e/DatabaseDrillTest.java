@@ -18,8 +18,6 @@ import io.volback.wiring.DockerVolumeHost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -158,26 +156,18 @@ class DatabaseDrillTest {
         "2m");
   }
 
-  /** The "probe" object of the drill's JSON output (one document or JSON lines). */
+  /** The "probe" object of the "drill" line of the drill's JSON lines. */
   private static JsonNode probeOf(String out) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    List<JsonNode> docs = new ArrayList<>();
-    try {
-      docs.add(json.readTree(out));
-    } catch (IOException notOneDocument) {
-      for (String line : out.split("\n")) {
-        if (!line.isBlank()) {
-          docs.add(json.readTree(line));
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        JsonNode message = json.readTree(line);
+        if (message.path("message_type").asText().equals("drill")) {
+          return message.path("probe");
         }
       }
     }
-    for (JsonNode doc : docs) {
-      JsonNode probe = doc.findValue("probe");
-      if (probe != null && probe.isObject()) {
-        return probe;
-      }
-    }
-    throw new AssertionError("no probe in the drill's JSON output:\n" + out);
+    throw new AssertionError("no drill line in the drill's JSON output:\n" + out);
   }
 
   private static void ok(Cli.Result result) {

@@ -19,8 +19,7 @@ class DrillProbeOptionsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"data", "/", "//"})
-  void aProbeMountThatIsNotAnAbsolutePathBelowTheRootIsAUsageError(String mount)
-      throws Exception {
+  void aProbeMountThatIsNotAnAbsolutePathBelowTheRootIsAUsageError(String mount) throws Exception {
     Cli.Result result =
         VolbackProcess.run(
             Map.of(),
