@@ -2,6 +2,7 @@ package io.volback.cli;
 
 import io.volback.app.DrillVolume;
 import io.volback.app.ProbeSpec;
+import io.volback.app.ProbeSpecValidation;
 import io.volback.app.Redaction;
 import io.volback.app.ScratchVolumes;
 import io.volback.app.UsageException;
@@ -154,8 +155,11 @@ final class DrillCommand extends CommandBase {
     if (probeImage.isBlank() || probeCommand.isBlank()) {
       throw new UsageException("--probe-image and --probe-command must not be empty");
     }
-    return new ProbeSpec(
-        probeImage, probeCommand, probeMount == null ? "/data" : probeMount, probeTimeout);
+    ProbeSpec probe =
+        new ProbeSpec(
+            probeImage, probeCommand, probeMount == null ? "/data" : probeMount, probeTimeout);
+    ProbeSpecValidation.validate(probe, ProbeSpecValidation.OPTIONS);
+    return probe;
   }
 
   /** The filters other than --volume: the volume is each drill's own. */

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import io.volback.concurrent.LocalHost;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class HelperContainer implements AutoCloseable {
   /** The label every helper carries; {@link #removeLeftoverHelpers} finds helpers by it. */
   public static final String LABEL = "io.volback.helper";
 
+  /** "probe" on drill probe containers (ProbeContainer); plain helpers do not carry it. */
+  public static final String KIND_LABEL = LABEL + ".kind";
+
+  static final String PROBE_KIND = "probe";
+
   public static final String MOUNT_PATH = "/data";
   private static final Logger log = LoggerFactory.getLogger(HelperContainer.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,11 +43,45 @@ public final class HelperContainer implements AutoCloseable {
   private final String volume;
   private volatile String id;
   private volatile boolean removed;
+  // Probe images may declare VOLUMEs: their anonymous volumes go with the container.
+  private final boolean removeAnonymousVolumes;
 
   private HelperContainer(DockerHost host, String volume, String id) {
+    this(host, volume, id, false);
+  }
+
+  private HelperContainer(
+      DockerHost host, String volume, String id, boolean removeAnonymousVolumes) {
     this.host = host;
     this.volume = volume;
     this.id = id;
+    this.removeAnonymousVolumes = removeAnonymousVolumes;
+  }
+
+  /**
+   * Registers a probe container about to be created under name, so that close() and the shutdown
+   * hook remove it (with its anonymous volumes) like any helper; call created() with its id.
+   */
+  static HelperContainer trackProbe(DockerHost host, String volume, String name) {
+    HelperContainer probe = new HelperContainer(host, volume, name, true);
+    LiveHelpers.add(probe);
+    return probe;
+  }
+
+  void created(String containerId) {
+    this.id = containerId;
+  }
+
+  /** The labels of a helper (or probe, with kind) of volume owned by this process. */
+  static Map<String, String> labels(String volume, String kind) {
+    Map<String, String> labels = new HashMap<>();
+    labels.put(LABEL, "true");
+    labels.put(LABEL + ".volume", volume);
+    labels.put(LABEL + ".owner", owner());
+    if (kind != null) {
+      labels.put(KIND_LABEL, kind);
+    }
+    return labels;
   }
 
   /** Creates a helper for an existing volume (never creates the volume: a typo must not). */
@@ -101,6 +141,7 @@ public final class HelperContainer implements AutoCloseable {
       host.client()
           .removeContainerCmd(id)
           .withForce(true)
+          .withRemoveVolumes(removeAnonymousVolumes) // named volumes are never removed by this
           .exec(); // an id, or the name until created
       removed = true;
     } catch (NotFoundException gone) {
@@ -142,7 +183,10 @@ public final class HelperContainer implements AutoCloseable {
       if (!LiveHelpers.contains(c.getId()) && (abandoned || isDeadLocalOwner(owner))) {
         HelperContainer leftover =
             new HelperContainer(
-                host, c.getLabels().getOrDefault(LABEL + ".volume", "?"), c.getId());
+                host,
+                c.getLabels().getOrDefault(LABEL + ".volume", "?"),
+                c.getId(),
+                PROBE_KIND.equals(c.getLabels().get(KIND_LABEL)));
         leftover.close();
         removedCount += leftover.removed ? 1 : 0;
       }

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Frame;
 import io.volback.concurrent.Interrupts;
 import io.volback.docker.DockerHost;
 import io.volback.docker.DockerHostException;
+import io.volback.docker.OutputTail;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

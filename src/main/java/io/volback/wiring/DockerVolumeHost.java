@@ -7,6 +7,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.DockerHostException;
 import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
+import io.volback.docker.ProbeContainer;
 import io.volback.docker.TarWriter;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
@@ -122,6 +123,10 @@ public final class DockerVolumeHost implements VolumeHost {
 
   @Override
   public ProbeResult runProbe(String volume, ProbeSpec probe) throws IOException {
-    throw new UnsupportedOperationException("probe containers: drills issue, helper drill-probe");
+    ProbeContainer.Outcome outcome =
+        ProbeContainer.run(
+            host, volume, probe.image(), probe.command(), probe.mount(), probe.timeout());
+    return new ProbeResult(
+        outcome.exitCode(), outcome.timedOut(), outcome.duration(), outcome.outputTail());
   }
 }

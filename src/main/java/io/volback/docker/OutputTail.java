@@ -1,20 +1,23 @@
-package io.volback.hooks;
+package io.volback.docker;
 
 import java.nio.charset.StandardCharsets;
 
-/** OutputTail keeps the last bytes of a command's output: enough to say why it failed. */
-final class OutputTail {
-  static final int LIMIT = 4096;
+/**
+ * OutputTail keeps the last bytes of a command's output: enough to say why it failed. Exec hooks
+ * and drill probes share it.
+ */
+public final class OutputTail {
+  public static final int LIMIT = 4096;
   private final byte[] ring = new byte[LIMIT];
   private long written;
 
-  synchronized void append(byte[] bytes) {
+  public synchronized void append(byte[] bytes) {
     for (byte b : bytes) {
       ring[(int) (written++ % LIMIT)] = b;
     }
   }
 
-  synchronized String text() {
+  public synchronized String text() {
     int size = (int) Math.min(written, LIMIT);
     byte[] out = new byte[size];
     long start = written - size;
