@@ -13,6 +13,7 @@ import io.volback.docker.DockerHost;
 import io.volback.docker.VolumeDiscovery;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.EngineEvents;
 import io.volback.testsupport.Processes;
 import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.Signals;
@@ -237,11 +238,15 @@ class ConsistentBackupTest {
   void containerOnTwoVolumesOfTheRunIsStoppedOnceForBoth() throws Exception {
     String first = TestDocker.createVolume(a, "hooks-two-a");
     String second = TestDocker.createVolume(a, "hooks-two-b");
-    long since = Instant.now().getEpochSecond() - 1;
-    String both = container(List.of(first, second), Map.of("volback.stop", "true"), WRITER, true);
-    await("the writer writes", () -> state(both).getRunning());
-
-    Cli.Result r = volback("--json", "backup", first, second);
+    String both = container(List.of(first, second), Map.of("volback.stop", "true"), WRITER, false);
+    Cli.Result r;
+    List<String> actions;
+    try (EngineEvents engine = EngineEvents.record(a, List.of("stop", "start"), both)) {
+      a.client().startContainerCmd(both).exec();
+      await("the writer writes", () -> state(both).getRunning());
+      r = volback("--json", "backup", first, second);
+      actions = engine.actions(both);
+    }
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     List<JsonNode> hooks = hookLines(r.out());
@@ -251,28 +256,7 @@ class ConsistentBackupTest {
         .containsExactly(first, second);
     assertThat(state(both).getRunning()).isTrue();
     // The engine saw the container started by the test, then one stop and one start by volback.
-    assertThat(engineEvents(both, since)).containsExactly("start", "stop", "start");
-  }
-
-  /** The container's stop and start events the engine reports since then (a bounded query). */
-  private List<String> engineEvents(String id, long since) throws Exception {
-    List<String> actions = new ArrayList<>();
-    a.client()
-        .eventsCmd()
-        .withContainerFilter(id)
-        .withEventFilter("stop", "start")
-        .withSince(Long.toString(since))
-        .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
-        .exec(
-            new com.github.dockerjava.api.async.ResultCallback.Adapter<
-                com.github.dockerjava.api.model.Event>() {
-              @Override
-              public void onNext(com.github.dockerjava.api.model.Event e) {
-                actions.add(e.getAction());
-              }
-            })
-        .awaitCompletion(30, TimeUnit.SECONDS);
-    return actions;
+    assertThat(actions).containsExactly("start", "stop", "start");
   }
 
   @Test

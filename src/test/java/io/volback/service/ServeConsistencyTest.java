@@ -2,12 +2,13 @@ package io.volback.service;
 
 import static io.volback.service.ServiceSetup.assertWholeRecords;
 import static io.volback.service.ServiceSetup.awaitRun;
-import static io.volback.service.ServiceSetup.eventTime;
 import static io.volback.service.ServiceSetup.runs;
+import static io.volback.testsupport.EngineEvents.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.model.Event;
+import io.volback.testsupport.EngineEvents;
 import io.volback.testsupport.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +50,12 @@ class ServeConsistencyTest {
     String reader = setup.reader(volume);
     String writerStarted = setup.startedAt(writer);
     String readerStarted = setup.startedAt(reader);
-    Instant since = Instant.now();
 
     List<JsonNode> backups;
-    try (ServeProcess serve = setup.serve(setup.config(setup.s3.endpoint()))) {
+    List<Event> events;
+    List<Event> readerEvents;
+    try (EngineEvents engine = setup.recordEvents(writer, reader);
+        ServeProcess serve = setup.serve(setup.config(setup.s3.endpoint()))) {
       awaitRun(
           serve,
           "3 succeeded backups of " + volume,
@@ -60,21 +63,21 @@ class ServeConsistencyTest {
           r -> succeededBackups(serve, volume).size() >= 3);
       backups = succeededBackups(serve, volume);
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
+      events = engine.of(writer);
+      readerEvents = engine.of(reader);
     }
 
     assertThat(setup.running(writer)).isTrue();
     assertThat(setup.startedAt(writer)).isNotEqualTo(writerStarted);
     assertThat(setup.startedAt(reader)).isEqualTo(readerStarted);
     assertThat(setup.running(reader)).isTrue();
-    List<Event> events = setup.engineEvents(writer, since);
-    List<Event> readerEvents = setup.engineEvents(reader, since);
     assertThat(readerEvents).isEmpty();
     for (JsonNode run : backups) {
       Instant start = Instant.parse(run.path("start").asText());
       Instant end = Instant.parse(run.path("end").asText());
       assertThat(events)
           .as("the writer's stop and start within the run " + run)
-          .filteredOn(e -> !eventTime(e).isBefore(start) && !eventTime(e).isAfter(end))
+          .filteredOn(e -> !time(e).isBefore(start) && !time(e).isAfter(end))
           .extracting(Event::getAction)
           .containsExactly("stop", "start");
       String snapshot = run.path("snapshot_id").asText();

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import io.volback.docker.DockerHost;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
+import io.volback.testsupport.EngineEvents;
 import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.ServeProcess;
 import io.volback.testsupport.TestDocker;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -224,30 +222,9 @@ final class ServiceSetup {
     }
   }
 
-  /** The container's stop and start events from then on, with their times (a bounded query). */
-  List<Event> engineEvents(String id, Instant since) throws Exception {
-    List<Event> events = new ArrayList<>();
-    a.client()
-        .eventsCmd()
-        .withContainerFilter(id)
-        .withEventFilter("stop", "start")
-        .withSince(Long.toString(since.getEpochSecond() - 1))
-        .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
-        .exec(
-            new ResultCallback.Adapter<Event>() {
-              @Override
-              public void onNext(Event e) {
-                if (!eventTime(e).isBefore(since)) {
-                  events.add(e);
-                }
-              }
-            })
-        .awaitCompletion(30, TimeUnit.SECONDS);
-    return events;
-  }
-
-  static Instant eventTime(Event e) {
-    return Instant.ofEpochSecond(0, e.getTimeNano());
+  /** Starts recording the containers' stop and start events on engine A. */
+  EngineEvents recordEvents(String... ids) throws InterruptedException {
+    return EngineEvents.record(a, List.of("stop", "start"), ids);
   }
 
   void removeAll() {
