@@ -3,6 +3,7 @@ package io.volback.app;
 import io.volback.backup.SnapshotCreator;
 import io.volback.concurrent.LocalHost;
 import io.volback.config.ContainerHooks;
+import io.volback.docker.StatScanSource;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeInfo;
 import io.volback.entry.DirectorySource;
@@ -17,6 +18,8 @@ import io.volback.hooks.HookSession;
 import io.volback.hooks.HookedContainer;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.StoredSnapshot;
+import io.volback.repo.tree.TreeNode;
+import io.volback.repo.tree.TreeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -31,6 +34,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * BackupVolumes snapshots volumes of one Docker host, one after the other. A volume that fails does
@@ -39,6 +44,7 @@ import java.util.function.Function;
  * the volume is streamed through the Docker API from a never-started helper container.
  */
 public final class BackupVolumes {
+  private static final Logger LOG = LoggerFactory.getLogger(BackupVolumes.class);
   private final Repository repo;
   private final VolumeHost host;
   private final ProgressListener listener;
@@ -317,6 +323,31 @@ public final class BackupVolumes {
           request.tags(),
           parent.orElse(null),
           skips);
+    }
+    if (ApiReadMode.statScan(request.force(), parent.orElse(null), repo)) {
+      StoredSnapshot p = parent.get();
+      TreeReader tree = new TreeReader(repo.newBlobLoader(), p.snapshot().treeIds());
+      Optional<StatScanSource> scan =
+          host.openStatScan(
+              name,
+              () -> {
+                TreeNode n = tree.next();
+                return n == null ? null : n.entry();
+              },
+              p.snapshot().time());
+      if (scan.isPresent()) {
+        try (StatScanSource source = scan.get()) {
+          StoredSnapshot done =
+              creator.create(
+                  source, VolumeSources.of(host, volume, AccessPath.API), request.tags(), p, skips);
+          LOG.debug(
+              "volume {}: stat scan, {} paths stat'ed, {} fetched",
+              name,
+              source.statted(),
+              source.fetched());
+          return done;
+        }
+      }
     }
     try (InputStream tar = host.openRead(name)) {
       return creator.create(

@@ -1,6 +1,7 @@
 package io.volback.app;
 
 import io.volback.docker.DockerHostException;
+import io.volback.docker.StatScanSource;
 import io.volback.docker.TarWriter;
 import io.volback.docker.VolumeConsumer;
 import io.volback.docker.VolumeDevice;
@@ -9,6 +10,7 @@ import io.volback.docker.VolumeSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +57,16 @@ public interface VolumeHost {
 
   /** The volume's content as a tar stream whose entries start with "data/". */
   InputStream openRead(String name) throws IOException;
+
+  /**
+   * The volume read through the Docker API against its parent snapshot's entries (a stat per entry,
+   * only what changed fetched: docker.StatScanSource), or empty when this host cannot stat paths
+   * that way; the caller closes it.
+   */
+  default Optional<StatScanSource> openStatScan(
+      String name, StatScanSource.ParentEntries parent, Instant racyFrom) throws IOException {
+    return Optional.empty();
+  }
 
   /** Writes the tar stream writer produces into the volume. */
   void write(String name, TarWriter writer) throws IOException;

@@ -72,6 +72,14 @@ final class ParentMatcher {
 
   /** The parent's content ids for entry, or null when it must be read. */
   List<Id> unchangedContent(FileEntry entry) throws IOException {
+    return unchangedContent(entry, false);
+  }
+
+  /**
+   * Like unchangedContent(entry); with vouched, the source found entry unchanged by its own means
+   * (an API stat: no inode or ctime) and entry is then reused when it equals the parent's entry.
+   */
+  List<Id> unchangedContent(FileEntry entry, boolean vouched) throws IOException {
     if (broken || entry.type() != EntryType.FILE) {
       return null;
     }
@@ -83,7 +91,8 @@ final class ParentMatcher {
         && PathComponents.ORDER.compare(current.entry().path(), entry.path()) < 0) {
       current = next();
     }
-    if (!inParent(entry) || !reusable(current, entry, index)) {
+    if (!inParent(entry)
+        || !(vouched ? vouchedReusable(current, entry, index) : reusable(current, entry, index))) {
       return null;
     }
     return current.contentIds();
@@ -100,6 +109,18 @@ final class ParentMatcher {
         || !sameFile(old.entry(), entry)) {
       return false;
     }
+    return indexed(old, index);
+  }
+
+  /**
+   * The rule for an entry its source vouches for (see unchangedContent(entry, true)): the parent's
+   * node holds exactly this entry and all its blobs are still indexed.
+   */
+  static boolean vouchedReusable(TreeNode old, FileEntry entry, Index index) {
+    return entry.type() == EntryType.FILE && old.entry().equals(entry) && indexed(old, index);
+  }
+
+  private static boolean indexed(TreeNode old, Index index) {
     for (Id id : old.contentIds()) {
       if (!index.has(id)) {
         return false;

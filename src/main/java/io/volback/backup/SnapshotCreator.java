@@ -5,6 +5,7 @@ import io.volback.entry.EntrySource;
 import io.volback.entry.EntryType;
 import io.volback.entry.FileEntry;
 import io.volback.entry.SkipLog;
+import io.volback.entry.UnchangedContent;
 import io.volback.repo.BlobType;
 import io.volback.repo.Id;
 import io.volback.repo.Repository;
@@ -116,7 +117,10 @@ public final class SnapshotCreator {
               pending.add(entry, null, EntryChange.OTHER);
               return;
             }
-            List<Id> unchanged = matcher == null ? null : matcher.unchangedContent(entry);
+            List<Id> unchanged =
+                matcher == null
+                    ? null
+                    : matcher.unchangedContent(entry, opener instanceof UnchangedContent);
             if (unchanged != null && !rereadAll) {
               counter.count(entry);
               pending.add(entry, unchanged, EntryChange.UNCHANGED);

@@ -8,6 +8,7 @@ import io.volback.docker.DockerHostException;
 import io.volback.docker.HelperContainer;
 import io.volback.docker.LocalMountpoint;
 import io.volback.docker.ProbeContainer;
+import io.volback.docker.StatScanSource;
 import io.volback.docker.TarWriter;
 import io.volback.docker.VolumeArchive;
 import io.volback.docker.VolumeConsumer;
@@ -19,6 +20,7 @@ import io.volback.docker.Volumes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,6 +100,15 @@ public final class DockerVolumeHost implements VolumeHost {
   @Override
   public InputStream openRead(String name) throws IOException {
     return VolumeArchive.openRead(host, name);
+  }
+
+  @Override
+  public Optional<StatScanSource> openStatScan(
+      String name, StatScanSource.ParentEntries parent, Instant racyFrom) throws IOException {
+    if (!StatScanSource.supported(host)) {
+      return Optional.empty();
+    }
+    return Optional.of(StatScanSource.open(host, name, parent, racyFrom));
   }
 
   @Override
