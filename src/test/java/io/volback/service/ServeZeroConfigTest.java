@@ -55,19 +55,7 @@ class ServeZeroConfigTest {
     Path data = Path.of("/var/lib/docker/volumes", volume, "_data");
     Files.writeString(data.resolve("hello.txt"), "hello from the service\n");
 
-    try (ServeProcess serve =
-        ServeProcess.start(
-            tmp.resolve("logs"),
-            env,
-            "-r",
-            repo,
-            "-H",
-            DockerEngines.addressA(),
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            tmp.resolve("state").toString())) {
+    try (ServeProcess serve = ServiceSetup.serveZeroConfig(tmp, env, repo)) {
       JsonNode run = awaitRun(serve, volume, "succeeded", Duration.ofSeconds(60));
       assertThat(run.path("kind").asText()).isEqualTo("backup");
       assertThat(run.path("job").asText()).isEqualTo("volume/default/" + volume);
@@ -132,19 +120,7 @@ class ServeZeroConfigTest {
     assertThat(check.exitCode()).isEqualTo(2);
     assertThat(check.err()).contains("volume " + volume).contains("volback.schedule");
 
-    try (ServeProcess serve =
-        ServeProcess.start(
-            tmp.resolve("logs"),
-            env,
-            "-r",
-            repo,
-            "-H",
-            DockerEngines.addressA(),
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            tmp.resolve("state").toString())) {
+    try (ServeProcess serve = ServiceSetup.serveZeroConfig(tmp, env, repo)) {
       assertThat(serve.get("/healthz").statusCode()).isEqualTo(200);
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
       assertThat(serve.stderr())
