@@ -72,9 +72,11 @@ final class ServiceCatalog implements VolumeCatalog, ReadinessProbe, RunListener
     this.metrics = metrics;
   }
 
-  /** Looks at the repository now, then lists the volumes now and every interval. */
+  /**
+   * Refreshes now and every interval, on the catalog's thread: a repository that does not answer
+   * must not hold up the start (until the first refresh, the service is not ready).
+   */
   void start(Duration interval) {
-    notReady = readiness();
     refresher.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
