@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +33,12 @@ import org.slf4j.LoggerFactory;
  * ServiceCatalog answers the API's volume list (each protected volume with its newest snapshot,
  * which also sets the snapshot-count metric) and the readiness probe (the repository's config is
  * reachable) from memory. Opening the repository costs a scrypt key derivation and listing the
- * hosts a round trip each, so a thread of its own refreshes both every interval and after each
- * backup or forget+prune; a request right after such a run waits (bounded) for that refresh, so a
- * run in the history shows in the list.
+ * hosts a round trip each, so the list is built again only when a request finds it stale: after a
+ * backup or forget+prune run, and once every interval (for what other instances and the CLI did).
+ * Readiness is looked at on the catalog's own thread every interval; a request only reads it.
  */
 final class ServiceCatalog implements VolumeCatalog, ReadinessProbe, RunListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceCatalog.class);
-  private static final Duration WAIT_FOR_REFRESH = Duration.ofSeconds(20);
 
   private final RepositorySettings repository;
   private final char[] password;
@@ -52,13 +51,11 @@ final class ServiceCatalog implements VolumeCatalog, ReadinessProbe, RunListener
             t.setDaemon(true);
             return t;
           });
-  private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
-  private volatile List<VolumeStatus> volumes;
   private volatile Optional<String> notReady = Optional.of("the service is starting");
-  private long requested;
-  private long refreshed;
-  private boolean lookedOnce;
+  private List<VolumeStatus> volumes;
+  private final AtomicLong changes = new AtomicLong();
+  private long listed = -1;
 
   ServiceCatalog(
       ServiceConfig config,
@@ -73,22 +70,42 @@ final class ServiceCatalog implements VolumeCatalog, ReadinessProbe, RunListener
   }
 
   /**
-   * Refreshes now and every interval, on the catalog's thread: a repository that does not answer
-   * must not hold up the start (until the first refresh, the service is not ready).
+   * Looks at the repository now and every interval, on the catalog's thread (a repository that does
+   * not answer must not hold up the start; until then the service is not ready), and lets the
+   * volume list age by one interval at most.
    */
   void start(Duration interval) {
-    refresher.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    refresher.scheduleWithFixedDelay(
+        () -> {
+          notReady = readiness();
+          changed();
+        },
+        0,
+        interval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The list as last built; built again first when something changed since. Requests at the same
+   * time share one build.
+   */
   @Override
-  public List<VolumeStatus> volumes() throws Exception {
-    awaitRefresh();
-    List<VolumeStatus> known = volumes;
-    if (known == null) {
-      throw new IOException(
-          "the protected volumes are not known yet: " + notReady.orElse("the repository is read"));
+  public synchronized List<VolumeStatus> volumes() throws Exception {
+    if (listed < changes.get() || volumes == null) {
+      long seen = changes.get();
+      try {
+        volumes = list();
+      } catch (IOException | RuntimeException e) {
+        if (volumes == null) {
+          throw e;
+        }
+        log.warn("the protected volumes were not listed again: {}", ErrorReporter.message(e));
+      } finally {
+        // A failed build is tried again at the next change, not at every request.
+        listed = seen;
+      }
     }
-    return known;
+    return volumes;
   }
 
   @Override
@@ -96,21 +113,11 @@ final class ServiceCatalog implements VolumeCatalog, ReadinessProbe, RunListener
     return notReady;
   }
 
-  /** A backup or forget+prune changed the snapshots: refresh, once for a run's many records. */
+  /** A backup or forget+prune changed the snapshots. */
   @Override
   public void runFinished(ServiceJob job, RunRecord record) {
-    if (job.kind() != JobKind.BACKUP && job.kind() != JobKind.FORGET_PRUNE) {
-      return;
-    }
-    synchronized (this) {
-      requested++;
-    }
-    if (refreshQueued.compareAndSet(false, true)) {
-      refresher.execute(
-          () -> {
-            refreshQueued.set(false);
-            refresh();
-          });
+    if (job.kind() == JobKind.BACKUP || job.kind() == JobKind.FORGET_PRUNE) {
+      changed();
     }
   }
 
@@ -119,41 +126,8 @@ final class ServiceCatalog implements VolumeCatalog, ReadinessProbe, RunListener
     refresher.shutdownNow();
   }
 
-  /**
-   * Waits until the first refresh (if it failed, volumes() says so) and the one asked for by the
-   * last run have finished.
-   */
-  private synchronized void awaitRefresh() throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT_FOR_REFRESH.toNanos();
-    while (!lookedOnce || refreshed < requested) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
-  }
-
-  private void refresh() {
-    long asked;
-    synchronized (this) {
-      asked = requested;
-    }
-    try {
-      Optional<String> reason = readiness();
-      notReady = reason;
-      if (reason.isEmpty()) {
-        volumes = list();
-      }
-    } catch (IOException | RuntimeException e) {
-      log.warn("the protected volumes were not refreshed: {}", ErrorReporter.message(e));
-    } finally {
-      synchronized (this) {
-        refreshed = Math.max(refreshed, asked);
-        lookedOnce = true;
-        notifyAll();
-      }
-    }
+  private void changed() {
+    changes.incrementAndGet();
   }
 
   private Optional<String> readiness() {
