@@ -9,10 +9,8 @@ import io.volback.app.ServicePlan;
 import io.volback.app.UsageException;
 import io.volback.config.ConfigException;
 import io.volback.config.ConfigLoader;
-import io.volback.config.DockerHostConfig;
 import io.volback.config.SchedulerConfig;
 import io.volback.config.ServiceConfig;
-import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
 import io.volback.repo.RepositoryNotFoundException;
 import io.volback.repo.WrongPasswordException;
@@ -89,7 +87,8 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "30s",
       description =
-          "How often the hosts are looked at for volumes with a volback.schedule label (default: 30s).")
+          "How often the hosts are looked at for volumes with a volback.schedule label, and the"
+              + " API's volume list and readiness refreshed (default: 30s).")
   String rescanInterval;
 
   @Override
@@ -184,14 +183,17 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
     List<RunListener> listeners = new ArrayList<>();
     listeners.add(ServiceRunListeners.logging());
     listeners.add(metrics);
+    ServiceCatalog catalog = new ServiceCatalog(config, repository, password, hosts, metrics);
+    listeners.add(catalog);
     RunListener notifications = ServiceRunListeners.notifications(config.notifications());
     if (notifications != null) {
       listeners.add(notifications);
     }
-    try (QuartzServiceScheduler scheduler =
-        scheduler(config, schedulerSettings, runner, listeners)) {
+    try (catalog;
+        QuartzServiceScheduler scheduler =
+            scheduler(config, schedulerSettings, runner, listeners)) {
       holder[0] = scheduler;
-      ServiceCatalog catalog = new ServiceCatalog(config, repository, password, hosts, metrics);
+      catalog.start(rescan);
       try (ServiceHttpServer server =
           ServiceHttpServer.start(
               new ServerSettings(address, token, 4),
@@ -343,22 +345,22 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
    */
   private static Map<String, List<ProtectedVolume>> scan(
       ServiceConfig config, ServiceHosts hosts, List<String> problems, List<String> conflicts) {
+    ServiceScan.Scan scan = new ServiceScan(config, hosts).all();
     Map<String, List<ProtectedVolume>> result = new LinkedHashMap<>();
-    for (DockerHostConfig host : config.hosts()) {
-      try (DockerHost docker = hosts.open(host)) {
-        ServicePlan.Plan plan =
-            new ServicePlan(config).protect(host.name(), ServiceHosts.volumeHost(docker).volumes());
-        result.put(host.name(), plan.volumes());
-        problems.addAll(plan.problems());
-        problems.addAll(DrillPlan.of(plan.volumes(), config.zone()).problems());
-        conflicts.addAll(plan.conflicts());
-      } catch (IOException e) {
-        log.warn(
-            "Docker host {} does not answer ({}); its backups are tried at their times",
-            host.name(),
-            e.getMessage());
-      }
+    for (ServiceScan.HostScan host : scan.reached()) {
+      ServicePlan.Plan plan = host.plan();
+      result.put(host.host().name(), plan.volumes());
+      problems.addAll(plan.problems());
+      problems.addAll(DrillPlan.of(plan.volumes(), config.zone()).problems());
+      conflicts.addAll(plan.conflicts());
     }
+    scan.unreachable()
+        .forEach(
+            (host, why) ->
+                log.warn(
+                    "Docker host {} does not answer ({}); its backups are tried at their times",
+                    host,
+                    why));
     return result;
   }
 

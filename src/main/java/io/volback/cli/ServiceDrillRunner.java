@@ -6,8 +6,6 @@ import io.volback.app.DrillVolume;
 import io.volback.app.Redaction;
 import io.volback.app.Repositories;
 import io.volback.app.RepositorySettings;
-import io.volback.app.ServicePlan;
-import io.volback.app.VolumeHost;
 import io.volback.config.DockerHostConfig;
 import io.volback.config.ServiceConfig;
 import io.volback.docker.DockerHost;
@@ -68,14 +66,11 @@ final class ServiceDrillRunner {
     DockerHostConfig source = host(job.dockerHost());
     List<DrillPlan.DrilledVolume> mine;
     String sourceAddress;
-    try (DockerHost docker = hosts.open(source)) {
-      VolumeHost host = ServiceHosts.volumeHost(docker);
-      sourceAddress = host.address();
-      ServicePlan.Plan plan = new ServicePlan(config).protect(source.name(), host.volumes());
-      DrillPlan.Plan drillPlan = DrillPlan.of(plan.volumes(), config.zone());
-      drillPlan.problems().forEach(p -> log.warn("{}: {}", job.id(), p));
-      mine = drillPlan.volumes().stream().filter(v -> belongsTo(v, job)).toList();
-    }
+    ServiceScan.HostScan scan = new ServiceScan(config, hosts).host(source);
+    sourceAddress = scan.address();
+    DrillPlan.Plan drillPlan = DrillPlan.of(scan.plan().volumes(), config.zone());
+    drillPlan.problems().forEach(p -> log.warn("{}: {}", job.id(), p));
+    mine = drillPlan.volumes().stream().filter(v -> belongsTo(v, job)).toList();
     List<RunRecord> records = new ArrayList<>();
     if (mine.isEmpty()) {
       log.info("{}: no volume to drill on {}", job.id(), source.name());

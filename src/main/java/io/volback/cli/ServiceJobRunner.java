@@ -65,6 +65,7 @@ final class ServiceJobRunner implements JobRunner {
   private final ServiceHosts hosts;
   private final Supplier<VolumeLocks> locks;
   private final ServiceDrillRunner drills;
+  private final ServiceScan scan;
 
   /**
    * Forget+prune needs the repository's exclusive lock, which backups every few seconds (each
@@ -95,6 +96,7 @@ final class ServiceJobRunner implements JobRunner {
     this.password = password;
     this.hosts = hosts;
     this.locks = locks;
+    this.scan = new ServiceScan(config, hosts);
     this.drills = new ServiceDrillRunner(config, repository, password, hosts, locks, drillRecords);
   }
 
@@ -132,7 +134,7 @@ final class ServiceJobRunner implements JobRunner {
     List<RunRecord> records = new ArrayList<>();
     try (DockerHost docker = hosts.open(hostConfig)) {
       VolumeHost host = ServiceHosts.volumeHost(docker);
-      ServicePlan.Plan plan = new ServicePlan(config).protect(hostConfig.name(), host.volumes());
+      ServicePlan.Plan plan = scan.plan(hostConfig, host).plan();
       List<ProtectedVolume> mine = plan.volumes().stream().filter(v -> belongsTo(v, job)).toList();
       for (String problem : plan.problems()) {
         if (job.volume() != null && problem.startsWith("volume " + job.volume() + ":")) {
@@ -297,22 +299,21 @@ final class ServiceJobRunner implements JobRunner {
     Instant start = Instant.now();
     List<ProtectedVolume> volumes = new ArrayList<>();
     Map<String, String> addresses = new HashMap<>();
-    List<String> unreachable = new ArrayList<>();
-    for (DockerHostConfig hostConfig : config.hosts()) {
-      try (DockerHost docker = hosts.open(hostConfig)) {
-        VolumeHost host = ServiceHosts.volumeHost(docker);
-        addresses.put(hostConfig.name(), host.address());
-        volumes.addAll(
-            new ServicePlan(config).protect(hostConfig.name(), host.volumes()).volumes());
-      } catch (IOException e) {
-        unreachable.add(hostConfig.name());
-        log.warn(
-            "{}: Docker host {} did not answer ({}); its volumes are not forgotten this time",
-            job.id(),
-            hostConfig.name(),
-            e.getMessage());
-      }
+    ServiceScan.Scan scan = this.scan.all();
+    for (ServiceScan.HostScan host : scan.reached()) {
+      addresses.put(host.host().name(), host.address());
+      volumes.addAll(host.plan().volumes());
     }
+    List<String> unreachable = List.copyOf(scan.unreachable().keySet());
+    scan.unreachable()
+        .forEach(
+            (host, why) ->
+                log.warn(
+                    "{}: Docker host {} did not answer ({}); its volumes are not forgotten this"
+                        + " time",
+                    job.id(),
+                    host,
+                    why));
     MaintenanceConfig.ForgetPrune settings = config.maintenance().forgetPrune();
     ServiceForget.Result result;
     try (Repository repo =

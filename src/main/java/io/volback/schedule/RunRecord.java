@@ -48,46 +48,6 @@ public record RunRecord(
     String hookOutput,
     Instant scheduled) {
 
-  /** A record without its scheduled fire time. */
-  public RunRecord(
-      String runId,
-      String jobId,
-      JobKind kind,
-      String policy,
-      String volume,
-      String dockerHost,
-      String hostname,
-      String instance,
-      int attempt,
-      Instant start,
-      Instant end,
-      RunOutcome outcome,
-      long bytesRead,
-      long bytesAdded,
-      String snapshotId,
-      String error,
-      String hookOutput) {
-    this(
-        runId,
-        jobId,
-        kind,
-        policy,
-        volume,
-        dockerHost,
-        hostname,
-        instance,
-        attempt,
-        start,
-        end,
-        outcome,
-        bytesRead,
-        bytesAdded,
-        snapshotId,
-        error,
-        hookOutput,
-        null);
-  }
-
   public Duration duration() {
     return Duration.between(start, end);
   }

@@ -3,6 +3,7 @@ package io.volback.schedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * SchedulerSettings says how QuartzServiceScheduler runs: which job store, how many threads, how
@@ -69,28 +70,18 @@ public record SchedulerSettings(
 
   /** The single-instance defaults: RAM store, history under stateDir. */
   public static SchedulerSettings memory(Path stateDir) {
-    return new SchedulerSettings(
-        Store.MEMORY,
-        null,
-        null,
-        null,
-        "volback",
-        "AUTO",
-        4,
-        2,
-        2,
-        Duration.ofMinutes(1),
-        Duration.ofMinutes(1),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(15),
-        stateDir,
-        10_000);
+    return defaults(Store.MEMORY, null, null, null, stateDir);
   }
 
   /** The clustered defaults: PostgreSQL's JDBC store and history table. */
   public static SchedulerSettings postgresql(String jdbcUrl, String user, String password) {
+    return defaults(Store.POSTGRESQL, jdbcUrl, user, password, null);
+  }
+
+  private static SchedulerSettings defaults(
+      Store store, String jdbcUrl, String user, String password, Path stateDir) {
     return new SchedulerSettings(
-        Store.POSTGRESQL,
+        store,
         jdbcUrl,
         user,
         password,
@@ -103,103 +94,95 @@ public record SchedulerSettings(
         Duration.ofMinutes(1),
         Duration.ofSeconds(30),
         Duration.ofSeconds(15),
-        null,
+        stateDir,
         10_000);
   }
 
   public SchedulerSettings withRetries(int count, Duration backoff) {
-    return new SchedulerSettings(
-        store,
-        jdbcUrl,
-        jdbcUser,
-        jdbcPassword,
-        schedulerName,
-        instanceId,
-        threadCount,
-        maxConcurrentPerHost,
-        count,
-        backoff,
-        misfireThreshold,
-        shutdownTimeout,
-        clusterCheckinInterval,
-        stateDir,
-        historyLimit);
+    return edit(
+        b -> {
+          b.retries = count;
+          b.retryBackoff = backoff;
+        });
   }
 
   public SchedulerSettings withThreads(int threads, int perHost) {
-    return new SchedulerSettings(
-        store,
-        jdbcUrl,
-        jdbcUser,
-        jdbcPassword,
-        schedulerName,
-        instanceId,
-        threads,
-        perHost,
-        retries,
-        retryBackoff,
-        misfireThreshold,
-        shutdownTimeout,
-        clusterCheckinInterval,
-        stateDir,
-        historyLimit);
+    return edit(
+        b -> {
+          b.threadCount = threads;
+          b.maxConcurrentPerHost = perHost;
+        });
   }
 
   public SchedulerSettings withTiming(Duration misfire, Duration checkin) {
-    return new SchedulerSettings(
-        store,
-        jdbcUrl,
-        jdbcUser,
-        jdbcPassword,
-        schedulerName,
-        instanceId,
-        threadCount,
-        maxConcurrentPerHost,
-        retries,
-        retryBackoff,
-        misfire,
-        shutdownTimeout,
-        checkin,
-        stateDir,
-        historyLimit);
+    return edit(
+        b -> {
+          b.misfireThreshold = misfire;
+          b.clusterCheckinInterval = checkin;
+        });
   }
 
   public SchedulerSettings withInstanceId(String id) {
-    return new SchedulerSettings(
-        store,
-        jdbcUrl,
-        jdbcUser,
-        jdbcPassword,
-        schedulerName,
-        id,
-        threadCount,
-        maxConcurrentPerHost,
-        retries,
-        retryBackoff,
-        misfireThreshold,
-        shutdownTimeout,
-        clusterCheckinInterval,
-        stateDir,
-        historyLimit);
+    return edit(b -> b.instanceId = id);
   }
 
-  public SchedulerSettings withHistoryLimit(int limit) {
+  /** These settings with the changes change makes to a copy of their fields. */
+  private SchedulerSettings edit(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
     return new SchedulerSettings(
-        store,
-        jdbcUrl,
-        jdbcUser,
-        jdbcPassword,
-        schedulerName,
-        instanceId,
-        threadCount,
-        maxConcurrentPerHost,
-        retries,
-        retryBackoff,
-        misfireThreshold,
-        shutdownTimeout,
-        clusterCheckinInterval,
-        stateDir,
-        limit);
+        f.store,
+        f.jdbcUrl,
+        f.jdbcUser,
+        f.jdbcPassword,
+        f.schedulerName,
+        f.instanceId,
+        f.threadCount,
+        f.maxConcurrentPerHost,
+        f.retries,
+        f.retryBackoff,
+        f.misfireThreshold,
+        f.shutdownTimeout,
+        f.clusterCheckinInterval,
+        f.stateDir,
+        f.historyLimit);
+  }
+
+  /** The fields of a settings record, to change some before making a new one. */
+  private static final class Fields {
+    final Store store;
+    final String jdbcUrl;
+    final String jdbcUser;
+    final String jdbcPassword;
+    final String schedulerName;
+    String instanceId;
+    int threadCount;
+    int maxConcurrentPerHost;
+    int retries;
+    Duration retryBackoff;
+    Duration misfireThreshold;
+    final Duration shutdownTimeout;
+    Duration clusterCheckinInterval;
+    final Path stateDir;
+    final int historyLimit;
+
+    Fields(SchedulerSettings s) {
+      store = s.store;
+      jdbcUrl = s.jdbcUrl;
+      jdbcUser = s.jdbcUser;
+      jdbcPassword = s.jdbcPassword;
+      schedulerName = s.schedulerName;
+      instanceId = s.instanceId;
+      threadCount = s.threadCount;
+      maxConcurrentPerHost = s.maxConcurrentPerHost;
+      retries = s.retries;
+      retryBackoff = s.retryBackoff;
+      misfireThreshold = s.misfireThreshold;
+      shutdownTimeout = s.shutdownTimeout;
+      clusterCheckinInterval = s.clusterCheckinInterval;
+      stateDir = s.stateDir;
+      historyLimit = s.historyLimit;
+    }
   }
 
   @Override

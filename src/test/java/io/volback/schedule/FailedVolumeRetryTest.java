@@ -50,6 +50,7 @@ class FailedVolumeRetryTest {
                     0,
                     null,
                     "S3 went away",
+                    null,
                     null));
           }
         };

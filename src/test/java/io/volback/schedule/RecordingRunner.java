@@ -40,6 +40,7 @@ class RecordingRunner implements JobRunner {
         5,
         "snap-" + context.scheduledFireTime().toEpochMilli(),
         null,
+        null,
         null);
   }
 }

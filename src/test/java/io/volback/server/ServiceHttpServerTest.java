@@ -313,6 +313,7 @@ class ServiceHttpServerTest {
             0,
             null,
             "pack 1234 is damaged",
+            null,
             null);
     scheduler.history().append(failed);
 
@@ -516,7 +517,8 @@ class ServiceHttpServerTest {
         added,
         outcome == RunOutcome.FAILED ? null : SNAPSHOT,
         outcome == RunOutcome.FAILED ? "S3 is unreachable" : null,
-        "pre: ok");
+        "pre: ok",
+        null);
   }
 
   private static RunRecord repositoryRun(
@@ -538,6 +540,7 @@ class ServiceHttpServerTest {
         0,
         null,
         outcome == RunOutcome.FAILED ? "damaged" : null,
+        null,
         null);
   }
 }

@@ -110,13 +110,7 @@ class ServeClusterTest {
         startDespiteForeignLabels(
             tmp.resolve("logs-" + name),
             Map.of(),
-            "serve",
-            "--config",
-            config.toString(),
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            tmp.resolve("state-" + name).toString());
+            ServiceSetup.configArgs(config, tmp.resolve("state-" + name)));
     started.add(serve);
     return serve;
   }
@@ -223,15 +217,7 @@ class ServeClusterTest {
   void aPostgresqlTheSchedulerCannotUseIsOneErrorNamingItAndNothingStarts() throws Exception {
     Path config = config("none", "not-the-password");
     Cli.Result r =
-        VolbackProcess.run(
-            Map.of(),
-            "serve",
-            "--config",
-            config.toString(),
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            tmp.resolve("state").toString());
+        VolbackProcess.run(Map.of(), ServiceSetup.configArgs(config, tmp.resolve("state")));
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(r.out()).doesNotContain("listening");
     assertThat(r.err().strip().lines())

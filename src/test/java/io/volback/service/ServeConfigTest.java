@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.volback.docker.DockerHost;
 import io.volback.testsupport.Cli;
-import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.HttpReceiver;
-import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.ServeProcess;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.VolbackProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,99 +28,47 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ServeConfigTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final DockerHost a = DockerEngines.a();
   @TempDir Path tmp;
-  private S3ProxyServer s3;
-  private String bucket;
-  private Path password;
-  private Map<String, String> env;
+  private ServiceSetup setup;
 
   @BeforeEach
   void repository() throws Exception {
-    s3 = S3ProxyServer.shared();
-    bucket = "serve-" + UUID.randomUUID().toString().substring(0, 8);
-    s3.createBucket(bucket);
-    password = Cli.passwordFile(tmp, "pw");
-    env =
-        Map.of(
-            "AWS_ACCESS_KEY_ID", s3.accessKey(),
-            "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
-            "AWS_REGION", "us-east-1");
-    Cli.Result init =
-        VolbackProcess.run(
-            env,
-            "-r",
-            "s3://" + bucket + "/svc",
-            "--s3-endpoint",
-            s3.endpoint().toString(),
-            "-p",
-            password.toString(),
-            "init");
-    assertThat(init.exitCode()).as(init.err()).isZero();
+    setup = new ServiceSetup(tmp);
   }
 
   @AfterEach
   void cleanUp() {
-    TestDocker.removeAll(a);
+    setup.removeAll();
   }
 
-  private Path config(String selectLabel, HttpReceiver receiver, Path token) throws Exception {
-    String yaml =
-        String.join(
-            "\n",
-            "repository:",
-            "  location: s3://" + bucket + "/svc",
-            "  password-file: " + password,
-            "  s3: {endpoint: \"" + s3.endpoint() + "\", path-style: true}",
-            "hosts:",
-            "  - name: engine-a",
-            "    address: " + DockerEngines.addressA(),
-            "policies:",
-            "  - name: labelled",
-            "    select:",
-            "      volume-labels: {volback-test-policy: \"" + selectLabel + "\"}",
-            "    schedule: \"*/2 * * * * ?\"",
-            "    retention: {last: 1}",
-            "    tags: [service]",
-            "maintenance:",
-            "  forget-prune: {schedule: \"*/5 * * * * ?\", max-unused: unlimited}",
-            "  check: {schedule: \"*/6 * * * * ?\", read-data-subset: 50%}",
-            "server:",
-            "  token-file: " + token,
-            "notifications:",
-            "  webhook: {url: \"" + receiver.url("/hook") + "\", on-success: true, timeout: 2s}",
-            "  ping: {url: \"" + receiver.url("/ping") + "\", timeout: 2s}",
-            "scheduler:",
-            "  retries: 1",
-            "  retry-backoff: 1s",
-            "");
-    Path file = tmp.resolve("volback.yml");
-    Files.writeString(file, yaml);
-    return file;
+  private Path config(HttpReceiver receiver, Path token) throws Exception {
+    return setup.config(
+        "labelled",
+        setup.s3.endpoint(),
+        "    retention: {last: 1}",
+        "    tags: [service]",
+        "maintenance:",
+        "  forget-prune: {schedule: \"*/5 * * * * ?\", max-unused: unlimited}",
+        "  check: {schedule: \"*/6 * * * * ?\", read-data-subset: 50%}",
+        "server:",
+        "  token-file: " + token,
+        "notifications:",
+        "  webhook: {url: \"" + receiver.url("/hook") + "\", on-success: true, timeout: 2s}",
+        "  ping: {url: \"" + receiver.url("/ping") + "\", timeout: 2s}",
+        "scheduler:",
+        "  retries: 1",
+        "  retry-backoff: 1s");
   }
 
   @Test
   void aPolicyBacksUpOnScheduleAndMaintenanceNotificationsAndTheTokenWork() throws Exception {
-    String selectLabel = UUID.randomUUID().toString();
-    String volume =
-        TestDocker.createVolume(a, "policy", Map.of(), Map.of("volback-test-policy", selectLabel));
-    String decoy = TestDocker.createVolume(a, "decoy");
-    Files.writeString(
-        Path.of("/var/lib/docker/volumes", volume, "_data", "data.txt"), "policy data\n");
+    String volume = setup.selectedVolume("policy");
+    String decoy = TestDocker.createVolume(setup.a, "decoy");
+    Files.writeString(setup.mountpoint(volume).resolve("data.txt"), "policy data\n");
     Path token = tmp.resolve("token");
     Files.writeString(token, "s3cret-token\n");
     try (HttpReceiver receiver = HttpReceiver.start();
-        ServeProcess serve =
-            ServeProcess.start(
-                tmp.resolve("logs"),
-                env,
-                "serve",
-                "--config",
-                config(selectLabel, receiver, token).toString(),
-                "--listen",
-                "127.0.0.1:0",
-                "--state-dir",
-                tmp.resolve("state").toString())) {
+        ServeProcess serve = setup.serve(config(receiver, token))) {
       JsonNode backup = awaitRun(serve, volume, "succeeded", Duration.ofSeconds(60));
       assertThat(backup.path("job").asText()).isEqualTo("backup/labelled/engine-a");
       assertThat(backup.path("docker_host").asText()).isEqualTo("engine-a");
@@ -163,17 +105,7 @@ class ServeConfigTest {
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
       assertThat(serve.stderr()).doesNotContain("s3cret-token").doesNotContain("pw\n");
     }
-    Cli.Result snapshots =
-        VolbackProcess.run(
-            env,
-            "-r",
-            "s3://" + bucket + "/svc",
-            "--s3-endpoint",
-            s3.endpoint().toString(),
-            "-p",
-            password.toString(),
-            "--json",
-            "snapshots");
+    Cli.Result snapshots = setup.volback("--json", "snapshots");
     assertThat(snapshots.exitCode()).as(snapshots.err()).isZero();
     JsonNode list = JSON.readTree(snapshots.out());
     assertThat(list.findValuesAsText("name")).contains(volume).doesNotContain(decoy);
@@ -197,7 +129,7 @@ class ServeConfigTest {
     for (String mode : new String[] {"--check-config", "--listen=127.0.0.1:0"}) {
       Cli.Result r =
           VolbackProcess.run(
-              env,
+              setup.env,
               "serve",
               "--config",
               file.toString(),
@@ -217,16 +149,10 @@ class ServeConfigTest {
 
   private static JsonNode awaitKind(ServeProcess serve, String kind, String outcome, Duration limit)
       throws Exception {
-    Instant deadline = Instant.now().plus(limit);
-    while (Instant.now().isBefore(deadline)) {
-      for (JsonNode r : JSON.readTree(serve.get("/api/v1/runs?limit=200").body())) {
-        if (kind.equals(r.path("kind").asText()) && outcome.equals(r.path("outcome").asText())) {
-          return r;
-        }
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(
-        "no " + outcome + " " + kind + " run within " + limit + ":\n" + serve.stderr());
+    return ServiceSetup.awaitRun(
+        serve,
+        outcome + " " + kind,
+        limit,
+        r -> kind.equals(r.path("kind").asText()) && outcome.equals(r.path("outcome").asText()));
   }
 }

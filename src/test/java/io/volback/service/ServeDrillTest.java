@@ -248,15 +248,7 @@ class ServeDrillTest {
 
   private ServeProcess serve(Map<String, String> env, Path config) throws Exception {
     return ServeProcess.start(
-        tmp.resolve("logs"),
-        env,
-        "serve",
-        "--config",
-        config.toString(),
-        "--listen",
-        "127.0.0.1:0",
-        "--state-dir",
-        tmp.resolve("state").toString());
+        tmp.resolve("logs"), env, ServiceSetup.configArgs(config, tmp.resolve("state")));
   }
 
   private static List<JsonNode> drillHooks(HttpReceiver receiver, String volume) throws Exception {

@@ -107,15 +107,7 @@ class ServePolicyConflictTest {
         ServeProcess.start(
             tmp.resolve("logs"),
             Map.of(),
-            "serve",
-            "--config",
-            config().toString(),
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            tmp.resolve("state").toString(),
-            "--rescan-interval",
-            "10m")) {
+            ServiceSetup.configArgs(config(), tmp.resolve("state"), "--rescan-interval", "10m"))) {
       List<JsonNode> runs = awaitRuns(serve, 2, Duration.ofSeconds(60));
 
       assertThat(runs)

@@ -44,17 +44,7 @@ class ServeRestartTest {
 
   private ServeProcess serve(String repo, Map<String, String> env, String name) throws Exception {
     return ServeClusterTest.startDespiteForeignLabels(
-        tmp.resolve("logs-" + name),
-        env,
-        "-r",
-        repo,
-        "-H",
-        DockerEngines.addressA(),
-        "serve",
-        "--listen",
-        "127.0.0.1:0",
-        "--state-dir",
-        tmp.resolve("state").toString());
+        tmp.resolve("logs-" + name), env, ServiceSetup.zeroConfigArgs(repo, tmp.resolve("state")));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.ServeProcess;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.VolbackProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,19 +56,7 @@ class ServeZeroConfigTest {
     Path data = Path.of("/var/lib/docker/volumes", volume, "_data");
     Files.writeString(data.resolve("hello.txt"), "hello from the service\n");
 
-    try (ServeProcess serve =
-        ServeProcess.start(
-            tmp.resolve("logs"),
-            env,
-            "-r",
-            repo,
-            "-H",
-            DockerEngines.addressA(),
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            tmp.resolve("state").toString())) {
+    try (ServeProcess serve = ServiceSetup.serveZeroConfig(tmp, env, repo)) {
       JsonNode run = awaitRun(serve, volume, "succeeded", Duration.ofSeconds(60));
       assertThat(run.path("kind").asText()).isEqualTo("backup");
       assertThat(run.path("job").asText()).isEqualTo("volume/default/" + volume);
@@ -132,19 +121,7 @@ class ServeZeroConfigTest {
     assertThat(check.exitCode()).isEqualTo(2);
     assertThat(check.err()).contains("volume " + volume).contains("volback.schedule");
 
-    try (ServeProcess serve =
-        ServeProcess.start(
-            tmp.resolve("logs"),
-            env,
-            "-r",
-            repo,
-            "-H",
-            DockerEngines.addressA(),
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            tmp.resolve("state").toString())) {
+    try (ServeProcess serve = ServiceSetup.serveZeroConfig(tmp, env, repo)) {
       assertThat(serve.get("/healthz").statusCode()).isEqualTo(200);
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
       assertThat(serve.stderr())
@@ -152,6 +129,47 @@ class ServeZeroConfigTest {
           .contains("volback.schedule")
           .contains("not backed up until it is fixed");
     }
+  }
+
+  /**
+   * GET /api/v1/volumes and /readyz read what the service's catalog last saw of the repository and
+   * the Docker hosts: a request neither opens the repository (a scrypt key derivation) nor lists
+   * the hosts' volumes.
+   */
+  @Test
+  void theVolumeListAndReadinessAreAnsweredFromMemoryBetweenRefreshes() throws Exception {
+    String volume =
+        TestDocker.createVolume(a, "catalog", Map.of(), Map.of("volback.schedule", "0 0 3 * * ?"));
+    try (ServeProcess serve =
+        ServiceSetup.serveZeroConfig(tmp, env, repo, "--rescan-interval", "10m")) {
+      assertThat(volumes(serve).toString()).contains(volume);
+      long start = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        assertThat(volumes(serve).toString()).contains(volume);
+      }
+      System.out.printf(
+          "ServeZeroConfigTest: 10 GET /api/v1/volumes in %d ms%n",
+          (System.nanoTime() - start) / 1_000_000);
+
+      // With the repository gone, an answer that still lists the volume cannot have read it.
+      Path away = tmp.resolve("repo-away");
+      Files.move(Path.of(repo), away);
+      try {
+        HttpResponse<String> list = serve.get("/api/v1/volumes");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains(volume);
+        assertThat(serve.get("/readyz").statusCode()).isEqualTo(200);
+      } finally {
+        Files.move(away, Path.of(repo));
+      }
+      assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
+    }
+  }
+
+  private static JsonNode volumes(ServeProcess serve) throws Exception {
+    HttpResponse<String> r = serve.get("/api/v1/volumes");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
   }
 
   /** The newest run of volume with outcome, waiting for it at most limit. */

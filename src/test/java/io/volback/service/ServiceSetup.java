@@ -96,6 +96,11 @@ final class ServiceSetup {
    * endpoint as given (the S3 server or a relay to it), and extra lines (notifications, scheduler).
    */
   Path config(URI s3Endpoint, String... extra) throws Exception {
+    return config("compose", s3Endpoint, extra);
+  }
+
+  /** The service's config with its one policy named policy. */
+  Path config(String policy, URI s3Endpoint, String... extra) throws Exception {
     List<String> lines =
         new ArrayList<>(
             List.of(
@@ -107,7 +112,7 @@ final class ServiceSetup {
                 "  - name: engine-a",
                 "    address: " + DockerEngines.addressA(),
                 "policies:",
-                "  - name: compose",
+                "  - name: " + policy,
                 "    select:",
                 "      volume-labels: {volback-test-policy: \"" + selectLabel + "\"}",
                 "    schedule: \"*/2 * * * * ?\""));
@@ -119,16 +124,41 @@ final class ServiceSetup {
   }
 
   ServeProcess serve(Path config) throws Exception {
+    return ServeProcess.start(tmp.resolve("logs"), env, configArgs(config, tmp.resolve("state")));
+  }
+
+  /**
+   * The zero-config service of repository repo on engine A, on a free loopback port, its state and
+   * logs below tmp; options are more serve options.
+   */
+  static ServeProcess serveZeroConfig(
+      Path tmp, Map<String, String> env, String repo, String... options) throws Exception {
     return ServeProcess.start(
-        tmp.resolve("logs"),
-        env,
-        "serve",
-        "--config",
-        config.toString(),
-        "--listen",
-        "127.0.0.1:0",
-        "--state-dir",
-        tmp.resolve("state").toString());
+        tmp.resolve("logs"), env, zeroConfigArgs(repo, tmp.resolve("state"), options));
+  }
+
+  /** The arguments of the service of config on a free loopback port, its state in stateDir. */
+  static String[] configArgs(Path config, Path stateDir, String... options) {
+    List<String> all = new ArrayList<>(List.of("--config", config.toString()));
+    all.addAll(Arrays.asList(options));
+    return serveArgs(List.of(), stateDir, all);
+  }
+
+  /**
+   * The arguments of the zero-config service of repository repo on engine A, on a free loopback
+   * port, its state in stateDir.
+   */
+  static String[] zeroConfigArgs(String repo, Path stateDir, String... options) {
+    return serveArgs(
+        List.of("-r", repo, "-H", DockerEngines.addressA()), stateDir, Arrays.asList(options));
+  }
+
+  private static String[] serveArgs(List<String> global, Path stateDir, List<String> options) {
+    List<String> args = new ArrayList<>(global);
+    args.add("serve");
+    args.addAll(options);
+    args.addAll(List.of("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString()));
+    return args.toArray(String[]::new);
   }
 
   String container(String volume, Map<String, String> labels, String script) throws Exception {
