@@ -719,9 +719,9 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, warm_cla
                         row["throughputRatio"] = row["mibps"] / base["mibps"]
         return dataset, rows
     finally:
+        volumes.remove_all()  # first: a SIGTERM'd run may be killed before S3Proxy has stopped
         if s3:
             s3.stop()
-        volumes.remove_all()
 
 
 def main():

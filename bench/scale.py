@@ -341,9 +341,9 @@ def run(args, workdir, out, java, launcher, s3_classpath, logfile, machine):
             print(text + "\n", flush=True)
             results.append(result)
     finally:
+        volumes.remove_all()  # first: a SIGTERM'd run may be killed before S3Proxy has stopped
         if s3:
             s3.stop()
-        volumes.remove_all()
     failed = [f"{r['scenario']}: {row['step']}, {row['tool']}" for r in results
               for row in r["rows"] if "error" in row]
     if failed:
