@@ -719,16 +719,21 @@ def benchmark(args, workdir, out, java, volback_launcher, s3_classpath, warm_cla
                         row["throughputRatio"] = row["mibps"] / base["mibps"]
         return dataset, rows
     finally:
+        volumes.remove_all()  # first: a SIGTERM'd run may be killed before S3Proxy has stopped
         if s3:
             s3.stop()
-        volumes.remove_all()
 
 
 def main():
     ap = argparse.ArgumentParser(description="volback vs restic benchmark (see bench/README.md)")
-    ap.add_argument("--size", type=parse_size, default=parse_size("1G"))
-    ap.add_argument("--files", type=int, default=2000)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--scenario", default="default",
+                    help="default, or a comma-separated list of scale scenarios: small-files, "
+                         "big-file, mixed (see bench/README.md)")
+    ap.add_argument("--size", type=parse_size, default=None,
+                    help="data set size (default run 1G; big-file 8G; mixed 4G)")
+    ap.add_argument("--files", type=int, default=None,
+                    help="number of files (default run and mixed 2000; small-files 100000)")
+    ap.add_argument("--repeat", type=int, default=None, help="repeats (default run 3; scale 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--text-fraction", type=float, default=0.5)
     ap.add_argument("--cold", action="store_true", help="drop the page cache before every command")
@@ -742,9 +747,23 @@ def main():
                     help="tiny CI run: 8 MiB, 50 files, repeat 1, volback from $VOLBACK_CLASSPATH")
     ap.add_argument("--out", type=Path, default=BENCH / "out")
     args = ap.parse_args()
-    if args.smoke:
+    import scale  # bench/scale.py; it imports this module as "bench"
+    args.scenarios = [] if args.scenario == "default" else args.scenario.split(",")
+    unknown = [s for s in args.scenarios if s not in scale.SCALE_SCENARIOS]
+    if unknown:
+        ap.error(f"--scenario: unknown {', '.join(unknown)} (default, or any of "
+                 f"{', '.join(scale.SCALE_SCENARIOS)})")
+    if args.scenarios and (args.stages or args.with_stages or args.first_backup_only):
+        ap.error("--scenario small-files|big-file|mixed runs neither stages nor --first-backup-only")
+    if args.scenarios and args.repeat is not None and args.repeat < 1:
+        ap.error("--repeat must be >= 1")
+    if not args.scenarios:
+        args.size = args.size or parse_size("1G")
+        args.files = args.files or 2000
+        args.repeat = args.repeat or 3
+    if args.smoke and not args.scenarios:
         args.size, args.files, args.repeat, args.with_stages = 8 * MIB, 50, 1, True
-    if args.repeat < 1 or args.files < 2:
+    if not args.scenarios and (args.repeat < 1 or args.files < 2):
         ap.error("--repeat must be >= 1 and --files >= 2")
 
     java = os.environ.get("JAVA", "java")
@@ -773,6 +792,16 @@ def main():
               "cache": "cold (drop_caches before each command)" if args.cold else "warm",
               "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
               "rows": []}
+    if args.scenarios:
+        workdir = Path(tempfile.mkdtemp(prefix="volback-bench-"))
+        try:
+            with open(args.out / "commands.log", "w") as logfile:
+                scale.run(args, workdir, args.out, java, launcher, s3_classpath, logfile,
+                          result["machine"])
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        log(f"results in {args.out}/scale-*.json, scale-*.txt; commands.log")
+        return
     if args.stages or args.with_stages:
         result["stages"] = run_stages(java, stage_classpath, args.smoke)
     if not args.stages:
@@ -792,6 +821,7 @@ def main():
 
 
 if __name__ == "__main__":
+    sys.modules.setdefault("bench", sys.modules["__main__"])  # one BenchError for bench/scale.py
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         main()
