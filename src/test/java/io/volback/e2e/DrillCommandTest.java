@@ -213,7 +213,10 @@ class DrillCommandTest {
     Path repo = tmp.resolve("kill-repo");
     String big = volume(A, "drill-cli-big");
     writeRandom(mountpoint(A, big).resolve("big.bin"), 96 << 20, 4);
-    Map<String, String> env = localEnv(repo);
+    // A machine name of its own: other volback processes on engine B (other tests' drills clean
+    // up leftovers too) must not count the killed drill's scratch volume as theirs.
+    Map<String, String> env = new java.util.HashMap<>(localEnv(repo));
+    env.put("HOSTNAME", TestDocker.uniqueName("drill-host"));
     ok(VolbackProcess.run(env, "init"));
     ok(VolbackProcess.run(env, "-H", DockerEngines.addressA(), "backup", big));
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volback.app.ScratchVolumes;
-import io.volback.concurrent.LocalHost;
 import io.volback.docker.DockerHost;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
@@ -232,14 +231,19 @@ class ServeDrillTest {
     gone.waitFor(10, TimeUnit.SECONDS);
     Map<String, String> killed =
         new java.util.HashMap<>(ScratchVolumes.labels(source, Instant.now()));
-    killed.put(ScratchVolumes.OWNER_LABEL, LocalHost.name() + "/" + gone.pid());
+    // The service runs under a machine name of its own, so that no other volback on this engine
+    // (other tests' drills and services clean up leftovers too) counts this leftover as its own.
+    String machine = TestDocker.uniqueName("drill-host");
+    killed.put(ScratchVolumes.OWNER_LABEL, machine + "/" + gone.pid());
     String leftover = TestDocker.createVolume(a, "volback-drill-leftover", Map.of(), killed);
     String live =
         TestDocker.createVolume(
             a, "volback-drill-live", Map.of(), ScratchVolumes.labels(source, Instant.now()));
     String repositoryLines = "repository:\n  location: " + repo + "\n  password-file: " + password;
     try (ServeProcess serve =
-        serve(Map.of(), config(repositoryLines, UUID.randomUUID().toString(), null))) {
+        serve(
+            Map.of("HOSTNAME", machine),
+            config(repositoryLines, UUID.randomUUID().toString(), null))) {
       assertThat(scratchVolumesOf(source)).containsExactly(live).doesNotContain(leftover);
       assertThat(serve.stderr()).contains("removed the leftover drill scratch volume " + leftover);
       assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
