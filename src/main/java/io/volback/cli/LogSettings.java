@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LogSettings applies VOLBACK_LOG, the opt-in for other libraries' loggers. VOLBACK_LOG_LEVEL
- * (logback.xml) sets only volback's own loggers: docker-java's command log and the HTTP wire
- * loggers print driver-option passwords and volume content at DEBUG, so they stay at WARN unless
- * named here, e.g. {@code VOLBACK_LOG=org.apache.hc=DEBUG,com.github.dockerjava=DEBUG}.
+ * (ConsoleLogConfigurator) sets only volback's own loggers: docker-java's command log and the HTTP
+ * wire loggers print driver-option passwords and volume content at DEBUG, so they stay at WARN
+ * unless named here, e.g. {@code VOLBACK_LOG=org.apache.hc=DEBUG,com.github.dockerjava=DEBUG}.
  */
 final class LogSettings {
   static final String VARIABLE = "VOLBACK_LOG";
@@ -25,8 +25,8 @@ final class LogSettings {
   record Setting(String logger, Level level) {}
 
   /**
-   * The error for a VOLBACK_LOG_LEVEL in env that names no level, else null. logback.xml would take
-   * an unknown name for DEBUG, which logs far more than asked for.
+   * The error for a VOLBACK_LOG_LEVEL in env that names no level, else null. Logback would take an
+   * unknown name for DEBUG, which logs far more than asked for.
    */
   static String levelError(Map<String, String> env) {
     String value = env.get(LEVEL_VARIABLE);

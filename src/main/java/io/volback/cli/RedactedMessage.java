@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.volback.app.Redaction;
 
 /**
- * RedactedMessage is logback's %msg with secret-looking values hidden (logback.xml uses it as
+ * RedactedMessage is logback's %msg with secret-looking values hidden (LogLine uses it; it was
  * %redactedMsg): a logger opted in through VOLBACK_LOG may quote Docker requests that carry
  * driver-option passwords.
  */

@@ -10,7 +10,6 @@ import io.volback.testsupport.S3ProxyServer;
 import io.volback.testsupport.TestDocker;
 import io.volback.testsupport.TestTrees;
 import io.volback.testsupport.VolbackProcess;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,11 +181,9 @@ class DebugLogSecretsTest {
     assertThat(runs.get(0).err()).as("volback's own DEBUG lines still show").contains("DEBUG");
   }
 
-  // The test class path holds logback-test.xml, which logback prefers: use the shipped one.
+  // The shipped ConsoleLogConfigurator comes before the test class path's logback-test.xml.
   static Cli.Result run(Map<String, String> env, String... args) throws Exception {
     ProcessBuilder pb = VolbackProcess.builder(env, args);
-    URL shipped = ClassLoader.getSystemResource("logback.xml");
-    VolbackProcess.addJvmOption(pb, "-Dlogback.configurationFile=" + Path.of(shipped.toURI()));
     return VolbackProcess.run(pb, StandardCharsets.UTF_8);
   }
 

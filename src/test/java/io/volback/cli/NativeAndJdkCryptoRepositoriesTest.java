@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.VolbackProcess;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,10 +108,8 @@ class NativeAndJdkCryptoRepositoriesTest {
     List<String> all = new ArrayList<>(List.of("-r", repo.toString(), "--password-file"));
     all.add(password.toString());
     all.addAll(List.of(args));
-    // The shipped logback.xml (the test class path's logback-test.xml ignores VOLBACK_LOG_LEVEL).
+    // The shipped ConsoleLogConfigurator (before logback-test.xml) honours VOLBACK_LOG_LEVEL.
     ProcessBuilder pb = VolbackProcess.builder(env, all.toArray(String[]::new));
-    URL shipped = ClassLoader.getSystemResource("logback.xml");
-    VolbackProcess.addJvmOption(pb, "-Dlogback.configurationFile=" + Path.of(shipped.toURI()));
     return VolbackProcess.run(pb, StandardCharsets.UTF_8);
   }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,9 +72,31 @@ class LauncherTest {
     assertThat(archives(cache)).isEqualTo(made);
   }
 
+  @Test
+  void runsCommandsWithC1OnlyAndServeWithTheFullCompiler() throws Exception {
+    Path jar = launcherJar();
+
+    assertThat(tieredStopAtLevel(jar, "version")).isEqualTo("1");
+    assertThat(tieredStopAtLevel(jar, "serve", "--help")).isEqualTo("4");
+  }
+
+  private String tieredStopAtLevel(Path jar, String... args)
+      throws IOException, InterruptedException {
+    Result result = runWithJavaOpts(jar, "-XX:+PrintFlagsFinal", args);
+    assertThat(result.exitCode).as(result.output).isZero();
+    Matcher level = Pattern.compile("intx TieredStopAtLevel\\s+= (\\d+)").matcher(result.output);
+    assertThat(level.find()).as(result.output).isTrue();
+    return level.group(1);
+  }
+
   private record Result(int exitCode, String output) {}
 
   private Result run(Path jar, String... args) throws IOException, InterruptedException {
+    return runWithJavaOpts(jar, null, args);
+  }
+
+  private Result runWithJavaOpts(Path jar, String javaOpts, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bin/volback"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -81,6 +105,9 @@ class LauncherTest {
     pb.environment()
         .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     pb.environment().remove("VOLBACK_JAVA_OPTS");
+    if (javaOpts != null) {
+      pb.environment().put("VOLBACK_JAVA_OPTS", javaOpts);
+    }
     Processes.Finished finished = Processes.run(pb, Duration.ofSeconds(120));
     return new Result(finished.exitCode(), finished.output());
   }
