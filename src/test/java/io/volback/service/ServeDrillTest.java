@@ -136,7 +136,7 @@ class ServeDrillTest {
       assertThat(drills.get(0).path("volume").asText()).isEqualTo(volume);
       assertThat(drills.get(0).path("outcome").asText()).isEqualTo("passed");
       assertThat(drills.get(0).path("files_verified").asLong()).isGreaterThanOrEqualTo(2);
-      assertThat(drills.get(0).path("snapshot").asText())
+      assertThat(drills.get(0).path("snapshot_id").asText())
           .isEqualTo(drill.path("snapshot_id").asText());
       List<String> times = drills.findValuesAsText("time");
       assertThat(times).isSortedAccordingTo((x, y) -> Instant.parse(y).compareTo(Instant.parse(x)));
