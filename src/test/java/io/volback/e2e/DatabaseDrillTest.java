@@ -34,8 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseDrillTest {
   private static final int ROWS = 1234;
   private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(2);
+  // A data directory copied from a running server, or left by an earlier probe that was not
+  // stopped, holds a stale postmaster.pid; in a new container its PID may be a live process
+  // there, and PostgreSQL then refuses to start (pg_ctl -w is fooled by the file and says
+  // "server started"). A probe of a restored copy removes it first.
   private static final String START =
-      "pg_ctl -D /data/pgdata -w -t 60 -o \"-c listen_addresses=''\" -l /tmp/pg.log start";
+      "rm -f /data/pgdata/postmaster.pid && pg_ctl -D /data/pgdata -w -t 60"
+          + " -o \"-c listen_addresses=''\" -l /tmp/pg.log start";
   private static final String COUNT =
       START + " && psql -U postgres -Atc 'select count(*) from drilled' | grep -x " + ROWS;
   private static final String WRONG_QUERY =
