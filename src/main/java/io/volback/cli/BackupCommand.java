@@ -20,7 +20,6 @@ import io.volback.hooks.HookListener;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.Snapshot;
 import io.volback.repo.snapshot.SnapshotStats;
-import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,10 +194,7 @@ final class BackupCommand extends CommandBase {
       List<BackupVolumes.VolumeResult> results;
       try (InterruptNotice notice = interruptNotice(progress)) {
         results =
-            new BackupVolumes(
-                    repo,
-                    new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-                    progress)
+            new BackupVolumes(repo, DockerAccess.volumeHost(host), progress)
                 .withHooks(new DockerContainerOps(host), hookOptions(), new HookOutput(output()))
                 .run(request);
       }
@@ -232,19 +228,13 @@ final class BackupCommand extends CommandBase {
       DockerHost host = docker.join();
       List<BackupDryRun.Preview> previews =
           new BackupDryRun(repo, warnings())
-              .volumes(
-                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-                  request,
-                  verbose());
+              .volumes(DockerAccess.volumeHost(host), request, verbose());
       for (BackupDryRun.Preview p : previews) {
         printPreview("volume", p);
       }
       HookOutput.plan(
           output(),
-          new BackupVolumes(
-                  repo,
-                  new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-                  warnings())
+          new BackupVolumes(repo, DockerAccess.volumeHost(host), warnings())
               .withHooks(new DockerContainerOps(host), hookOptions(), HookListener.NONE)
               .hookPlan(request));
       if (!json()) {

@@ -1,11 +1,13 @@
 package io.volback.cli;
 
 import io.volback.app.UsageException;
+import io.volback.app.VolumeHost;
 import io.volback.docker.DockerContexts;
 import io.volback.docker.DockerEndpoint;
 import io.volback.docker.DockerHost;
 import io.volback.docker.DockerHosts;
 import io.volback.docker.LocalMountpoint;
+import io.volback.wiring.DockerVolumeHost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,6 +38,11 @@ final class DockerAccess {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** The volume use cases' view of host, with its mountpoints where this process can reach them. */
+  static VolumeHost volumeHost(DockerHost host) {
+    return new DockerVolumeHost(host, localMountpoint(System.getenv()));
   }
 
   static LocalMountpoint localMountpoint(Map<String, String> env) {

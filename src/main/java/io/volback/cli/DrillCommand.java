@@ -14,7 +14,6 @@ import io.volback.repo.drill.DrillRecord;
 import io.volback.repo.drill.StoredDrill;
 import io.volback.repo.snapshot.SnapshotFilter;
 import io.volback.repo.snapshot.StoredSnapshot;
-import io.volback.wiring.DockerVolumeHost;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,8 +95,7 @@ final class DrillCommand extends CommandBase {
             DockerConnection.start(DockerAccess.endpoint(target, root.dockerContext));
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       List<String> volumes = volumes(repo);
-      VolumeHost host =
-          new DockerVolumeHost(docker.join(), DockerAccess.localMountpoint(System.getenv()));
+      VolumeHost host = DockerAccess.volumeHost(docker.join());
       removeLeftovers(host);
       DrillProgress progress = new DrillProgress(output());
       DrillVolume drills = new DrillVolume(repo, host, progress);

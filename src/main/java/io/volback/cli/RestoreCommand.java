@@ -11,7 +11,6 @@ import io.volback.cli.json.RestoreSummaryJson;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.SnapshotSelector;
-import io.volback.wiring.DockerVolumeHost;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,11 +125,7 @@ final class RestoreCommand extends CommandBase {
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
-      RestoreSnapshot restore =
-          new RestoreSnapshot(
-              repo,
-              new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-              progress);
+      RestoreSnapshot restore = new RestoreSnapshot(repo, DockerAccess.volumeHost(host), progress);
       RestoreSnapshot.Request request =
           new RestoreSnapshot.Request(
               snapshotRef,
@@ -203,11 +198,7 @@ final class RestoreCommand extends CommandBase {
         Repository repo = openRepository(Repository.Preload.SNAPSHOTS_AND_INDEX)) {
       DockerHost host = docker.join();
       ConsoleProgress progress = progress("restore");
-      RestoreVolumes restore =
-          new RestoreVolumes(
-              repo,
-              new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv())),
-              progress);
+      RestoreVolumes restore = new RestoreVolumes(repo, DockerAccess.volumeHost(host), progress);
       RestoreVolumes.Request request =
           new RestoreVolumes.Request(filters.filter(), overwrite, writePath);
       if (dryRun) {

@@ -125,7 +125,7 @@ final class ServiceDrillRunner {
       SnapshotFilter filter =
           new SnapshotFilter(null, null, List.of(v.name()), List.of(sourceAddress));
       StoredDrill stored =
-          new DrillVolume(repo, ServiceHosts.volumeHost(target), new Phases(job.id()))
+          new DrillVolume(repo, DockerAccess.volumeHost(target), new Phases(job.id()))
               .run(new DrillVolume.Request(v.name(), null, filter, v.keep(), v.probe()));
       DrillRecord d = stored.record();
       drills.accept(v.targetHost(), d);

@@ -1,12 +1,10 @@
 package io.volback.cli;
 
 import io.volback.app.UsageException;
-import io.volback.app.VolumeHost;
 import io.volback.config.DockerHostConfig;
 import io.volback.docker.DockerEndpoint;
 import io.volback.docker.DockerHost;
 import io.volback.docker.DockerHosts;
-import io.volback.wiring.DockerVolumeHost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -50,9 +48,5 @@ final class ServiceHosts {
   /** Opens the host; the caller closes it. */
   DockerHost open(DockerHostConfig host) throws IOException {
     return DockerHosts.fromEnvironment().connect(endpoint(host));
-  }
-
-  static VolumeHost volumeHost(DockerHost host) {
-    return new DockerVolumeHost(host, DockerAccess.localMountpoint(System.getenv()));
   }
 }

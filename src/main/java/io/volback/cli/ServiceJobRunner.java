@@ -133,7 +133,7 @@ final class ServiceJobRunner implements JobRunner {
     Instant start = Instant.now();
     List<RunRecord> records = new ArrayList<>();
     try (DockerHost docker = hosts.open(hostConfig)) {
-      VolumeHost host = ServiceHosts.volumeHost(docker);
+      VolumeHost host = DockerAccess.volumeHost(docker);
       ServicePlan.Plan plan = scan.plan(hostConfig, host).plan();
       List<ProtectedVolume> mine = plan.volumes().stream().filter(v -> belongsTo(v, job)).toList();
       for (String problem : plan.problems()) {

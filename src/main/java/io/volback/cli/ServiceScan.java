@@ -45,7 +45,7 @@ final class ServiceScan {
   /** Opens the host, lists its volumes and closes it again. */
   HostScan host(DockerHostConfig host) throws IOException {
     try (DockerHost docker = hosts.open(host)) {
-      return plan(host, ServiceHosts.volumeHost(docker));
+      return plan(host, DockerAccess.volumeHost(docker));
     }
   }
 

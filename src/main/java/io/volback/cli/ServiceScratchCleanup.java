@@ -22,7 +22,7 @@ final class ServiceScratchCleanup {
     for (DockerHostConfig host : config.hosts()) {
       try (DockerHost docker = hosts.open(host)) {
         ScratchVolumes.Cleanup cleanup =
-            ScratchVolumes.removeLeftovers(ServiceHosts.volumeHost(docker));
+            ScratchVolumes.removeLeftovers(DockerAccess.volumeHost(docker));
         for (String name : cleanup.removed()) {
           log.info("removed the leftover drill scratch volume {} on {}", name, host.name());
         }
