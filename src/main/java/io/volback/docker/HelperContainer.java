@@ -96,25 +96,39 @@ public final class HelperContainer implements AutoCloseable {
     // Registered under its name before it exists, so an interrupt during the create removes it too.
     HelperContainer helper = new HelperContainer(host, volume, name);
     LiveHelpers.add(helper);
+    boolean created = false;
     try {
-      helper.id =
-          host.client()
-              .createContainerCmd(HelperImage.NAME)
-              .withName(name)
-              .withCmd("/nonexistent")
-              .withLabels(
-                  Map.of(LABEL, "true", LABEL + ".volume", volume, LABEL + ".owner", owner()))
-              .withHostConfig(
-                  HostConfig.newHostConfig()
-                      .withNetworkMode("none")
-                      .withBinds(new Bind(volume, new Volume(MOUNT_PATH), mode)))
-              .exec()
-              .getId();
+      try {
+        helper.id = createContainer(host, volume, name, mode);
+      } catch (NotFoundException imageRemoved) {
+        // Someone removed the image between ensure() and the create (an `image prune`): once more.
+        HelperImage.ensure(host);
+        helper.id = createContainer(host, volume, name, mode);
+      }
+      created = true;
     } catch (RuntimeException e) {
-      LiveHelpers.remove(helper);
       throw EngineApi.failure(host, "create a helper container for volume " + volume, e);
+    } finally {
+      if (!created) {
+        LiveHelpers.remove(helper);
+      }
     }
     return helper;
+  }
+
+  private static String createContainer(
+      DockerHost host, String volume, String name, AccessMode mode) {
+    return host.client()
+        .createContainerCmd(HelperImage.NAME)
+        .withName(name)
+        .withCmd("/nonexistent")
+        .withLabels(Map.of(LABEL, "true", LABEL + ".volume", volume, LABEL + ".owner", owner()))
+        .withHostConfig(
+            HostConfig.newHostConfig()
+                .withNetworkMode("none")
+                .withBinds(new Bind(volume, new Volume(MOUNT_PATH), mode)))
+        .exec()
+        .getId();
   }
 
   public String id() {

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +51,7 @@ class HelperCleanupTest {
   }
 
   private Process startHolder(String volume) throws Exception {
+    Path childErrors = Files.createTempFile("helper-holder", ".err");
     VolumeArchive.write(host, volume, out -> TarFixtures.writeSingleFile(out, "f", "content"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
@@ -60,7 +62,7 @@ class HelperCleanupTest {
                 HelperHolder.class.getName(),
                 host.address(),
                 volume)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(childErrors.toFile())
             .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
     CompletableFuture<String> ready =
@@ -76,8 +78,15 @@ class HelperCleanupTest {
       assertThat(ready.get(2, TimeUnit.MINUTES)).as("child output").startsWith("ready");
     } catch (TimeoutException | ExecutionException | AssertionError e) {
       child.destroyForcibly();
-      throw new AssertionError("the helper holder did not get ready", e);
+      child.waitFor(30, TimeUnit.SECONDS);
+      throw new AssertionError(
+          "the helper holder did not get ready; its stderr ends with:\n" + tail(childErrors), e);
     }
     return child;
+  }
+
+  private static String tail(Path file) throws IOException {
+    String text = Files.readString(file);
+    return text.substring(Math.max(0, text.length() - 4000));
   }
 }
