@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.volback.repo.drill.DrillRecord;
 import io.volback.schedule.JobKind;
 import io.volback.schedule.RunOutcome;
 import io.volback.schedule.RunRecord;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,10 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -175,6 +182,40 @@ class ServiceHttpServerTest {
         .isEqualTo(5);
     assertThat(PrometheusText.value(second, "volback_snapshots", "pgdata")).isEqualTo(7);
     assertThat(PrometheusText.value(second, "volback_scheduler_started", null)).isEqualTo(1);
+  }
+
+  @Test
+  void theExampleAlertRulesUseOnlyMetricsTheServiceExports() throws Exception {
+    startReadOnly();
+    scheduler.start(List.of(BACKUP_JOB));
+    Instant end = Instant.parse("2026-11-30T04:00:10Z");
+    metrics.runFinished(BACKUP_JOB, backup("pgdata", RunOutcome.SUCCEEDED, end, 1000, 100));
+    metrics.runFinished(BACKUP_JOB, backup("pgdata", RunOutcome.PARTIAL, end, 1000, 100));
+    metrics.runFinished(BACKUP_JOB, backup("pgdata", RunOutcome.FAILED, end, 10, 0));
+    metrics.setSnapshotCount("pgdata", "host-a", 2);
+    ServiceJob prune =
+        new ServiceJob("forget-prune", JobKind.FORGET_PRUNE, null, null, "0 0 5 * * ?", utc());
+    metrics.runFinished(
+        prune, repositoryRun("forget-prune", JobKind.FORGET_PRUNE, RunOutcome.FAILED, end));
+    metrics.runFinished(
+        CHECK_JOB, repositoryRun("check", JobKind.CHECK, RunOutcome.SUCCEEDED, end));
+    metrics.drillFinished("host-b", DRILL);
+    Set<String> exported = new TreeSet<>();
+    PrometheusText.parse(get("/metrics").body()).forEach(sample -> exported.add(sample.name()));
+
+    JsonNode rules =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("examples/prometheus/volback-alerts.yml").toFile());
+    Set<String> named = new TreeSet<>();
+    for (JsonNode rule : rules.get("groups").get(0).get("rules")) {
+      Matcher metric = Pattern.compile("volback_[a-z_]+").matcher(rule.get("expr").asText());
+      while (metric.find()) {
+        named.add(metric.group());
+      }
+    }
+
+    assertThat(named).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(exported).containsAll(named);
   }
 
   @Test
@@ -493,6 +534,31 @@ class ServiceHttpServerTest {
   private static JsonNode json(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body());
   }
+
+  private static final DrillRecord DRILL =
+      new DrillRecord(
+          1,
+          Instant.parse("2026-11-30T12:00:00Z"),
+          "vm",
+          "pgdata",
+          "host-a",
+          "aa".repeat(32),
+          Instant.parse("2026-11-30T11:00:00Z"),
+          "host-b",
+          "volback-drill-pgdata-1a2b3c4d",
+          "api",
+          3600,
+          12.25,
+          15.5,
+          75,
+          15292219,
+          0,
+          List.of(),
+          List.of(),
+          null,
+          "passed",
+          null,
+          false);
 
   private static ZoneId utc() {
     return ZoneId.of("UTC");
