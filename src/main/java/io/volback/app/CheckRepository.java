@@ -59,8 +59,11 @@ public final class CheckRepository {
       store.close();
       return checker.report();
     }
+    if (settings.lockWait() != null) {
+      opened.get().setLockWait(settings.lockWait());
+    }
     try (Repository repo = opened.get();
-        RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT)) {
+        RepositoryLock lock = repo.lock(LockMode.SHARED)) {
       checker.check(repo);
     }
     return checker.report();

@@ -59,8 +59,8 @@ public final class CopySnapshots {
               + target.store().location()
               + " is the source repository: copy needs a second repository");
     }
-    try (RepositoryLock sourceLock = source.lock(LockMode.SHARED, Repository.LOCK_WAIT);
-        RepositoryLock targetLock = target.lock(LockMode.SHARED, Repository.LOCK_WAIT)) {
+    try (RepositoryLock sourceLock = source.lock(LockMode.SHARED);
+        RepositoryLock targetLock = target.lock(LockMode.SHARED)) {
       List<StoredSnapshot> selected = select(refs, filter);
       Map<String, String> copies = copiesInTarget();
       List<CopyResult.Copied> outcomes = new ArrayList<>();

@@ -174,7 +174,7 @@ public final class DrillVolume {
 
     /** After a failed restore: the files and objects of the snapshot that cannot be loaded. */
     private void nameDamage() {
-      try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT)) {
+      try (RepositoryLock lock = repo.lock(LockMode.SHARED)) {
         DamagedFiles.Result damage = new DamagedFiles(repo, MAX_DAMAGED_FILES).find(snap);
         mismatches = damage.problems();
         mismatchCount = damage.problems().size();
@@ -197,7 +197,7 @@ public final class DrillVolume {
       SnapshotVerifier.Tolerance tolerance =
           api ? SnapshotVerifier.Tolerance.DOCKER_ARCHIVE : SnapshotVerifier.Tolerance.EXACT;
       notCompared = tolerance.notCompared();
-      try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT)) {
+      try (RepositoryLock lock = repo.lock(LockMode.SHARED)) {
         SnapshotVerifier.Result result;
         SnapshotVerifier verifier = new SnapshotVerifier(repo);
         if (api) {

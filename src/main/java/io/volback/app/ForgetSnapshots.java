@@ -69,8 +69,7 @@ public final class ForgetSnapshots {
 
   public Result run(Request request) throws IOException {
     validate(request);
-    try (RepositoryLock lock =
-        request.dryRun() ? null : repo.lock(LockMode.EXCLUSIVE, Repository.LOCK_WAIT)) {
+    try (RepositoryLock lock = request.dryRun() ? null : repo.lock(LockMode.EXCLUSIVE)) {
       SnapshotList all = repo.snapshotList();
       List<Group> groups = new ArrayList<>();
       List<StoredSnapshot> removed;

@@ -54,7 +54,7 @@ public final class ManageKeys {
    * Returns the id removed.
    */
   public Id remove(String idPrefix) throws IOException {
-    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, Repository.LOCK_WAIT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE)) {
       Id id = find(idPrefix);
       refuseLastKey(id);
       if (id.equals(repo.currentKeyId())) {
@@ -79,7 +79,7 @@ public final class ManageKeys {
    */
   public Changed passwd(char[] newPassword) throws IOException {
     requireNonEmpty(newPassword);
-    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE, Repository.LOCK_WAIT)) {
+    try (RepositoryLock lock = repo.lock(LockMode.EXCLUSIVE)) {
       Id old = repo.currentKeyId();
       Id added = repo.addKey(newPassword, kdf);
       lock.checkStillHeld();

@@ -32,6 +32,6 @@ public final class PruneRepository {
   }
 
   public PruneResult run(MaxUnused maxUnused, boolean dryRun) throws IOException {
-    return new Pruner(repo, listener).prune(maxUnused, dryRun, Duration.ZERO);
+    return new Pruner(repo, listener).prune(maxUnused, dryRun, repo.lockWaitOr(Duration.ZERO));
   }
 }

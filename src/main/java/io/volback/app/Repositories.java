@@ -37,7 +37,11 @@ public final class Repositories {
 
   public static Repository open(
       RepositorySettings settings, char[] password, Repository.Preload preload) throws IOException {
-    return Repository.open(store(settings), password, preload);
+    Repository repo = Repository.open(store(settings), password, preload);
+    if (settings.lockWait() != null) {
+      repo.setLockWait(settings.lockWait());
+    }
+    return repo;
   }
 
   public static Repository init(RepositorySettings settings, char[] password) throws IOException {

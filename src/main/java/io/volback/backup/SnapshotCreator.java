@@ -93,7 +93,7 @@ public final class SnapshotCreator {
       EntrySource source, SourceInfo info, List<String> tags, StoredSnapshot parent, SkipLog skips)
       throws IOException {
     Instant start = Instant.now();
-    try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
+    try (RepositoryLock lock = repo.lock(LockMode.SHARED);
         BlobSaver saver = repo.newBlobSaver()) {
       LOG.debug(
           "locked the repository after {} ms", Duration.between(start, Instant.now()).toMillis());

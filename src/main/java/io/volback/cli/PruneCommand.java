@@ -55,6 +55,9 @@ final class PruneCommand extends CommandBase {
     PruneResult result;
     try (Repository repo =
         Repository.open(store, command.password(false), Repository.Preload.SNAPSHOTS_AND_INDEX)) {
+      if (command.root.retryLock != null) {
+        repo.setLockWait(command.root.retryLock);
+      }
       result = new PruneRepository(repo, progress).run(max, dryRun);
     } finally {
       progress.phaseFinished();

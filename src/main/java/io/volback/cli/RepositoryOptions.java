@@ -71,7 +71,8 @@ final class RepositoryOptions {
           "--insecure-tls: the S3 server's certificate and name are not verified; anyone on the"
               + " network path can read and change what volback sends and receives");
     }
-    return new RepositorySettings(repository, s3, isS3(repository) ? cacheDir() : null);
+    return new RepositorySettings(
+        repository, s3, isS3(repository) ? cacheDir() : null, root.retryLock);
   }
 
   /** The metadata cache root: --cache-dir, VOLBACK_CACHE_DIR, the XDG cache, ~/.cache; or none. */

@@ -2,6 +2,7 @@ package io.volback.cli;
 
 import io.volback.app.RepositorySettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -169,6 +170,16 @@ public final class VolbackCommand implements Runnable {
           "Keep the metadata cache of S3 repositories in DIR (env VOLBACK_CACHE_DIR; default"
               + " $XDG_CACHE_HOME/volback or ~/.cache/volback).")
   Path cacheDir;
+
+  @Option(
+      names = "--retry-lock",
+      paramLabel = "DURATION",
+      scope = ScopeType.INHERIT,
+      converter = LockWaitConverter.class,
+      description =
+          "How long to wait for a repository lock another process holds before giving up with"
+              + " exit 11 (30s, 5m, 0s; default 30s, prune 0s).")
+  Duration retryLock;
 
   @Option(
       names = "--no-cache",

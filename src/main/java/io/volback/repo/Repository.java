@@ -44,6 +44,8 @@ public final class Repository implements AutoCloseable {
   /** How long backup and restore wait for a conflicting lock (a running prune) to go away. */
   public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
+  private volatile Duration lockWait; // null: not set, LOCK_WAIT
+
   private final ObjectStore store;
   private final RepoConfig config;
   private final Sealer sealer;
@@ -361,6 +363,22 @@ public final class Repository implements AutoCloseable {
   }
 
   /** Takes a shared (backup, restore) or exclusive (prune) lock, waiting up to timeout. */
+  /** How long {@link #lock(LockMode)} waits for a lock another process holds (--retry-lock). */
+  public void setLockWait(Duration wait) {
+    this.lockWait = wait;
+  }
+
+  /** The lock wait set with setLockWait, else fallback. */
+  public Duration lockWaitOr(Duration fallback) {
+    Duration wait = lockWait;
+    return wait != null ? wait : fallback;
+  }
+
+  /** Takes a lock, waiting for another process's at most the lock wait (default LOCK_WAIT). */
+  public RepositoryLock lock(LockMode mode) throws IOException {
+    return lock(mode, lockWaitOr(LOCK_WAIT));
+  }
+
   public RepositoryLock lock(LockMode mode, Duration timeout) throws IOException {
     RepositoryLock lock = RepositoryLock.acquire(store, sealer, mode, timeout);
     if (mode == LockMode.EXCLUSIVE) {

@@ -39,7 +39,7 @@ public final class SnapshotRestorer {
       throws IOException {
     Instant start = Instant.now();
     BlobLoader loader = repo.newBlobLoader();
-    try (RepositoryLock lock = repo.lock(LockMode.SHARED, Repository.LOCK_WAIT);
+    try (RepositoryLock lock = repo.lock(LockMode.SHARED);
         FileWriters files = new FileWriters(sink, loader, listener)) {
       Set<String> detachedTargets =
           filter.isAll() ? Set.of() : detachedLinkTargets(snapshot, loader, filter);

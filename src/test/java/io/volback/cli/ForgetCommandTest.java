@@ -144,8 +144,11 @@ class ForgetCommandTest {
     try (Repository repo =
             Repository.open(new LocalFolderStore(tmp.resolve("repo")), "pw".toCharArray());
         RepositoryLock backup = repo.lock(LockMode.SHARED, Duration.ofSeconds(5))) {
-      Cli.Result r = cli.run("forget", "--keep-last", "1");
+      long start = System.nanoTime();
+      Cli.Result r = cli.run("--retry-lock", "2s", "forget", "--keep-last", "1");
       assertThat(r.exitCode()).as("11: a lock could not be acquired (" + r + ")").isEqualTo(11);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
       assertThat(r.err())
           .contains("is locked")
           .contains("shared lock held by pid " + ProcessHandle.current().pid());

@@ -122,11 +122,24 @@ class ExitCodesTest {
             Repository.open(
                 StoreFactory.open(repoDir.toString(), null, false), SECRET.toCharArray());
         RepositoryLock exclusive = repo.lock(LockMode.EXCLUSIVE, Duration.ofSeconds(5))) {
-      Cli.Result r = volback("backup", "--path", source.toString());
+      long start = System.nanoTime();
+      Cli.Result r = volback("--retry-lock", "3s", "backup", "--path", source.toString());
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(11);
       assertThat(r.err()).startsWith("volback: error: repository " + repoDir + " is locked: ");
+      // waited the 3 s asked for, not the default 30 s
+      assertThat(waitedMillis).isBetween(3_000L, 25_000L);
     }
     assertThat(volback("backup", "--path", source.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void retryLockThatIsNotADurationIsAUsageErrorNamingTheOption() throws Exception {
+    init();
+    Cli.Result r = volback("--retry-lock", "soon", "snapshots");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).startsWith("volback: error: ").contains("--retry-lock").contains("soon");
+    assertThat(volback("--retry-lock", "0s", "snapshots").exitCode()).isZero();
   }
 
   @Test

@@ -106,7 +106,7 @@ class PruneCrashTest {
     try {
       awaitPaused(err.toPath(), prune);
 
-      Cli.Result backup = repo.run("backup", "--path", z.toString());
+      Cli.Result backup = repo.run("--retry-lock", "2s", "backup", "--path", z.toString());
 
       assertThat(backup.exitCode()).as(backup.toString()).isEqualTo(11);
       assertThat(backup.err()).contains("is locked: exclusive lock held by pid " + prune.pid());
