@@ -29,6 +29,10 @@ public final class VolbackProcess {
                 "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                // bin/volback's choices for short commands: C2's compilations cost a child that
+                // lives seconds more CPU than they save, on 2 cores shared by two test JVMs.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
                 "io.volback.cli.Main"));
