@@ -18,7 +18,12 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.volback.config.ConfigException;
+import io.volback.config.ConfigLoader;
+import io.volback.config.ServiceConfig;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -396,6 +401,21 @@ class HelmChartTest {
         .isEqualTo(chart.one(Service.class).getSpec().getSelector());
     assertThat(monitor.<List<String>>get("spec", "namespaceSelector", "matchNames"))
         .containsExactly(Chart.NAMESPACE);
+  }
+
+  @Test
+  void renderedVolbackYmlIsAcceptedByTheServicesOwnConfigLoader() throws Exception {
+    for (String values : new String[] {"", CHART_SECRETS, CLUSTERED}) {
+      String file = Chart.template(values).one(ConfigMap.class).getData().get("volback.yml");
+
+      ServiceConfig config;
+      try {
+        config = ConfigLoader.parse(file, Path.of("volback.yml"), ZoneOffset.UTC);
+      } catch (ConfigException e) {
+        throw new AssertionError("volback refuses the chart's volback.yml: " + e.problems(), e);
+      }
+      assertThat(config.server().listen()).isEqualTo("0.0.0.0:8080");
+    }
   }
 
   @Test
