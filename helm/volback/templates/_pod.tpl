@@ -75,6 +75,10 @@ spec:
               optional: true
               {{- end }}
         {{- end }}
+        {{- if $daemonset }}
+        - name: DOCKER_HOST
+          value: {{ printf "unix://%s" .Values.daemonset.dockerSocket | quote }}
+        {{- end }}
         {{- if and (not $daemonset) .Values.docker.host }}
         - name: DOCKER_HOST
           value: {{ .Values.docker.host | quote }}
@@ -121,7 +125,7 @@ spec:
         - name: tmp
           mountPath: /tmp
         - name: state
-          mountPath: /var/lib/volback
+          mountPath: {{ get (.Values.config | default dict) "state-dir" | default "/var/lib/volback" }}
         - name: cache
           mountPath: /var/cache/volback
         {{- if $daemonset }}

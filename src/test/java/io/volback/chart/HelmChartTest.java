@@ -303,6 +303,7 @@ class HelmChartTest {
             """
             workload: daemonset
             daemonset: {volumesDir: /data/docker/volumes}
+            docker: {host: 'tcp://ignored:2375'}
             tolerations: [{operator: Exists}]
             """);
 
@@ -321,8 +322,30 @@ class HelmChartTest {
     VolumeMount volumesMount = mount(container, "docker-volumes");
     assertThat(volumesMount.getMountPath()).isEqualTo("/data/docker/volumes");
     assertThat(volumesMount.getReadOnly()).as("restores write into the volumes").isNotEqualTo(true);
+    assertThat(container.getEnv())
+        .filteredOn(e -> e.getName().equals("DOCKER_HOST"))
+        .singleElement()
+        .extracting(EnvVar::getValue)
+        .isEqualTo("unix:///var/run/docker.sock");
     assertThat(pod.getTolerations()).extracting("operator").containsExactly("Exists");
     assertThat(chart.configFile().get("scheduler")).isEqualTo(Map.of("store", "memory"));
+  }
+
+  @Test
+  void daemonSetUsesTheSocketItMountsAndTheStateDirOfTheConfigIsWritable() throws Exception {
+    RenderedChart chart =
+        Chart.template(
+            """
+            workload: daemonset
+            daemonset: {dockerSocket: /run/docker.sock}
+            config: {state-dir: /srv/volback-state}
+            """);
+
+    Container container = chart.container();
+    assertThat(mount(container, "docker-socket").getMountPath()).isEqualTo("/run/docker.sock");
+    assertThat(env(container, "DOCKER_HOST").getValue()).isEqualTo("unix:///run/docker.sock");
+    assertThat(mount(container, "state").getMountPath()).isEqualTo("/srv/volback-state");
+    assertThat(volume(chart.podSpec(), "state").getEmptyDir()).isNotNull();
   }
 
   @Test

@@ -75,5 +75,6 @@ class HelmChartValuesTest {
     assertThat(Chart.failure("image: {pullPolicy: Sometimes}")).contains("'/image/pullPolicy'");
     assertThat(Chart.failure("scheduler: {store: redis}")).contains("'/scheduler/store'");
     assertThat(Chart.failure("replicas: 2")).contains("'replicas'");
+    assertThat(Chart.failure("config: {polices: []}")).contains("'/config'").contains("'polices'");
   }
 }
