@@ -80,6 +80,13 @@ Rules no schema can say: each fails the render with the values to change.
 {{- if and .Values.apiToken.enabled (not .Values.existingSecret) (not .Values.secret.apiToken) }}
 {{- fail "apiToken.enabled needs the token: set secret.apiToken or existingSecret (key api-token)" }}
 {{- end }}
+{{- if .Values.existingSecret }}
+{{- range $key, $value := .Values.secret }}
+{{- if $value }}
+{{- fail (printf "secret.%s is set but existingSecret %s is used instead: put it in that Secret, or leave existingSecret empty" $key $.Values.existingSecret) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- $config := .Values.config | default dict }}
 {{- $scheduler := get $config "scheduler" | default dict }}
 {{- range $key := list "store" "postgresql" }}

@@ -59,6 +59,13 @@ class HelmChartValuesTest {
   }
 
   @Test
+  void chartSecretValuesBesideAnExistingSecretAreRefusedNotIgnored() throws Exception {
+    assertThat(Chart.failure("existingSecret: keys\nsecret: {repositoryPassword: pw-Hq3}"))
+        .contains("secret.repositoryPassword is set but existingSecret keys is used instead")
+        .doesNotContain("pw-Hq3");
+  }
+
+  @Test
   void unknownWorkloadIsRejectedByTheSchema() throws Exception {
     assertThat(Chart.failure("workload: cronjob"))
         .contains("'/workload'")
