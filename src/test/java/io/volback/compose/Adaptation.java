@@ -1,6 +1,7 @@
 package io.volback.compose;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ final class Adaptation {
   final Map<String, Path> secretFiles = new HashMap<>();
   final Map<String, Path> bindSources = new HashMap<>();
   final Map<String, String> extraLabels = new HashMap<>();
+  final Map<String, Map<String, String>> environment = new HashMap<>();
+  final Map<String, Duration> healthIntervals = new HashMap<>();
 
   Adaptation project(String name) {
     project = name;
@@ -39,6 +42,21 @@ final class Adaptation {
 
   Adaptation command(String service, List<String> command) {
     commands.put(service, List.copyOf(command));
+    return this;
+  }
+
+  /** Replaces (or adds) one variable of a service's environment. */
+  Adaptation environment(String service, String key, String value) {
+    environment.computeIfAbsent(service, s -> new HashMap<>()).put(key, value);
+    return this;
+  }
+
+  /**
+   * Runs the image's HEALTHCHECK every {@code interval} (and from the start) instead of its own
+   * interval, so a test sees the health status within seconds.
+   */
+  Adaptation healthInterval(String service, Duration interval) {
+    healthIntervals.put(service, interval);
     return this;
   }
 

@@ -5,7 +5,9 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
@@ -110,7 +112,22 @@ final class ComposeProject {
       }
       return new Result(state.getExitCodeLong().intValue(), logs(id));
     } finally {
-      host.client().removeContainerCmd(id).withForce(true).exec();
+      host.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+    }
+  }
+
+  /**
+   * {@code docker compose down -v} for the containers: removes the project's containers with their
+   * anonymous volumes (the image's VOLUMEs the file does not mount); named volumes stay.
+   */
+  void removeContainers() {
+    for (Container c :
+        host.client()
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(PROJECT_LABEL, project()))
+            .exec()) {
+      host.client().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
     }
   }
 
@@ -176,8 +193,10 @@ final class ComposeProject {
     labels.put("com.docker.compose.oneoff", oneOff ? "True" : "False");
     labels.put("com.docker.compose.container-number", "1");
     labels.putAll(adaptation.extraLabels);
+    Map<String, String> variables = new HashMap<>(service.environment());
+    variables.putAll(adaptation.environment.getOrDefault(serviceName, Map.of()));
     List<String> env = new ArrayList<>();
-    service.environment().forEach((k, v) -> env.add(k + "=" + v));
+    variables.forEach((k, v) -> env.add(k + "=" + v));
     HostConfig hostConfig = HostConfig.newHostConfig().withBinds(binds(service));
     if (adaptation.networkMode != null) {
       hostConfig.withNetworkMode(adaptation.networkMode);
@@ -194,6 +213,13 @@ final class ComposeProject {
             .withHostConfig(hostConfig);
     if (!command.isEmpty()) {
       create.withCmd(command);
+    }
+    Duration health = adaptation.healthIntervals.get(serviceName);
+    if (health != null && !oneOff) {
+      long nanos = health.toNanos();
+      // The image's test command stays; only its timing changes (a null test keeps the image's).
+      create.withHealthcheck(
+          new HealthCheck().withInterval(nanos).withStartPeriod(0L).withTimeout(5_000_000_000L));
     }
     return create;
   }

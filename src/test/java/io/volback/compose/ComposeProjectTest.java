@@ -68,6 +68,7 @@ class ComposeProjectTest {
                 .image("app", TestImages.busybox(a))
                 .volumeLabel("data", "volback.schedule", "*/2 * * * * ?")
                 .secretFile("token", secret)
+                .environment("app", "EXTRA", "added")
                 .labels(TestDocker.testLabels()));
 
     project.createVolumes();
@@ -88,10 +89,10 @@ class ComposeProjectTest {
     ComposeProject.Result read =
         project.exec(
             id,
-            List.of("sh", "-c", "cat /etc/conf.txt /run/secrets/token; echo $GREETING; ls /data"),
+            List.of("sh", "-c", "cat /etc/conf.txt /run/secrets/token; echo $GREETING $EXTRA; ls /data"),
             Duration.ofSeconds(30));
     assertThat(read.exitCode()).isZero();
-    assertThat(read.output()).isEqualTo("conf\ns3cret\nhello\n");
+    assertThat(read.output()).isEqualTo("conf\ns3cret\nhello added\n");
 
     ComposeProject.Result oneOff =
         project.run(
