@@ -89,7 +89,10 @@ class ComposeProjectTest {
     ComposeProject.Result read =
         project.exec(
             id,
-            List.of("sh", "-c", "cat /etc/conf.txt /run/secrets/token; echo $GREETING $EXTRA; ls /data"),
+            List.of(
+                "sh",
+                "-c",
+                "cat /etc/conf.txt /run/secrets/token; echo $GREETING $EXTRA; ls /data"),
             Duration.ofSeconds(30));
     assertThat(read.exitCode()).isZero();
     assertThat(read.output()).isEqualTo("conf\ns3cret\nhello added\n");
