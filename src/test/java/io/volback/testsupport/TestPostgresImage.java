@@ -1,7 +1,6 @@
 package io.volback.testsupport;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.volback.docker.DockerHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,15 +52,16 @@ public final class TestPostgresImage {
     String base = TestBaseImage.on(host);
     String tag = tag(base);
     String name = REPOSITORY + ":" + tag;
-    try {
-      host.client().inspectImageCmd(name).exec();
-    } catch (NotFoundException missing) {
-      build(host, base, name, tag);
+    if (!TestBaseImage.exists(host, name)) {
+      ImageBuildLock.holding(
+          name,
+          host.address(),
+          () -> TestBaseImage.exists(host, name) ? name : build(host, base, name, tag));
     }
     return name;
   }
 
-  private static void build(DockerHost host, String base, String name, String tag) {
+  private static String build(DockerHost host, String base, String name, String tag) {
     try (ByteArrayInputStream context = new ByteArrayInputStream(context())) {
       host.client()
           .buildImageCmd()
@@ -75,6 +75,7 @@ public final class TestPostgresImage {
           .withForcerm(true)
           .exec(new BuildImageResultCallback())
           .awaitImageId(5, TimeUnit.MINUTES);
+      return name;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
