@@ -34,12 +34,24 @@ public final class TestBaseImage {
   public static synchronized String on(DockerHost host) {
     String id = recipeId();
     String name = REPOSITORY + ":" + id;
+    if (!exists(host, name)) {
+      ImageBuildLock.holding(
+          name, host.address(), () -> exists(host, name) ? name : importBase(host, id, name));
+    }
+    return name;
+  }
+
+  /** Whether host has the image. */
+  static boolean exists(DockerHost host, String name) {
     try {
       host.client().inspectImageCmd(name).exec();
-      return name;
+      return true;
     } catch (NotFoundException missing) {
-      // imported below
+      return false;
     }
+  }
+
+  private static String importBase(DockerHost host, String id, String name) {
     Path tar = cachedTar(id);
     if (!Files.isRegularFile(tar)) {
       throw new AssertionError(

@@ -1,7 +1,6 @@
 package io.volback.testsupport;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.volback.docker.DockerHost;
 import java.io.ByteArrayInputStream;
@@ -43,16 +42,16 @@ public final class VolbackImage {
   public static synchronized String on(DockerHost host) {
     String base = TestBaseImage.on(host);
     String name = REPOSITORY + ":" + tag(base);
-    try {
-      host.client().inspectImageCmd(name).exec();
-      return name;
-    } catch (NotFoundException missing) {
-      build(host, base, name);
-      return name;
+    if (!TestBaseImage.exists(host, name)) {
+      ImageBuildLock.holding(
+          name,
+          host.address(),
+          () -> TestBaseImage.exists(host, name) ? name : build(host, base, name));
     }
+    return name;
   }
 
-  private static void build(DockerHost host, String base, String name) {
+  private static String build(DockerHost host, String base, String name) {
     BuildLog log = new BuildLog();
     try (InputStream context = new ByteArrayInputStream(context())) {
       host.client()
@@ -67,6 +66,7 @@ public final class VolbackImage {
           .withForcerm(true)
           .exec(log)
           .awaitImageId(BUILD_MINUTES, TimeUnit.MINUTES);
+      return name;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
