@@ -47,12 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>What this machine makes the test change, and nothing else (see {@link #adaptation}): a unique
  * project name (run-labelled volumes and containers, removed afterwards); host networking (the
  * engines have no bridge, so the published port is not used) with volback listening on a free
- * loopback port (server.listen of volback.yml, in a copy); the schedule label fires every 5 s; the
- * images are made here (no registry): volback from the repository's Dockerfile, PostgreSQL 15 of
- * TestPostgresImage for postgres:16. That image has no entrypoint, so where postgres:16's
- * entrypoint initialises $PGDATA as root and starts the server, the test gives the volume's root to
- * the image's postgres user first and the command runs initdb and postgres itself, on the unix
- * socket only (a TCP port on the host network would meet the machine's own PostgreSQL).
+ * loopback port (server.listen of volback.yml, in a copy; VOLBACK_HEALTH_PORT tells the image's
+ * health check, run every second); the schedule label fires every 5 s; the images are made here (no
+ * registry): volback from the repository's Dockerfile, PostgreSQL 15 of TestPostgresImage for
+ * postgres:16. That image has no entrypoint, so where postgres:16's entrypoint initialises $PGDATA
+ * as root and starts the server, the test gives the volume's root to the image's postgres user
+ * first and the command runs initdb and postgres itself, on the unix socket only (a TCP port on the
+ * host network would meet the machine's own PostgreSQL).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ComposeExampleTest {
