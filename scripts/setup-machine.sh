@@ -16,6 +16,8 @@ command -v setfattr >/dev/null || need_pkgs+=(attr)
 # The benchmark's smoke test runs restic beside volback, measured with GNU time.
 command -v restic >/dev/null || need_pkgs+=(restic)
 [ -x /usr/bin/time ] || need_pkgs+=(time)
+# The base of the test images (volback's image, the drills' database image): scripts/make-base-image.sh.
+command -v debootstrap >/dev/null || need_pkgs+=(debootstrap)
 # strace proves that export fsyncs; chattr makes a repository folder read-only in a safety test.
 command -v strace >/dev/null || need_pkgs+=(strace)
 command -v chattr >/dev/null || need_pkgs+=(e2fsprogs)
@@ -71,6 +73,19 @@ start_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log \
   --config-file /etc/docker2/daemon.json
 wait_for_engine A unix:///var/run/docker.sock /var/log/volback-dockerd-a.log
 wait_for_engine B unix:///var/run/docker2.sock /var/log/volback-dockerd-b.log
+
+# The base image of the test images, made locally (no registry here) and cached outside the clone
+# (~8 minutes the first time, instant after), imported on both engines when they lack it.
+make_base=$(dirname "$(readlink -f "$0")")/make-base-image.sh
+"$make_base"
+base_id=$("$make_base" --id)
+base_tar=$("$make_base" --path)
+for host in unix:///var/run/docker.sock unix:///var/run/docker2.sock; do
+  docker -H "$host" image inspect "volback-test-base:$base_id" >/dev/null 2>&1 || {
+    echo "importing volback-test-base:$base_id on $host"
+    docker -H "$host" import "$base_tar" "volback-test-base:$base_id" >/dev/null
+  }
+done
 
 # PostgreSQL for the clustered scheduler's tests (issue 12): Debian's server on 127.0.0.1:5432, a
 # role volback/volback that may create databases (each test class creates and drops its own, so
