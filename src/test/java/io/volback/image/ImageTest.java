@@ -111,12 +111,16 @@ class ImageTest {
             "  listen: 127.0.0.1:" + port,
             ""));
 
+    String name = TestDocker.uniqueName("image");
     String id =
         a.client()
             .createContainerCmd(image)
-            .withName(TestDocker.uniqueName("image"))
+            .withName(name)
             .withLabels(TestDocker.testLabels())
-            .withEnv("VOLBACK_HEALTH_PORT=" + port)
+            // With host networking the container has the machine's host name, and volback would
+            // take the helper containers of the volback processes outside it (other tests' probes)
+            // for leftovers of dead processes of its own (their pids are not in its namespace).
+            .withEnv("VOLBACK_HEALTH_PORT=" + port, "HOSTNAME=" + name)
             .withHealthcheck(
                 new HealthCheck()
                     .withInterval(TimeUnit.SECONDS.toNanos(1))
