@@ -1,6 +1,6 @@
 package io.volback.app;
 
-import io.volback.concurrent.LocalHost;
+import io.volback.concurrent.ProcessOwner;
 import io.volback.docker.DockerHostException;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -59,9 +59,9 @@ public final class ScratchVolumes {
         started.toString());
   }
 
-  /** This process as OWNER_LABEL names it: "HOSTNAME/PID". */
+  /** This process as OWNER_LABEL names it: "MACHINE/PID" (ProcessOwner). */
   public static String owner() {
-    return LocalHost.name() + "/" + ProcessHandle.current().pid();
+    return ProcessOwner.current();
   }
 
   /** Whether labels are those of a scratch volume. */
@@ -75,7 +75,8 @@ public final class ScratchVolumes {
    * is alive. Says what it removed and what it could not.
    */
   public static Cleanup removeLeftovers(VolumeHost host) throws DockerHostException {
-    return new ScratchLeftovers(LocalHost.name(), ScratchLeftovers::processAlive, Instant.now())
+    return new ScratchLeftovers(
+            ProcessOwner.machine(), ScratchLeftovers::processAlive, Instant.now())
         .removeFrom(host);
   }
 

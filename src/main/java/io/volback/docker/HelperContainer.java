@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
-import io.volback.concurrent.LocalHost;
+import io.volback.concurrent.ProcessOwner;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -210,17 +210,9 @@ public final class HelperContainer implements AutoCloseable {
 
   private static final long ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
 
-  /** Whether owner ("hostname/pid") names a process of this machine that no longer exists. */
+  /** Whether owner names a process of this machine and PID namespace that no longer exists. */
   static boolean isDeadLocalOwner(String owner) {
-    int slash = owner.lastIndexOf('/');
-    if (slash <= 0 || !owner.substring(0, slash).equals(LocalHost.name())) {
-      return false;
-    }
-    try {
-      return ProcessHandle.of(Long.parseLong(owner.substring(slash + 1))).isEmpty();
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return ProcessOwner.isGoneHere(owner);
   }
 
   static void requireVolume(DockerHost host, String volume) throws DockerHostException {
@@ -239,6 +231,6 @@ public final class HelperContainer implements AutoCloseable {
 
   /** The owner label value for process pid of this machine. */
   static String ownerOf(long pid) {
-    return LocalHost.name() + "/" + pid;
+    return ProcessOwner.of(pid);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volback.app.ScratchVolumes;
+import io.volback.concurrent.ProcessOwner;
 import io.volback.docker.DockerHost;
 import io.volback.testsupport.Cli;
 import io.volback.testsupport.DockerEngines;
@@ -234,7 +235,7 @@ class ServeDrillTest {
     // The service runs under a machine name of its own, so that no other volback on this engine
     // (other tests' drills and services clean up leftovers too) counts this leftover as its own.
     String machine = TestDocker.uniqueName("drill-host");
-    killed.put(ScratchVolumes.OWNER_LABEL, machine + "/" + gone.pid());
+    killed.put(ScratchVolumes.OWNER_LABEL, ProcessOwner.machine(machine) + "/" + gone.pid());
     String leftover = TestDocker.createVolume(a, "volback-drill-leftover", Map.of(), killed);
     String live =
         TestDocker.createVolume(
