@@ -57,18 +57,7 @@ public record KdfParams(int n, int r, int p) {
     }
   }
 
-  /** The 32-byte key: OpenSSL's scrypt with the native crypto provider, else BouncyCastle's. */
   public byte[] derive(byte[] password, byte[] salt) {
-    if (CryptoProvider.get().isNative() && NativeScrypt.available()) {
-      byte[] key = NativeScrypt.derive(password, salt, n, r, p, 32);
-      if (key != null) {
-        return key;
-      }
-    }
-    return deriveInJava(password, salt);
-  }
-
-  byte[] deriveInJava(byte[] password, byte[] salt) {
     return SCrypt.generate(password, salt, n, r, p, 32);
   }
 }
