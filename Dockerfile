@@ -1,8 +1,6 @@
 # volback's container image: `volback serve` with the Docker socket (docs/install.md, "Compose").
 #   mvn -B -q package -DskipTests && docker build -t volback .
-# BASE is any image with a Java 17+ `java` on PATH and bash. An OpenSSL 3 `libcrypto.so.3` in it
-# (Debian/Ubuntu's libssl3) makes each command's key derivation ~0.5 s faster; a BASE without it
-# works, with BouncyCastle's slower scrypt. The tests build on a Debian base made locally
+# BASE is any image with a Java 17+ `java` on PATH and bash. The tests build on a Debian base made locally
 # (scripts/make-base-image.sh), since no registry can be reached there.
 ARG BASE=eclipse-temurin:17-jre
 FROM ${BASE}
