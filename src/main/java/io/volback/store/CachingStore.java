@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
@@ -152,6 +153,8 @@ public final class CachingStore extends ForwardingStore {
       try {
         c.readRange(key, offset, length, into);
         return;
+      } catch (NoSuchFileException e) {
+        intactPacks.remove(key); // another process sharing the cache removed it: nothing to delete
       } catch (IOException e) {
         intactPacks.remove(key);
         damaged(c, key);
@@ -203,7 +206,13 @@ public final class CachingStore extends ForwardingStore {
           intactPacks.add(key);
           return true;
         }
+        // Absent at the first look, it may have been written by another process since: only a
+        // copy that is there and still not intact is damaged.
         if (Files.exists(c.path(key))) {
+          if (c.holdsIntact(key)) {
+            intactPacks.add(key);
+            return true;
+          }
           damaged(c, key);
         }
         boolean fetched;
