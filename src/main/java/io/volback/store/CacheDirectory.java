@@ -6,18 +6,20 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * CacheDirectory is one repository's folder of a metadata cache: objects kept as the store holds
@@ -148,18 +150,32 @@ final class CacheDirectory {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(".")) {
-          continue; // another process's file being written
-        }
-        String key = root.relativize(file).toString().replace('\\', '/');
-        if (!keep.contains(key)) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
+    // Other processes sharing the cache write and rename files meanwhile: a file gone between
+    // the listing and its visit is skipped, never an error.
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            String name = file.getFileName().toString();
+            if (attributes.isRegularFile() && !name.startsWith(".")) {
+              String key = root.relativize(file).toString().replace('\\', '/');
+              if (!keep.contains(key)) {
+                Files.deleteIfExists(file);
+              }
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
   }
 
   private static Path tempFor(Path target) throws IOException {
