@@ -183,27 +183,35 @@ def per_tool(tools, s3, volumes, scenario, steps_for_tool):
             s3.drop_bucket(bucket)
 
 
+def backup_step(steps, tool, step, bucket, src, mp):
+    """Runs one measured backup of tool into bucket; returns its row."""
+    return steps.run(step, tool,
+                     lambda: tool.backup(steps.runner, f"{tool.name}: {step}", bucket, src, mp),
+                     added_in=bucket)
+
+
+def restore_step(steps, vols, tool, bucket, snap, mp, expected, smoke):
+    """Restores snap into a fresh volume, checks it against the source, removes the volume."""
+    dst = vols.create(f"restore-{len(steps.rows)}")
+    try:
+        def restore():
+            r, restored = tool.restore(steps.runner, f"{tool.name}: full restore", bucket, snap,
+                                       dst, vols.mountpoint(dst), mp)
+            check_restore(tool.name, restored, mp, expected, smoke)
+            return r
+        steps.run("full restore", tool, restore)
+    finally:
+        vols.remove(dst)
+
+
 def small_files(ctx):
     vols, s3, steps, src, mp, smoke = ctx["volumes"], ctx["s3"], ctx["steps"], ctx["src"], ctx["mp"], ctx["smoke"]
     expected = b.tree_summary(mp)
 
     def for_tool(tool, bucket):
-        snap = steps.run("first backup", tool,
-                         lambda: tool.backup(steps.runner, f"{tool.name}: first backup", bucket, src, mp),
-                         added_in=bucket)["snapshot"]
-        steps.run("unchanged backup", tool,
-                  lambda: tool.backup(steps.runner, f"{tool.name}: unchanged backup", bucket, src, mp),
-                  added_in=bucket)
-        dst = vols.create(f"restore-{len(steps.rows)}")
-        try:
-            def restore():
-                r, restored = tool.restore(steps.runner, f"{tool.name}: full restore", bucket, snap,
-                                           dst, vols.mountpoint(dst), mp)
-                check_restore(tool.name, restored, mp, expected, smoke)
-                return r
-            steps.run("full restore", tool, restore)
-        finally:
-            vols.remove(dst)
+        snap = backup_step(steps, tool, "first backup", bucket, src, mp)["snapshot"]
+        backup_step(steps, tool, "unchanged backup", bucket, src, mp)
+        restore_step(steps, vols, tool, bucket, snap, mp, expected, smoke)
 
     per_tool(ctx["tools"], s3, vols, "small-files", for_tool)
 
@@ -214,9 +222,7 @@ def big_file(ctx):
     size = ctx["dataset"]["bytes"]
 
     def for_tool(tool, bucket):
-        steps.run("first backup", tool,
-                  lambda: tool.backup(steps.runner, f"{tool.name}: first backup", bucket, src, mp),
-                  added_in=bucket)
+        backup_step(steps, tool, "first backup", bucket, src, mp)
         saved = {}
         blocks, nbytes = rewrite_blocks(path, size, args.seed, saved)
         ctx["dataset"]["changedBlocks"], ctx["dataset"]["changedBytes"] = blocks, nbytes
@@ -236,19 +242,8 @@ def mixed(ctx):
     expected = b.tree_summary(mp)
 
     def for_tool(tool, bucket):
-        snap = steps.run("first backup", tool,
-                         lambda: tool.backup(steps.runner, f"{tool.name}: first backup", bucket, src, mp),
-                         added_in=bucket)["snapshot"]
-        dst = vols.create(f"restore-{len(steps.rows)}")
-        try:
-            def restore():
-                r, restored = tool.restore(steps.runner, f"{tool.name}: full restore", bucket, snap,
-                                           dst, vols.mountpoint(dst), mp)
-                check_restore(tool.name, restored, mp, expected, smoke)
-                return r
-            steps.run("full restore", tool, restore)
-        finally:
-            vols.remove(dst)
+        snap = backup_step(steps, tool, "first backup", bucket, src, mp)["snapshot"]
+        restore_step(steps, vols, tool, bucket, snap, mp, expected, smoke)
 
     per_tool(ctx["tools"], s3, vols, "mixed", for_tool)
 
