@@ -59,10 +59,7 @@ public final class CheckRepository {
       store.close();
       return checker.report();
     }
-    if (settings.lockWait() != null) {
-      opened.get().setLockWait(settings.lockWait());
-    }
-    try (Repository repo = opened.get();
+    try (Repository repo = Repositories.withLockWait(opened.get(), settings);
         RepositoryLock lock = repo.lock(LockMode.SHARED)) {
       checker.check(repo);
     }

@@ -37,7 +37,11 @@ public final class Repositories {
 
   public static Repository open(
       RepositorySettings settings, char[] password, Repository.Preload preload) throws IOException {
-    Repository repo = Repository.open(store(settings), password, preload);
+    return withLockWait(Repository.open(store(settings), password, preload), settings);
+  }
+
+  /** repo, waiting for other processes' locks as settings say (--retry-lock), if they say. */
+  public static Repository withLockWait(Repository repo, RepositorySettings settings) {
     if (settings.lockWait() != null) {
       repo.setLockWait(settings.lockWait());
     }

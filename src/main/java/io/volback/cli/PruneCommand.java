@@ -2,6 +2,7 @@ package io.volback.cli;
 
 import io.volback.app.PruneRepository;
 import io.volback.app.Repositories;
+import io.volback.app.RepositorySettings;
 import io.volback.cli.json.PruneJson;
 import io.volback.maintenance.MaxUnused;
 import io.volback.maintenance.PruneResult;
@@ -49,15 +50,14 @@ final class PruneCommand extends CommandBase {
    * step of the command, forget say, removed) and prints the result.
    */
   static void prune(CommandBase command, MaxUnused max, boolean dryRun) throws Exception {
-    ObjectStore store =
-        PruneTestHook.wrap(Repositories.store(command.root.repositorySettings()), System.getenv());
+    RepositorySettings settings = command.root.repositorySettings();
+    ObjectStore store = PruneTestHook.wrap(Repositories.store(settings), System.getenv());
     StepProgress progress = new StepProgress(command.output(), "prune");
     PruneResult result;
     try (Repository repo =
-        Repository.open(store, command.password(false), Repository.Preload.SNAPSHOTS_AND_INDEX)) {
-      if (command.root.retryLock != null) {
-        repo.setLockWait(command.root.retryLock);
-      }
+        Repositories.withLockWait(
+            Repository.open(store, command.password(false), Repository.Preload.SNAPSHOTS_AND_INDEX),
+            settings)) {
       result = new PruneRepository(repo, progress).run(max, dryRun);
     } finally {
       progress.phaseFinished();
