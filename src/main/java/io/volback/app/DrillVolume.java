@@ -1,6 +1,7 @@
 package io.volback.app;
 
 import io.volback.concurrent.LocalHost;
+import io.volback.concurrent.ShutdownHooks;
 import io.volback.docker.NoSuchVolumeException;
 import io.volback.docker.VolumeSpec;
 import io.volback.entry.DirectorySource;
@@ -76,21 +77,15 @@ public final class DrillVolume {
     String volume = snap.snapshot().source().name();
     Drill drill = new Drill(snap, ScratchVolumes.newName(volume));
     Scratch scratch = new Scratch(drill.scratch, volume);
-    Thread onInterrupt = new Thread(scratch::interrupted, "volback-drill-cleanup");
-    if (!request.keep()) {
-      Runtime.getRuntime().addShutdownHook(onInterrupt);
-    }
+    Thread onInterrupt =
+        request.keep() ? null : ShutdownHooks.add("volback-drill-cleanup", scratch::interrupted);
     try {
       drill.run(request, scratch, started, startNanos);
     } finally {
       if (!request.keep()) {
         listener.drillPhase(volume, "cleanup");
         drill.scratchKept = !scratch.remove();
-        try {
-          Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook runs, and finds the scratch volume removed
-        }
+        ShutdownHooks.remove(onInterrupt); // a hook already running finds the volume removed
       } else {
         drill.scratchKept = scratch.created;
       }

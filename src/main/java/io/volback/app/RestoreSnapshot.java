@@ -1,5 +1,6 @@
 package io.volback.app;
 
+import io.volback.concurrent.ShutdownHooks;
 import io.volback.docker.NoSuchVolumeException;
 import io.volback.docker.TarWriter;
 import io.volback.docker.VolumeConsumer;
@@ -117,10 +118,10 @@ public final class RestoreSnapshot {
     SnapshotRestorer restorer = new SnapshotRestorer(repo, listener);
     checkIncludes(restorer, snap, filter);
     TargetState state = new TargetState(target);
-    Thread onInterrupt = new Thread(state::interrupted, "volback-restore-cleanup");
-    if (!request.keepPartial()) {
-      Runtime.getRuntime().addShutdownHook(onInterrupt);
-    }
+    Thread onInterrupt =
+        request.keepPartial()
+            ? null
+            : ShutdownHooks.add("volback-restore-cleanup", state::interrupted);
     try {
       VolumeSpec spec = host.exists(target) ? null : newVolume(target, snap, request);
       checkTarget(target, spec, snap, request);
@@ -133,12 +134,8 @@ public final class RestoreSnapshot {
       return restoreOrUndo(request, snap, restorer, filter, state);
     } finally {
       state.finish();
-      if (!request.keepPartial()) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook runs, and does nothing now that the state is finished
-        }
+      if (onInterrupt != null) {
+        ShutdownHooks.remove(onInterrupt); // a hook already running finds the state finished
       }
     }
   }

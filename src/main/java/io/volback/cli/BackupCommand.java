@@ -20,6 +20,7 @@ import io.volback.hooks.HookListener;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.Snapshot;
 import io.volback.repo.snapshot.SnapshotStats;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -314,7 +315,7 @@ final class BackupCommand extends CommandBase {
     return hostname;
   }
 
-  private InterruptNotice interruptNotice(ConsoleProgress progress) {
+  private InterruptNotice interruptNotice(ConsoleProgress progress) throws InterruptedIOException {
     return InterruptNotice.install(
         output(),
         "backup",

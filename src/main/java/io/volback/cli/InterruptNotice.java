@@ -1,6 +1,8 @@
 package io.volback.cli;
 
 import io.volback.cli.json.ErrorJson;
+import io.volback.concurrent.ShutdownHooks;
+import java.io.InterruptedIOException;
 import java.util.function.Supplier;
 
 /**
@@ -12,9 +14,11 @@ import java.util.function.Supplier;
 final class InterruptNotice implements AutoCloseable {
   private final Thread hook;
 
-  private InterruptNotice(Output output, String action, Supplier<String> cleanup) {
+  private InterruptNotice(Output output, String action, Supplier<String> cleanup)
+      throws InterruptedIOException {
     this.hook =
-        new Thread(
+        ShutdownHooks.add(
+            "volback-interrupt-notice",
             () -> {
               String what = cleanup.get();
               if (what == null) {
@@ -29,22 +33,17 @@ final class InterruptNotice implements AutoCloseable {
                   output.err.flush();
                 }
               }
-            },
-            "volback-interrupt-notice");
-    Runtime.getRuntime().addShutdownHook(hook);
+            });
   }
 
   /** Says, on an interrupt until close, what cleanup supplies (nothing when it gives null). */
-  static InterruptNotice install(Output output, String action, Supplier<String> cleanup) {
+  static InterruptNotice install(Output output, String action, Supplier<String> cleanup)
+      throws InterruptedIOException {
     return new InterruptNotice(output, action, cleanup);
   }
 
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs now, as it should
-    }
+    ShutdownHooks.remove(hook);
   }
 }

@@ -11,6 +11,7 @@ import io.volback.cli.json.RestoreSummaryJson;
 import io.volback.docker.DockerHost;
 import io.volback.repo.Repository;
 import io.volback.repo.snapshot.SnapshotSelector;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,7 +282,7 @@ final class RestoreCommand extends CommandBase {
         : "; removed " + Format.count(removedExtras, "extra entry", "extra entries");
   }
 
-  private InterruptNotice interruptNotice(ConsoleProgress progress) {
+  private InterruptNotice interruptNotice(ConsoleProgress progress) throws InterruptedIOException {
     return InterruptNotice.install(
         output(),
         "restore",

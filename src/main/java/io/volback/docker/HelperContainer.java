@@ -7,6 +7,8 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import io.volback.concurrent.ProcessOwner;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -62,7 +64,8 @@ public final class HelperContainer implements AutoCloseable {
    * Registers a probe container about to be created under name, so that close() and the shutdown
    * hook remove it (with its anonymous volumes) like any helper; call created() with its id.
    */
-  static HelperContainer trackProbe(DockerHost host, String volume, String name) {
+  static HelperContainer trackProbe(DockerHost host, String volume, String name)
+      throws InterruptedIOException {
     HelperContainer probe = new HelperContainer(host, volume, name, true);
     LiveHelpers.add(probe);
     return probe;
@@ -86,7 +89,7 @@ public final class HelperContainer implements AutoCloseable {
 
   /** Creates a helper for an existing volume (never creates the volume: a typo must not). */
   public static HelperContainer create(DockerHost host, String volume, Access access)
-      throws DockerHostException {
+      throws IOException {
     requireVolume(host, volume);
     HelperImage.ensure(host);
     byte[] suffix = new byte[6];
@@ -145,9 +148,10 @@ public final class HelperContainer implements AutoCloseable {
 
   /**
    * Force-removes the helper; failures are logged, never thrown, so cleanup cannot mask an error.
+   * Synchronized: the shutdown hook and the thread that used the helper may both close it.
    */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (removed) {
       return;
     }

@@ -1,20 +1,20 @@
 package io.volback.docker;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.volback.concurrent.ShutdownCleanup;
+import java.io.InterruptedIOException;
 
 /**
  * LiveHelpers tracks the helper containers this JVM has created and not yet removed, and removes
  * them from a shutdown hook when the process is interrupted (SIGINT/SIGTERM).
  */
 final class LiveHelpers {
-  private static final Set<HelperContainer> LIVE = ConcurrentHashMap.newKeySet();
-  private static volatile boolean hookInstalled;
+  private static final ShutdownCleanup<HelperContainer> LIVE =
+      new ShutdownCleanup<>("volback-helper-cleanup", HelperContainer::close);
 
   private LiveHelpers() {}
 
-  static void add(HelperContainer helper) {
-    installHook();
+  /** Tracks helper; refuses once the process is shutting down. */
+  static void add(HelperContainer helper) throws InterruptedIOException {
     LIVE.add(helper);
   }
 
@@ -23,20 +23,6 @@ final class LiveHelpers {
   }
 
   static boolean contains(String containerId) {
-    return LIVE.stream().anyMatch(h -> h.id().equals(containerId));
-  }
-
-  private static synchronized void installHook() {
-    if (!hookInstalled) {
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(LiveHelpers::removeAll, "volback-helper-cleanup"));
-      hookInstalled = true;
-    }
-  }
-
-  private static void removeAll() {
-    for (HelperContainer helper : Set.copyOf(LIVE)) {
-      helper.close();
-    }
+    return LIVE.held().stream().anyMatch(h -> containerId.equals(h.id()));
   }
 }

@@ -63,8 +63,7 @@ public final class StatScanSource implements EntrySource, Closeable {
   }
 
   public static StatScanSource open(
-      DockerHost host, String volume, ParentEntries parent, Instant racyFrom)
-      throws DockerHostException {
+      DockerHost host, String volume, ParentEntries parent, Instant racyFrom) throws IOException {
     HelperContainer helper = HelperContainer.create(host, volume, Access.READ_ONLY);
     try {
       return new StatScanSource(host, volume, parent, racyFrom, helper);

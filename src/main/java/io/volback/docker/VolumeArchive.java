@@ -23,7 +23,7 @@ public final class VolumeArchive {
    * Opens the volume as a tar stream. Closing the stream (also before its end) removes the helper
    * container.
    */
-  public static InputStream openRead(DockerHost host, String volume) throws DockerHostException {
+  public static InputStream openRead(DockerHost host, String volume) throws IOException {
     HelperContainer helper = HelperContainer.create(host, volume, Access.READ_ONLY);
     try {
       Request request =

@@ -1,5 +1,6 @@
 package io.volback.hooks;
 
+import io.volback.concurrent.ShutdownHooks;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -10,8 +11,10 @@ import java.util.Map;
 /**
  * StoppedContainers stops containers for hooks and remembers those this JVM has stopped and not yet
  * started again, to start them from a shutdown hook when the process is interrupted (SIGINT,
- * SIGTERM), newest first. Stopping holds the lock, so the shutdown hook waits for a stop in flight
- * and then starts that container too; once it has run, no further container is stopped.
+ * SIGTERM), newest first. Stopping and starting hold the lock, so a container is started by exactly
+ * one of the backup and the hook: the hook waits for a stop or start in flight, and a backup
+ * finishing after the hook finds its containers started already. Once the hook has run, no further
+ * container is stopped.
  */
 final class StoppedContainers {
   private static final Map<String, ContainerOps> STOPPED = new LinkedHashMap<>();
@@ -26,8 +29,7 @@ final class StoppedContainers {
       throw new InterruptedIOException("interrupted: not stopping container " + id);
     }
     if (!hookInstalled) {
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(StoppedContainers::startAll, "volback-restart-containers"));
+      ShutdownHooks.add("volback-restart-containers", StoppedContainers::startAll);
       hookInstalled = true;
     }
     boolean stopped = ops.stop(id);
@@ -37,24 +39,25 @@ final class StoppedContainers {
     return stopped;
   }
 
-  /** Starts the container again and forgets it. */
-  static void start(String id, ContainerOps ops) throws IOException {
-    ops.start(id);
-    synchronized (StoppedContainers.class) {
+  /**
+   * Starts the container again and forgets it; does nothing when the shutdown hook has started it
+   * already.
+   */
+  static synchronized void start(String id, ContainerOps ops) throws IOException {
+    if (STOPPED.containsKey(id)) {
+      ops.start(id);
       STOPPED.remove(id);
     }
   }
 
-  private static void startAll() {
-    List<Map.Entry<String, ContainerOps>> stopped;
-    synchronized (StoppedContainers.class) {
-      shuttingDown = true;
-      stopped = new ArrayList<>(STOPPED.entrySet());
-    }
+  private static synchronized void startAll() {
+    shuttingDown = true;
+    List<Map.Entry<String, ContainerOps>> stopped = new ArrayList<>(STOPPED.entrySet());
+    STOPPED.clear();
     for (int i = stopped.size() - 1; i >= 0; i--) {
       String id = stopped.get(i).getKey();
       try {
-        start(id, stopped.get(i).getValue());
+        stopped.get(i).getValue().start(id);
         System.err.println("volback: interrupted, started container " + id + " again");
       } catch (IOException | RuntimeException e) {
         System.err.println(

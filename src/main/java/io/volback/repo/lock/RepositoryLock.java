@@ -2,6 +2,7 @@ package io.volback.repo.lock;
 
 import io.volback.concurrent.DaemonPool;
 import io.volback.concurrent.Interrupts;
+import io.volback.concurrent.ShutdownCleanup;
 import io.volback.repo.CorruptObjectException;
 import io.volback.repo.Id;
 import io.volback.repo.Json;
@@ -19,8 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,24 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class RepositoryLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RepositoryLock.class);
   private static final Duration REFRESH = Duration.ofMinutes(5);
-  private static final Set<RepositoryLock> HELD = ConcurrentHashMap.newKeySet();
-
-  static {
-    // An interrupted backup (SIGINT/SIGTERM) must not leave its lock for others to wait out.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  for (RepositoryLock lock : Set.copyOf(HELD)) {
-                    try {
-                      lock.close();
-                    } catch (IOException | RuntimeException e) {
-                      LOG.warn("could not remove repository lock on exit: {}", e.getMessage());
-                    }
-                  }
-                },
-                "volback-lock-release"));
-  }
+  // An interrupted backup (SIGINT/SIGTERM) must not leave its lock for others to wait out.
+  private static final ShutdownCleanup<RepositoryLock> HELD =
+      new ShutdownCleanup<>("volback-lock-release", RepositoryLock::closeOnExit);
 
   /** Environment is what a lock depends on besides the store, replaceable in tests. */
   record Environment(
@@ -107,7 +91,7 @@ public final class RepositoryLock implements AutoCloseable {
       throws IOException {
     RepositoryLock lock = new RepositoryLock(store, sealer, mode, env);
     // Registered before the lock object exists, so that an interrupt at any point removes it.
-    HELD.add(lock);
+    HELD.add(lock); // refused once the process is shutting down: no new lock then
     try {
       long deadline = env.nanoTime().getAsLong() + timeout.toNanos();
       while (true) {
@@ -377,6 +361,14 @@ public final class RepositoryLock implements AutoCloseable {
       refresher.shutdownNow();
     }
     removeObject();
+  }
+
+  private static void closeOnExit(RepositoryLock lock) {
+    try {
+      lock.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not remove repository lock on exit: {}", e.getMessage());
+    }
   }
 
   private synchronized void removeObject() throws IOException {
