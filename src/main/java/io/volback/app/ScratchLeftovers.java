@@ -1,5 +1,6 @@
 package io.volback.app;
 
+import io.volback.concurrent.ProcessOwner;
 import io.volback.docker.DockerHostException;
 import io.volback.docker.VolumeInfo;
 import java.time.Duration;
@@ -12,27 +13,23 @@ import java.util.function.LongPredicate;
 
 /**
  * ScratchLeftovers finds and removes the scratch volumes that drills killed before their cleanup
- * left behind: those whose owner ("HOSTNAME/PID") is a process of this machine that is gone, or
- * that were started more than MAX_AGE ago. A scratch volume whose owner is alive is never touched:
- * its drill is still running.
+ * left behind: those whose owner (ProcessOwner's "MACHINE/PID") is a process of this machine that
+ * is gone, or that were started more than MAX_AGE ago. A scratch volume whose owner is alive is
+ * never touched: its drill is still running.
  */
 final class ScratchLeftovers {
   /** A drill older than this is over, whoever owns its scratch volume (another machine, say). */
   static final Duration MAX_AGE = Duration.ofHours(24);
 
-  private final String hostname;
+  private final String machine;
   private final LongPredicate alive;
   private final Instant now;
 
-  ScratchLeftovers(String hostname, LongPredicate alive, Instant now) {
-    this.hostname = hostname;
+  /** machine as ProcessOwner names this one; alive tells whether a pid of this machine runs. */
+  ScratchLeftovers(String machine, LongPredicate alive, Instant now) {
+    this.machine = machine;
     this.alive = alive;
     this.now = now;
-  }
-
-  /** Whether a process of this machine with pid runs. */
-  static boolean processAlive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   ScratchVolumes.Cleanup removeFrom(VolumeHost host) throws DockerHostException {
@@ -57,8 +54,8 @@ final class ScratchLeftovers {
     if (!"true".equals(labels.get(ScratchVolumes.DRILL_LABEL))) {
       return false;
     }
-    Owner owner = Owner.parse(labels.get(ScratchVolumes.OWNER_LABEL));
-    if (owner != null && owner.hostname().equals(hostname)) {
+    ProcessOwner.Owner owner = ProcessOwner.Owner.parse(labels.get(ScratchVolumes.OWNER_LABEL));
+    if (owner != null && owner.machine().equals(machine)) {
       return !alive.test(owner.pid());
     }
     Instant started = started(labels.get(ScratchVolumes.STARTED_LABEL));
@@ -73,20 +70,6 @@ final class ScratchLeftovers {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
       return null;
-    }
-  }
-
-  private record Owner(String hostname, long pid) {
-    static Owner parse(String value) {
-      int slash = value == null ? -1 : value.lastIndexOf('/');
-      if (slash <= 0) {
-        return null;
-      }
-      try {
-        return new Owner(value.substring(0, slash), Long.parseLong(value.substring(slash + 1)));
-      } catch (NumberFormatException e) {
-        return null;
-      }
     }
   }
 }

@@ -76,7 +76,7 @@ public final class ScratchVolumes {
    */
   public static Cleanup removeLeftovers(VolumeHost host) throws DockerHostException {
     return new ScratchLeftovers(
-            ProcessOwner.machine(), ScratchLeftovers::processAlive, Instant.now())
+            ProcessOwner.machine(), pid -> !ProcessOwner.isGone(pid), Instant.now())
         .removeFrom(host);
   }
 

@@ -42,15 +42,28 @@ public final class ProcessOwner {
 
   /** Whether owner names a process of this machine and PID namespace that no longer runs. */
   public static boolean isGoneHere(String owner) {
-    int slash = owner == null ? -1 : owner.lastIndexOf('/');
-    if (slash <= 0 || !owner.substring(0, slash).equals(machine())) {
-      return false;
-    }
-    try {
-      long pid = Long.parseLong(owner.substring(slash + 1));
-      return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
-    } catch (NumberFormatException e) {
-      return false;
+    Owner o = Owner.parse(owner);
+    return o != null && o.machine().equals(machine()) && isGone(o.pid());
+  }
+
+  /** Whether process pid of this PID namespace no longer runs. */
+  public static boolean isGone(long pid) {
+    return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  /** An owner label taken apart: the machine that wrote it and the process there. */
+  public record Owner(String machine, long pid) {
+    /** The owner a label names, or null when it is not "MACHINE/PID". */
+    public static Owner parse(String label) {
+      int slash = label == null ? -1 : label.lastIndexOf('/');
+      if (slash <= 0) {
+        return null;
+      }
+      try {
+        return new Owner(label.substring(0, slash), Long.parseLong(label.substring(slash + 1)));
+      } catch (NumberFormatException e) {
+        return null;
+      }
     }
   }
 
