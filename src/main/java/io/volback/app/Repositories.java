@@ -78,6 +78,6 @@ public final class Repositories {
     if (chunkerFrom != null) {
       config = config.withChunkerOf(chunkerFrom);
     }
-    return Repository.init(store(settings), password, KdfParams.DEFAULT, config);
+    return Repository.init(store(settings), password, KdfParams.forNewKeys(), config);
   }
 }

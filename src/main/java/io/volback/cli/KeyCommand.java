@@ -133,6 +133,6 @@ final class KeyCommand extends CommandBase {
   }
 
   private static ManageKeys manage(Repository repo) {
-    return new ManageKeys(repo, KdfParams.DEFAULT);
+    return new ManageKeys(repo, KdfParams.forNewKeys());
   }
 }

@@ -44,6 +44,12 @@ class LauncherTest {
     Result init = run(jar, "-r", repo.toString(), "--password-file", password.toString(), "init");
     assertThat(init.exitCode).as(init.output).isZero();
     assertThat(archives(cache)).containsExactly(stale);
+    // the tests' own runs use cheap keys (testsupport.CheapKeys); a user's init does not
+    try (Stream<Path> keys = Files.list(repo.resolve("keys"))) {
+      assertThat(Files.readString(keys.findFirst().orElseThrow()))
+          .containsPattern("\"n\"\\s*:\\s*65536")
+          .containsPattern("\"r\"\\s*:\\s*8");
+    }
 
     Result list =
         run(jar, "-r", repo.toString(), "--password-file", password.toString(), "snapshots");

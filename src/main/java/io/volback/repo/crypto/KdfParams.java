@@ -12,6 +12,8 @@ public record KdfParams(int n, int r, int p) {
   public static final KdfParams DEFAULT = new KdfParams(1 << 16, 8, 1);
   public static final KdfParams CHEAP = new KdfParams(1 << 10, 8, 1);
 
+  private static volatile KdfParams forNewKeys = DEFAULT;
+
   /** Largest N accepted (16 times DEFAULT's). */
   public static final int MAX_N = 1 << 20;
 
@@ -55,6 +57,19 @@ public record KdfParams(int n, int r, int p) {
               + " MiB of memory and "
               + "16 times the default work)");
     }
+  }
+
+  /** The parameters of the key files written from now on (init, key add, key passwd): DEFAULT. */
+  public static KdfParams forNewKeys() {
+    return forNewKeys;
+  }
+
+  /**
+   * For test suites that create hundreds of repositories through the command line: CHEAP there
+   * saves a derivation of DEFAULT's cost on every later open. volback itself never calls this.
+   */
+  public static void useForNewKeys(KdfParams params) {
+    forNewKeys = java.util.Objects.requireNonNull(params);
   }
 
   public byte[] derive(byte[] password, byte[] salt) {
