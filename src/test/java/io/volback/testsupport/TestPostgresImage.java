@@ -75,6 +75,7 @@ public final class TestPostgresImage {
           .withForcerm(true)
           .exec(new BuildImageResultCallback())
           .awaitImageId(5, TimeUnit.MINUTES);
+      OldTestImages.removeAllBut(host, REPOSITORY, name);
       return name;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

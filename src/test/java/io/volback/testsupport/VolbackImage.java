@@ -66,6 +66,7 @@ public final class VolbackImage {
           .withForcerm(true)
           .exec(log)
           .awaitImageId(BUILD_MINUTES, TimeUnit.MINUTES);
+      OldTestImages.removeAllBut(host, REPOSITORY, name);
       return name;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
