@@ -184,12 +184,14 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
     listeners.add(ServiceRunListeners.logging());
     listeners.add(metrics);
     ServiceCatalog catalog = new ServiceCatalog(config, repository, password, hosts, metrics);
+    ServiceDrills drills = new ServiceDrills(repository, password);
     listeners.add(catalog);
     RunListener notifications = ServiceRunListeners.notifications(config.notifications());
     if (notifications != null) {
       listeners.add(notifications);
     }
     try (catalog;
+        drills;
         QuartzServiceScheduler scheduler =
             scheduler(config, schedulerSettings, runner, listeners)) {
       holder[0] = scheduler;
@@ -202,7 +204,8 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
               catalog,
               catalog,
               new ServicePolicies(config),
-              new ServiceDrills(repository, password))) {
+              drills)) {
+        ServiceDrillHistory.loadInBackground(config, drills, metrics);
         ServiceScratchCleanup.run(config, hosts);
         scheduler.start(jobs);
         log.info(

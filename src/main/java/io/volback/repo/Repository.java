@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -431,12 +433,20 @@ public final class Repository implements AutoCloseable {
 
   /** The objects under prefix: preloaded ones the first time, else fetched now. */
   private List<Preloader.Raw> objects(String prefix) throws IOException {
+    return objects(prefix, key -> true);
+  }
+
+  /** The objects under prefix whose keys wanted accepts, as stored. */
+  private List<Preloader.Raw> objects(String prefix, Predicate<String> wanted) throws IOException {
     List<Preloader.Raw> raws = preloader == null ? null : preloader.take(prefix);
     if (raws != null) {
-      return raws;
+      return raws.stream().filter(r -> wanted.test(r.key())).toList();
     }
     raws = new ArrayList<>();
     for (ObjectInfo info : store.list(prefix)) {
+      if (!wanted.test(info.key())) {
+        continue;
+      }
       try (InputStream in = store.get(info.key())) {
         raws.add(new Preloader.Raw(info.key(), in.readAllBytes()));
       } catch (ObjectNotFoundException removedMeanwhile) {
@@ -485,8 +495,25 @@ public final class Repository implements AutoCloseable {
    * record is a report, nothing depends on it).
    */
   public List<StoredDrill> drills() throws IOException {
+    return drills(Map.of());
+  }
+
+  /**
+   * Like drills(), reading only the records not in known, by id: a record never changes (its name
+   * is the hash of its bytes), so a caller that asks again reads only what is new.
+   */
+  public List<StoredDrill> drills(Map<Id, StoredDrill> known) throws IOException {
     List<StoredDrill> out = new ArrayList<>();
-    for (Preloader.Raw raw : objects(RepoLayout.DRILLS)) {
+    Predicate<String> unknown =
+        key -> {
+          Id id = known.isEmpty() ? null : idOrNull(key);
+          StoredDrill seen = id == null ? null : known.get(id);
+          if (seen != null) {
+            out.add(seen);
+          }
+          return seen == null;
+        };
+    for (Preloader.Raw raw : objects(RepoLayout.DRILLS, unknown)) {
       try {
         DrillRecord d = Json.read(unseal(raw), DrillRecord.class, raw.key());
         out.add(new StoredDrill(RepoLayout.idOf(raw.key()), d));
@@ -497,6 +524,15 @@ public final class Repository implements AutoCloseable {
     out.sort(
         Comparator.comparing((StoredDrill d) -> d.record().time()).thenComparing(StoredDrill::id));
     return out;
+  }
+
+  /** The id a key's name is, or null for a name that is none (read, then found damaged). */
+  private static Id idOrNull(String key) {
+    try {
+      return RepoLayout.idOf(key);
+    } catch (IllegalArgumentException notAnId) {
+      return null;
+    }
   }
 
   @Override

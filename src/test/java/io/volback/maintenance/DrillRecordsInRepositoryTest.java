@@ -74,6 +74,21 @@ class DrillRecordsInRepositoryTest {
   }
 
   @Test
+  void recordsAlreadyKnownAreNotReadAgainAndNewOnesAre() throws Exception {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    StoredDrill first = repo.saveDrill(record(t, DrillRecord.PASSED));
+    Repository reader = Repository.open(store, PASSWORD);
+    List<StoredDrill> before = reader.drills();
+    StoredDrill second = repo.saveDrill(record(t.plusSeconds(60), DrillRecord.FAILED));
+    // Damaged after it was read: a caller that knows it gets it without a read.
+    store.corrupt(RepoLayout.drill(first.id()), 40);
+
+    assertThat(reader.drills(java.util.Map.of(first.id(), before.get(0))))
+        .containsExactly(first, second);
+    assertThat(reader.drills()).containsExactly(second);
+  }
+
+  @Test
   void checkReportsADamagedDrillRecordAsInfoAndASoundOneNotAtAll() throws Exception {
     StoredDrill sound = repo.saveDrill(record(Instant.now(), DrillRecord.PASSED));
     StoredDrill damaged = repo.saveDrill(record(Instant.now(), DrillRecord.FAILED));

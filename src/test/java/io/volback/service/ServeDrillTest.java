@@ -171,6 +171,32 @@ class ServeDrillTest {
     JsonNode records = JSON.readTree(listed.out());
     assertThat(records.findValuesAsText("outcome")).isNotEmpty().contains("passed");
     assertThat(records.findValuesAsText("volume")).containsOnly(volume);
+
+    // A restarted service shows the last drill in /metrics before it runs one: read from drills/.
+    String never = "0 0 0 1 1 ? 2099";
+    String yaml =
+        Files.readString(config(repositoryLines, selectLabel, null))
+            .replace("*/3 * * * * ?", never)
+            .replace("*/2 * * * * ?", never);
+    Path quiet = Files.writeString(tmp.resolve("quiet.yml"), yaml);
+    try (ServeProcess serve = serve(env, quiet)) {
+      String series = "volback_drill_success{docker_host=\"engine-a\",volume=\"" + volume + "\"}";
+      Instant deadline = Instant.now().plusSeconds(60);
+      String metrics = serve.get("/metrics").body();
+      while (!metrics.contains(series) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(250);
+        metrics = serve.get("/metrics").body();
+      }
+      assertThat(metric(metrics, series)).isEqualTo(1.0);
+      double last =
+          records.findValuesAsText("time").stream()
+              .mapToDouble(t -> Instant.parse(t).toEpochMilli() / 1000.0)
+              .max()
+              .orElseThrow();
+      assertThat(metric(metrics, series.replace("_success", "_last_timestamp_seconds")))
+          .isCloseTo(last, org.assertj.core.data.Offset.offset(0.002));
+      assertThat(serve.terminate(Duration.ofSeconds(60))).isZero();
+    }
   }
 
   @Test
