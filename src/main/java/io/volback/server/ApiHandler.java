@@ -1,6 +1,7 @@
 package io.volback.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.volback.app.DrillReport;
 import io.volback.repo.drill.StoredDrill;
 import io.volback.schedule.JobKind;
 import io.volback.schedule.ServiceJob;
@@ -105,14 +106,14 @@ final class ApiHandler {
       return;
     }
     String volume = Queries.parse(exchange.getRequestURI().getRawQuery()).get("volume");
-    List<ApiJson.Drill> answer =
+    List<DrillReport> answer =
         drills.drills().stream()
             .filter(d -> volume == null || volume.equals(d.record().volume()))
             .sorted(
                 java.util.Comparator.comparing((StoredDrill d) -> d.record().time())
                     .thenComparing(d -> d.id().hex())
                     .reversed())
-            .map(ApiJson.Drill::of)
+            .map(DrillReport::of)
             .toList();
     Exchanges.sendJson(exchange, 200, answer);
   }

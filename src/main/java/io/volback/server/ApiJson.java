@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.volback.app.Redaction;
-import io.volback.repo.drill.DrillRecord;
-import io.volback.repo.drill.StoredDrill;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.volback.schedule.RunRecord;
 import io.volback.schedule.ServiceJob;
 import java.io.UncheckedIOException;
@@ -26,6 +24,8 @@ final class ApiJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .setSerializationInclusion(JsonInclude.Include.NON_NULL)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
@@ -160,74 +160,6 @@ final class ApiJson {
 
   /** The answer of POST /api/v1/jobs/{id}/run. */
   record Triggered(String job, boolean triggered) {}
-
-  /** One drill record of the repository (the names of `volback drills --json`). */
-  record Drill(
-      String id,
-      String shortId,
-      String time,
-      String hostname,
-      String volume,
-      String sourceHost,
-      String snapshotId,
-      String snapshotTime,
-      String targetHost,
-      String scratchVolume,
-      String readPath,
-      double rpoSeconds,
-      double restoreSeconds,
-      double rtoSeconds,
-      long filesVerified,
-      long bytesVerified,
-      long mismatchCount,
-      List<DrillRecord.Mismatch> mismatches,
-      List<String> notCompared,
-      DrillRecord.Probe probe,
-      String outcome,
-      String error,
-      boolean scratchKept) {
-    static Drill of(StoredDrill stored) {
-      DrillRecord d = stored.record();
-      return new Drill(
-          stored.id().hex(),
-          ApiJson.shortId(stored.id().hex()),
-          ApiJson.time(d.time()),
-          d.hostname(),
-          d.volume(),
-          d.sourceHost(),
-          d.snapshot(),
-          ApiJson.time(d.snapshotTime()),
-          d.targetHost(),
-          d.scratchVolume(),
-          d.readPath(),
-          d.rpoSeconds(),
-          d.restoreSeconds(),
-          d.totalSeconds(),
-          d.filesVerified(),
-          d.bytesVerified(),
-          d.mismatchCount(),
-          d.mismatches(),
-          d.notCompared(),
-          probe(d.probe()),
-          d.outcome(),
-          Redaction.text(d.error()),
-          d.scratchKept());
-    }
-
-    /** The probe with the secret-looking parts of its command and output hidden, as the CLI's. */
-    private static DrillRecord.Probe probe(DrillRecord.Probe p) {
-      return p == null
-          ? null
-          : new DrillRecord.Probe(
-              p.image(),
-              Redaction.text(p.command()),
-              p.mount(),
-              p.exitCode(),
-              p.timedOut(),
-              p.seconds(),
-              Redaction.text(p.outputTail()));
-    }
-  }
 
   /** /healthz and /readyz: status, and why not ready. */
   record Status(String status, String reason) {}
