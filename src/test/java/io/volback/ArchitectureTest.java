@@ -32,8 +32,6 @@ class ArchitectureTest {
         .definedBy("io.volback.server..")
         .optionalLayer("schedule")
         .definedBy("io.volback.schedule..")
-        .optionalLayer("drill")
-        .definedBy("io.volback.drill..")
         .layer("app")
         .definedBy("io.volback.app..")
         .optionalLayer("hooks")
@@ -67,13 +65,9 @@ class ArchitectureTest {
         .whereLayer("wiring")
         .mayOnlyAccessLayers("app", "docker", "repo", "store", "entry", "concurrent")
         .whereLayer("server")
-        .mayOnlyAccessLayers(
-            "schedule", "drill", "app", "config", "repo", "store", "entry", "concurrent")
+        .mayOnlyAccessLayers("schedule", "app", "config", "repo", "store", "entry", "concurrent")
         .whereLayer("schedule")
-        .mayOnlyAccessLayers("drill", "app", "notify", "config", "concurrent")
-        .whereLayer("drill")
-        .mayOnlyAccessLayers(
-            "app", "restore", "repo", "docker", "config", "store", "entry", "concurrent")
+        .mayOnlyAccessLayers("app", "notify", "config", "concurrent")
         .whereLayer("app")
         .mayOnlyAccessLayers(
             "hooks",
