@@ -273,7 +273,7 @@ final class DrillCommand extends CommandBase {
       return;
     }
     if (!root.quiet || !drill.record().passed()) {
-      DrillReport.print(out(), drill);
+      DrillText.print(out(), drill);
     }
   }
 }

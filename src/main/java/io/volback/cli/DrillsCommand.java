@@ -5,7 +5,11 @@ import io.volback.cli.json.DrillJson;
 import io.volback.repo.Repository;
 import io.volback.repo.drill.DrillRecord;
 import io.volback.repo.drill.StoredDrill;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +33,7 @@ final class DrillsCommand extends CommandBase {
   @Option(
       names = "--last",
       paramLabel = "N",
-      description = "Only the newest N drills (after --volume).")
+      description = "Only the newest N drills of each volume (after --volume).")
   Integer last;
 
   @Override
@@ -42,8 +46,8 @@ final class DrillsCommand extends CommandBase {
           repo.drills().stream()
               .filter(d -> volumes.isEmpty() || volumes.contains(d.record().volume()))
               .toList();
-      if (last != null && drills.size() > last) {
-        drills = drills.subList(drills.size() - last, drills.size());
+      if (last != null) {
+        drills = newestOfEachVolume(drills, last);
       }
       if (json()) {
         printJson(drills.stream().map(DrillJson::of).toList());
@@ -67,11 +71,11 @@ final class DrillsCommand extends CommandBase {
             s.id().shortHex(),
             Format.time(d.time()),
             d.volume(),
-            DrillReport.shortId(d.snapshot()),
+            DrillText.shortId(d.snapshot()),
             d.targetHost(),
             d.passed() ? "passed" : "failed",
-            DrillReport.seconds(d.rpoSeconds()),
-            DrillReport.seconds(d.totalSeconds()),
+            DrillText.seconds(d.rpoSeconds()),
+            DrillText.seconds(d.totalSeconds()),
             Format.count(d.filesVerified(), "file", "files")
                 + ", "
                 + Format.bytes(d.bytesVerified()),
@@ -88,5 +92,19 @@ final class DrillsCommand extends CommandBase {
       return "-";
     }
     return p.passed() ? "passed" : p.timedOut() ? "timed out" : "failed";
+  }
+
+  /** The newest n of each volume's drills, in the order of drills (oldest first). */
+  static List<StoredDrill> newestOfEachVolume(List<StoredDrill> drills, int n) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<StoredDrill> kept = new ArrayList<>();
+    for (int i = drills.size() - 1; i >= 0; i--) {
+      StoredDrill d = drills.get(i);
+      if (seen.merge(d.record().volume(), 1, Integer::sum) <= n) {
+        kept.add(d);
+      }
+    }
+    Collections.reverse(kept);
+    return kept;
   }
 }

@@ -6,13 +6,13 @@ import io.volback.repo.drill.StoredDrill;
 import java.io.PrintWriter;
 
 /**
- * DrillReport prints one drill as text: a line saying PASSED or FAILED with the snapshot, the
- * target host, RPO, RTO and what was verified, then what could not be compared, every mismatch
- * listed (exact paths), the probe, and the error. Secret-looking parts of the probe's command and
- * output are hidden.
+ * DrillText prints one drill as text: a line saying PASSED or FAILED with the snapshot, the target
+ * host, RPO, RTO and what was verified, then what could not be compared, every mismatch listed
+ * (exact paths), the probe, and the error. Secret-looking parts of the probe's command and output
+ * are hidden.
  */
-final class DrillReport {
-  private DrillReport() {}
+final class DrillText {
+  private DrillText() {}
 
   static void print(PrintWriter out, StoredDrill stored) {
     DrillRecord d = stored.record();
