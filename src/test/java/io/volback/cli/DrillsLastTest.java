@@ -2,9 +2,8 @@ package io.volback.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.volback.repo.Id;
-import io.volback.repo.drill.DrillRecord;
 import io.volback.repo.drill.StoredDrill;
+import io.volback.testsupport.TestDrills;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,30 +23,6 @@ class DrillsLastTest {
   }
 
   private static StoredDrill drill(int second, String volume) {
-    return new StoredDrill(
-        Id.sha256(new byte[] {(byte) second}),
-        new DrillRecord(
-            DrillRecord.VERSION,
-            Instant.ofEpochSecond(second),
-            "vm",
-            volume,
-            "unix:///var/run/docker.sock",
-            "ab".repeat(32),
-            Instant.ofEpochSecond(0),
-            "unix:///var/run/docker2.sock",
-            "volback-drill-" + volume + "-0123abcd",
-            "mountpoint",
-            second,
-            1.0,
-            2.0,
-            1,
-            10,
-            0,
-            List.of(),
-            List.of(),
-            null,
-            DrillRecord.PASSED,
-            null,
-            false));
+    return TestDrills.passed(Instant.ofEpochSecond(second), volume, "unix:///var/run/docker2.sock");
   }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.volback.config.ConfigLoader;
 import io.volback.config.ServiceConfig;
-import io.volback.repo.Id;
-import io.volback.repo.drill.DrillRecord;
 import io.volback.repo.drill.StoredDrill;
+import io.volback.testsupport.TestDrills;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,31 +60,8 @@ class ServiceDrillHistoryTest {
     assertThat(fed).isEmpty();
   }
 
-  private static StoredDrill drill(String idByte, String volume, String targetAddress) {
-    return new StoredDrill(
-        Id.parse(idByte.repeat(32)),
-        new DrillRecord(
-            1,
-            Instant.parse("2026-11-30T12:00:00Z"),
-            "vm",
-            volume,
-            "unix:///var/run/docker.sock",
-            "aa".repeat(32),
-            Instant.parse("2026-11-30T11:00:00Z"),
-            targetAddress,
-            "volback-drill-" + volume + "-1a2b3c4d",
-            "api",
-            3600,
-            12.25,
-            15.5,
-            75,
-            15292219,
-            0,
-            List.of(),
-            List.of(),
-            null,
-            "passed",
-            null,
-            false));
+  private static StoredDrill drill(String second, String volume, String targetAddress) {
+    return TestDrills.passed(
+        Instant.parse("2026-11-30T12:00:" + second + "Z"), volume, targetAddress);
   }
 }
