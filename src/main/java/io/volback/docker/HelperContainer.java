@@ -80,7 +80,7 @@ public final class HelperContainer implements AutoCloseable {
     Map<String, String> labels = new HashMap<>();
     labels.put(LABEL, "true");
     labels.put(LABEL + ".volume", volume);
-    labels.put(LABEL + ".owner", owner());
+    labels.put(LABEL + ".owner", ProcessOwner.current());
     if (kind != null) {
       labels.put(KIND_LABEL, kind);
     }
@@ -125,7 +125,7 @@ public final class HelperContainer implements AutoCloseable {
         .createContainerCmd(HelperImage.NAME)
         .withName(name)
         .withCmd("/nonexistent")
-        .withLabels(Map.of(LABEL, "true", LABEL + ".volume", volume, LABEL + ".owner", owner()))
+        .withLabels(labels(volume, null))
         .withHostConfig(
             HostConfig.newHostConfig()
                 .withNetworkMode("none")
@@ -198,7 +198,7 @@ public final class HelperContainer implements AutoCloseable {
     for (Container c : helpers) {
       String owner = c.getLabels().getOrDefault(LABEL + ".owner", "");
       boolean abandoned = c.getCreated() != null && now - c.getCreated() > ABANDONED_AFTER_SECONDS;
-      if (!LiveHelpers.contains(c.getId()) && (abandoned || isDeadLocalOwner(owner))) {
+      if (!LiveHelpers.contains(c.getId()) && (abandoned || ProcessOwner.isGoneHere(owner))) {
         HelperContainer leftover =
             new HelperContainer(
                 host,
@@ -214,11 +214,6 @@ public final class HelperContainer implements AutoCloseable {
 
   private static final long ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
 
-  /** Whether owner names a process of this machine and PID namespace that no longer exists. */
-  static boolean isDeadLocalOwner(String owner) {
-    return ProcessOwner.isGoneHere(owner);
-  }
-
   static void requireVolume(DockerHost host, String volume) throws DockerHostException {
     try {
       host.client().inspectVolumeCmd(volume).exec();
@@ -227,14 +222,5 @@ public final class HelperContainer implements AutoCloseable {
     } catch (RuntimeException e) {
       throw EngineApi.failure(host, "inspect volume " + volume, e);
     }
-  }
-
-  private static String owner() {
-    return ownerOf(ProcessHandle.current().pid());
-  }
-
-  /** The owner label value for process pid of this machine. */
-  static String ownerOf(long pid) {
-    return ProcessOwner.of(pid);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.volback.concurrent.ProcessOwner;
 import io.volback.docker.TarFixtures.Summary;
 import io.volback.testsupport.DockerEngines;
 import io.volback.testsupport.Processes;
@@ -149,7 +150,7 @@ class VolumeArchiveTest {
                     HelperContainer.LABEL + ".volume",
                     volume,
                     HelperContainer.LABEL + ".owner",
-                    HelperContainer.ownerOf(gone.pid()))))
+                    ProcessOwner.of(gone.pid()))))
         .exec();
     // A helper of another live volback process (pid 1 stands in for it) must survive.
     String otherLive =
@@ -164,7 +165,7 @@ class VolumeArchiveTest {
                         HelperContainer.LABEL + ".volume",
                         volume,
                         HelperContainer.LABEL + ".owner",
-                        HelperContainer.ownerOf(1))))
+                        ProcessOwner.of(1))))
             .exec()
             .getId();
     try (HelperContainer live =
